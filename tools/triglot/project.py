@@ -1,0 +1,77 @@
+"""Where a triglot documentation project keeps its parts, read from its ``conf.py``.
+
+The layout is the one of DESIGN.md: ``conf.py`` at the root, English sources in
+``docs/``, catalogs in ``locale/<lang>/LC_MESSAGES/<doc>.po``, the termbase in
+``glossary/``. The project's languages are the ``triglot_languages`` of ``conf.py``.
+"""
+
+from __future__ import annotations
+
+import runpy
+from dataclasses import dataclass
+from pathlib import Path
+
+from triglot.errors import TriglotError
+from triglot.languages import Language, get_language
+
+DEFAULT_LANGUAGES = ("en",)
+DEFAULT_GLOSSARY = "glossary/termbase.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    languages: tuple[Language, ...]
+    glossary: Path
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def locale_dir(self) -> Path:
+        return self.root / "locale"
+
+    @property
+    def source_language(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def translations(self) -> tuple[Language, ...]:
+        return self.languages[1:]
+
+    def catalog_path(self, language: Language, docname: str) -> Path:
+        return self.locale_dir / language.code / "LC_MESSAGES" / f"{docname}.po"
+
+    def catalogs(self) -> list[Path]:
+        """Every catalog of the project's translations, in a stable order."""
+        return [
+            path
+            for language in self.translations
+            for path in sorted((self.locale_dir / language.code / "LC_MESSAGES").glob("**/*.po"))
+        ]
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the project's users see it: relative to the root when inside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def load_project(root: str | Path = ".") -> Project:
+    """Read the project whose ``conf.py`` is in ``root``."""
+    root = Path(root)
+    conf = root / "conf.py"
+    if not conf.is_file():
+        raise TriglotError("no conf.py here: run triglot from the project's root", path=root)
+    try:
+        namespace = runpy.run_path(str(conf))
+    except Exception as exc:  # a broken conf.py is the user's input error
+        raise TriglotError(f"cannot be read: {exc}", path=conf) from None
+    codes = namespace.get("triglot_languages", DEFAULT_LANGUAGES)
+    if not codes:
+        raise TriglotError("triglot_languages is empty", path=conf)
+    languages = tuple(get_language(code) for code in codes)
+    glossary = root / namespace.get("triglot_glossary", DEFAULT_GLOSSARY)
+    return Project(root=root, languages=languages, glossary=glossary)
