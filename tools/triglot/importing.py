@@ -1,0 +1,207 @@
+"""Importing a whole-document translation into the document's catalog.
+
+The original is split into paragraphs, aligned to the English messages Sphinx extracts,
+and merged into ``locale/<lang>/LC_MESSAGES/<doc>.po``:
+
+- a confident 1-1 or 1-n bead becomes the message's translation (the target paragraphs
+  joined); a doubtful one is written ``#, fuzzy`` with a translator comment saying why;
+- target paragraphs with no English counterpart are reported, never dropped silently;
+- an entry a translator has changed since the last import is kept, and counted;
+- when the English changed, Babel's update marks the entry fuzzy and keeps the previous
+  English (``#| msgid``); the import never clears that flag.
+
+Each entry the import writes carries a translator comment
+``triglot: imported from <file> ¶<n> <digest>``; the digest of the text it wrote is how a
+later import tells an untouched entry from a translator's edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from triglot.catalog import new_catalog, read_catalog, write_catalog
+from triglot.errors import TriglotError
+from triglot.languages import Language, get_language
+from triglot.messages import read_template
+from triglot.project import Project
+from triglot.segment import ParagraphMode, paragraphs
+from triglot.textio import read_text
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+
+    from triglot.align import Alignment, Anomaly
+
+#: Beads below this confidence are written fuzzy, for a translator to confirm.
+CONFIDENCE_THRESHOLD = 0.5
+#: Anomalies that make a bead doubtful even when the aligner is confident of it.
+DOUBTFUL_ANOMALIES = frozenset({"dangling-punctuation", "length-ratio"})
+
+COMMENT_PREFIX = "triglot:"
+_MARKER = re.compile(r"^triglot: imported from .* \[(?P<digest>[0-9a-f]{10})(?P<fuzzy>, fuzzy)?\]$")
+
+
+@dataclass
+class ImportReport:
+    catalog: Path
+    language: Language
+    messages: int = 0
+    written: int = 0
+    fuzzy: int = 0
+    kept: int = 0
+    changed: bool = False
+    missing: list[int] = field(default_factory=list)
+    """1-based numbers of English messages with no counterpart in the original."""
+    extra: list[int] = field(default_factory=list)
+    """1-based numbers of original paragraphs with no English counterpart."""
+    anomalies: list[Anomaly] = field(default_factory=list)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _is_cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def join_paragraphs(parts: list[str]) -> str:
+    """Join target paragraphs into one message: with a space, except between wide scripts.
+
+    >>> join_paragraphs(["Primeiro.", "Segundo."])
+    'Primeiro. Segundo.'
+    >>> join_paragraphs(["最初です。", "次です。"])
+    '最初です。次です。'
+    """
+    text = parts[0]
+    for part in parts[1:]:
+        glue = "" if _is_cjk(text[-1]) or _is_cjk(part[0]) else " "
+        text += glue + part
+    return text
+
+
+def _import_marker(message: Message) -> re.Match[str] | None:
+    for comment in message.user_comments:
+        match = _MARKER.match(comment)
+        if match:
+            return match
+    return None
+
+
+def _edited_by_translator(message: Message) -> bool:
+    """True when the entry holds text the import did not write, or a translator approved it."""
+    if not message.string:
+        return False
+    marker = _import_marker(message)
+    if marker is None or marker["digest"] != digest(str(message.string)):
+        return True
+    written_fuzzy = marker["fuzzy"] is not None
+    return written_fuzzy and not message.fuzzy
+
+
+def _set_comments(message: Message, comments: list[str]) -> None:
+    own = [c for c in message.user_comments if not c.startswith(COMMENT_PREFIX)]
+    message.user_comments = own + comments
+
+
+def _doubts(bead_target: tuple[int, ...], confidence: float, anomalies: list[Anomaly],
+            covers: int) -> list[str]:
+    reasons = []
+    if confidence < CONFIDENCE_THRESHOLD:
+        reasons.append(f"low alignment confidence ({confidence:.2f}); check this pairing")
+    for anomaly in anomalies:
+        if anomaly.kind in DOUBTFUL_ANOMALIES and set(anomaly.target) & {j + 1 for j in bead_target}:
+            reasons.append(anomaly.message)
+    if covers > 1:
+        reasons.append(f"this translation covers {covers} English paragraphs; split it")
+    return reasons
+
+
+def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignment: Alignment,
+                    origin: str, report: ImportReport) -> None:
+    """Write the aligned translations into ``catalog``, keeping translators' edits."""
+    for bead in alignment.beads:
+        if not bead.source:
+            report.extra.extend(j + 1 for j in bead.target)
+            continue
+        if not bead.target:
+            report.missing.extend(i + 1 for i in bead.source)
+            continue
+        text = join_paragraphs([target[j] for j in bead.target])
+        message = catalog[ids[bead.source[0]]]
+        numbers = "+".join(str(j + 1) for j in bead.target)
+        reasons = _doubts(bead.target, bead.confidence, alignment.anomalies, len(bead.source))
+        for other in bead.source[1:]:
+            covered = catalog[ids[other]]
+            if not _edited_by_translator(covered):
+                _set_comments(covered, [f"{COMMENT_PREFIX} translated together with the "
+                                        f"previous paragraph (¶{numbers} of {origin})"])
+        if _edited_by_translator(message):
+            if message.string != text:
+                report.kept += 1
+            continue
+        source_changed = bool(message.previous_id) and message.fuzzy
+        fuzzy = bool(reasons) or source_changed
+        message.string = text
+        if fuzzy:
+            message.flags.add("fuzzy")
+            report.fuzzy += 1
+        else:
+            message.flags.discard("fuzzy")
+        state = ", fuzzy" if reasons else ""
+        _set_comments(message, [f"{COMMENT_PREFIX} imported from {origin} ¶{numbers} "
+                                f"[{digest(text)}{state}]"]
+                      + [f"{COMMENT_PREFIX} {reason}" for reason in reasons])
+        report.written += 1
+
+
+def import_translation(project: Project, language_code: str, original: Path, *,
+                       docname: str | None = None, mode: ParagraphMode = "lines",
+                       use_glossary: bool = True) -> ImportReport:
+    """Align ``original`` to the English document and merge it into its catalog."""
+    from triglot.align import align_paragraphs
+
+    language = get_language(language_code)
+    if language == project.source_language:
+        raise TriglotError(f"{language.code} is the source language; import a translation")
+    target = paragraphs(read_text(original), mode)
+    if not target:
+        raise TriglotError("empty document: no paragraphs to import", path=original)
+    docname = docname or document_name(original)
+    template = read_template(project, docname)
+    ids = [str(message.id) for message in template if message.id]
+
+    path = project.catalog_path(language, docname)
+    catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
+    catalog.update(template, update_creation_date=False)
+
+    lexicon = _lexicon(project, language) if use_glossary else []
+    alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
+                                 target_lang=language.code, lexicon=lexicon)
+    report = ImportReport(catalog=path, language=language, messages=len(ids),
+                          anomalies=alignment.anomalies)
+    merge_alignment(catalog, ids, target, alignment, original.name, report)
+    report.changed = write_catalog(path, catalog)
+    return report
+
+
+def _lexicon(project: Project, language: Language) -> list[tuple[str, str]]:
+    if not project.glossary.is_file():
+        return []
+    from triglot.glossary import load_termbase
+
+    return load_termbase(project.glossary).term_pairs(project.source_language.code, language.code)
+
+
+def document_name(original: Path) -> str:
+    """The document an original translates, from its name (``<doc>.<lang>.txt``).
+
+    >>> document_name(Path("locale/originals/iis-aspnet.pt-BR.txt"))
+    'iis-aspnet'
+    """
+    return original.name.split(".", 1)[0]
