@@ -1,0 +1,23 @@
+"""The triglot Sphinx extension: glossary pages, executable diagrams, the multilingual site.
+
+Load it from ``conf.py`` with ``extensions = ["triglot.sphinxext"]``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from triglot import __version__
+from triglot.sphinxext import config, glossary_page
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    config.setup(app)
+    glossary_page.setup(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
