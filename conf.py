@@ -1,0 +1,30 @@
+# Sphinx configuration of the triglot documentation project.
+# Builds run from the repository root: sphinx-build -c . docs <out> [-D language=ja].
+from __future__ import annotations
+
+project = "IIS 5 and 6 work differently"
+author = "triglot"
+copyright = "triglot contributors"
+
+extensions = ["sphinx.ext.graphviz", "triglot.sphinxext"]
+
+language = "en"
+# The translations: one catalog per document, as the Python docs translations keep them.
+locale_dirs = ["../locale"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+
+exclude_patterns = ["_build"]
+root_doc = "index"
+
+html_theme = "furo"
+html_title = project
+html_static_path: list[str] = []
+
+graphviz_output_format = "svg"
+
+# triglot: the site's languages (catalog codes; the first is the source language),
+# and the termbase every language's glossary page, term links and diagram labels use.
+triglot_languages = ["en", "ja", "pt_BR"]
+triglot_glossary = "glossary/termbase.yaml"
