@@ -115,7 +115,7 @@ def _doubts(bead_target: tuple[int, ...], confidence: float, anomalies: list[Ano
     if confidence < CONFIDENCE_THRESHOLD:
         reasons.append(f"low alignment confidence ({confidence:.2f}); check this pairing")
     for anomaly in anomalies:
-        if anomaly.kind in DOUBTFUL_ANOMALIES and set(anomaly.target) & {j + 1 for j in bead_target}:
+        if anomaly.kind in DOUBTFUL_ANOMALIES and set(anomaly.target) & set(bead_target):
             reasons.append(anomaly.message)
     if covers > 1:
         reasons.append(f"this translation covers {covers} English paragraphs; split it")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             "catalog": catalog, "language": report.language.code, "changed": report.changed,
             "messages": report.messages, "written": report.written, "fuzzy": report.fuzzy,
             "kept": report.kept, "missing": report.missing, "extra": report.extra,
-            "anomalies": [anomaly.as_dict() for anomaly in report.anomalies],
+            "anomalies": [dataclasses.asdict(anomaly) for anomaly in report.anomalies],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -52,5 +53,5 @@ def run(args: argparse.Namespace) -> int:
     for number in report.extra:
         print(f"{args.original}: paragraph {number} has no English counterpart; not imported")
     for anomaly in report.anomalies:
-        print(f"{args.original}: {anomaly}")
+        print(f"{args.original}: {anomaly.kind}: {anomaly.message}")
     return 0
