@@ -16,6 +16,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from triglot.errors import TriglotError
+from triglot.languages import get_language
 from triglot.textio import decode_text, write_atomic
 
 #: Babel's default wrapping, as ``pybabel update`` and ``sphinx-intl`` write catalogs.
@@ -94,14 +95,18 @@ def read_catalog(path: str | Path) -> Catalog:
 
 def new_catalog(language: str, template: Catalog) -> Catalog:
     """An empty catalog for ``language`` with the template's project metadata."""
-    catalog = Catalog(
+    name = get_language(language).name
+    return Catalog(
         locale=language,
+        header_comment=(f"# {name} translation of {template.project}.\n"
+                        "# Started by triglot import; re-imports keep translators' edits.\n#"),
         project=template.project,
-        version=template.version,
+        version=template.version or "1",
         creation_date=template.creation_date,
+        last_translator="triglot import",
+        language_team=name,
         fuzzy=False,
     )
-    return catalog
 
 
 def render_catalog(catalog: Catalog) -> bytes:

@@ -22,6 +22,8 @@ class Language:
     >>> lang = get_language("pt-BR")
     >>> lang.code, lang.tag, lang.site_dir, lang.base
     ('pt_BR', 'pt-BR', 'pt-br', 'pt')
+    >>> lang.name
+    'Português (Brasil)'
     >>> get_language("ja").name
     '日本語'
     """
@@ -55,4 +57,5 @@ def get_language(code: str) -> Language:
         raise TriglotError(f"unknown language code {code!r}") from None
     catalog_code = str(locale)
     name = locale.get_display_name(locale) or catalog_code
+    name = name[:1].upper() + name[1:]  # a menu entry, as CLDR names are lower-case in many languages
     return Language(code=catalog_code, tag=catalog_code.replace("_", "-"), name=name)
