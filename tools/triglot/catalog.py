@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from triglot.errors import TriglotError
 from triglot.languages import get_language
@@ -30,36 +30,58 @@ _LINE = re.compile(
 )
 
 
-def check_syntax(text: str, path: str | Path) -> None:
-    """Refuse what Babel's lenient parser would silently misread, naming the line.
+_PREVIOUS = re.compile(rf"^#\|\s*(?:(?P<keyword>msgctxt|msgid|msgid_plural)\s+)?(?P<string>{_STRING})\s*$")
 
-    >>> check_syntax('msgid "a"\\nmsgstr "b"\\n', "ok.po")
-    >>> check_syntax('msgid "a"\\nmsgstr b\\n', "bad.po")
+Key = tuple[str | None, str]
+
+
+def _unescape(body: str) -> str:
+    return unescape(f'"{body}"')
+
+
+def scan_catalog(text: str, path: str | Path) -> dict[Key, str]:
+    """Check the syntax Babel's lenient parser would silently misread, naming the line,
+    and return the previous msgids (``#| msgid``) by entry, which Babel does not read.
+
+    >>> scan_catalog('#, fuzzy\\n#| msgid "old"\\nmsgid "new"\\nmsgstr "b"\\n', "ok.po")
+    {(None, 'new'): 'old'}
+    >>> scan_catalog('msgid "a"\\nmsgstr b\\n', "bad.po")
     Traceback (most recent call last):
     ...
     triglot.errors.TriglotError: bad.po:2: not a valid catalog line: 'msgstr b'
-    >>> check_syntax('msgid "a"\\nmsgstr ""\\n\\nmsgid ""\\n"a"\\nmsgstr ""\\n', "dup.po")
+    >>> scan_catalog('msgid "a"\\nmsgstr ""\\n\\nmsgid ""\\n"a"\\nmsgstr ""\\n', "dup.po")
     Traceback (most recent call last):
     ...
     triglot.errors.TriglotError: dup.po:4: duplicate message "a" (first at line 1)
     """
-    seen: dict[tuple[str | None, str], int] = {}
+    seen: dict[Key, int] = {}
+    previous: dict[Key, str] = {}
     context: str | None = None
+    pending_previous = ""
     field, value, start = "", "", 0
 
     def finish() -> None:
-        nonlocal context
-        if field == "msgid" and value:
-            key = (context, value)
-            if key in seen:
-                raise TriglotError(f"duplicate message \"{value[:40]}\" (first at line "
+        nonlocal context, pending_previous
+        if field == "msgid":
+            key = (context, _unescape(value))
+            if value and key in seen:
+                raise TriglotError(f"duplicate message \"{key[1][:40]}\" (first at line "
                                    f"{seen[key]})", path=path, line=start)
             seen[key] = start
-        if field != "msgctxt":
-            context = None if field == "msgid" else context
+            if pending_previous:
+                previous[key] = _unescape(pending_previous)
+            context, pending_previous = None, ""
 
+    previous_field = ""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
+        if stripped.startswith("#|"):
+            match = _PREVIOUS.match(stripped)
+            if match and match["keyword"]:
+                previous_field = match["keyword"]
+            if match and previous_field == "msgid":
+                pending_previous += match["string"][1:-1]
+            continue
         if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
             continue
         match = _LINE.match(stripped)
@@ -71,10 +93,12 @@ def check_syntax(text: str, path: str | Path) -> None:
         if match["keyword"]:
             finish()
             if field == "msgctxt":
-                context = value
+                context = _unescape(value)
             field, value, start = match["keyword"], "", number
+            previous_field = ""
         value += match["string"][1:-1]
     finish()
+    return previous
 
 
 def read_catalog(path: str | Path) -> Catalog:
@@ -86,11 +110,16 @@ def read_catalog(path: str | Path) -> Catalog:
     except OSError as exc:
         raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
     text = decode_text(data, path)
-    check_syntax(text, path)
+    previous = scan_catalog(text, path)
     try:
-        return read_po(io.StringIO(text), abort_invalid=True)
+        catalog = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
         raise TriglotError(f"not a valid catalog: {exc}", path=path) from None
+    for (context, msgid), previous_id in previous.items():
+        message = catalog.get(msgid, context=context)
+        if message is not None:
+            message.previous_id = [previous_id]
+    return catalog
 
 
 def new_catalog(language: str, template: Catalog) -> Catalog:
