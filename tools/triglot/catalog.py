@@ -115,6 +115,8 @@ def read_catalog(path: str | Path) -> Catalog:
         catalog = read_po(io.StringIO(text), abort_invalid=True)
     except PoFileError as exc:
         raise TriglotError(f"not a valid catalog: {exc}", path=path) from None
+    for message in catalog:  # Babel reads "#| msgid" lines as translator comments
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
     for (context, msgid), previous_id in previous.items():
         message = catalog.get(msgid, context=context)
         if message is not None:
@@ -136,6 +138,19 @@ def new_catalog(language: str, template: Catalog) -> Catalog:
         language_team=name,
         fuzzy=False,
     )
+
+
+def update_catalog(catalog: Catalog, template: Catalog) -> None:
+    """Bring ``catalog`` up to date with the English ``template`` (Babel's update).
+
+    Entries whose English changed become fuzzy with the previous English kept; an entry
+    that is still fuzzy from an earlier change keeps its previous English too.
+    """
+    previous = {message.id: message.previous_id for message in catalog if message.previous_id}
+    catalog.update(template, update_creation_date=False)
+    for message in catalog:
+        if message.fuzzy and not message.previous_id and message.id in previous:
+            message.previous_id = previous[message.id]
 
 
 def render_catalog(catalog: Catalog) -> bytes:

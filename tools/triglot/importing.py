@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from triglot.catalog import new_catalog, read_catalog, write_catalog
+from triglot.catalog import new_catalog, read_catalog, update_catalog, write_catalog
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
 from triglot.messages import read_template
@@ -178,7 +178,7 @@ def import_translation(project: Project, language_code: str, original: Path, *,
 
     path = project.catalog_path(language, docname)
     catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
-    catalog.update(template, update_creation_date=False)
+    update_catalog(catalog, template)
 
     lexicon = _lexicon(project, language) if use_glossary else []
     alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
