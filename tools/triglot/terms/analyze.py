@@ -1,0 +1,161 @@
+"""Text to comparable tokens, per language, with spaCy (loaded lazily, once per language).
+
+English and Portuguese: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
+lemmatizer's table (looked up as written, then lowercased, because the tables are
+case-sensitive), with a plain ``-s`` plural removed from words the table does not know
+(loanwords such as Portuguese "pools"). Japanese: the SudachiPy tokenizer behind
+``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
+Spaces and hyphens between words are not tokens, so "kernel-mode" matches "kernel mode"
+and アプリケーションプール matches アプリケーション プール.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from triglot.errors import TriglotError
+from triglot.terms.languages import LanguageProfile, profile
+
+_JOINERS = frozenset("-‐‑‒–—_・")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str  # what terms are compared on: lemma or normalized form, lowercased
+    text: str  # the surface form, for case-sensitive terms
+    start: int
+    end: int
+
+
+def _require(module: str, package: str) -> None:
+    raise TriglotError(f"term matching needs the Python package {package!r} "
+                       f"(missing module {module!r}); install it with: "
+                       f"pip install {package}")
+
+
+class Analyzer:
+    """Tokenizes and keys the text of one language."""
+
+    def __init__(self, prof: LanguageProfile) -> None:
+        self.profile = prof
+        try:
+            import spacy
+        except ImportError as exc:
+            _require(exc.name or "spacy", "spacy")
+        if prof.spacy_lang == "ja":
+            try:
+                nlp = spacy.blank("ja")
+            except ImportError as exc:
+                _require(exc.name or "sudachipy", "sudachipy sudachidict_core")
+            # The raw Sudachi tokenizer spaCy wraps: same tokens and norms, without
+            # building a Doc (tags, readings) we do not use; about 6x faster.
+            sudachi = nlp.tokenizer.tokenizer
+            self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
+                                                                        sudachi)
+        else:
+            nlp = spacy.blank(prof.spacy_lang)
+            table: Mapping[str, str] = {}
+            if prof.lemmas:
+                try:
+                    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+                    nlp.initialize()
+                except (ImportError, ValueError) as exc:
+                    raise TriglotError(f"no lemma tables for {prof.code!r} ({exc}); install "
+                                       "them with: pip install spacy-lookups-data") from None
+                # A spaCy Table: keys are string hashes, so look words up through it.
+                table = lemmatizer.lookups.get_table("lemma_lookup")
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer,
+                                          _Lemmas(table, prof.plural_s))
+
+    def tokens(self, text: str) -> list[Token]:
+        """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
+        limit = self.profile.chunk_chars
+        if len(text) <= limit:
+            return self._run(text)
+        out: list[Token] = []
+        for offset, chunk in _chunks(text, limit):
+            out.extend(Token(t.key, t.text, t.start + offset, t.end + offset)
+                       for t in self._run(chunk))
+        return out
+
+
+_BREAK = re.compile(r"[\n。．.!?！？]\s*")
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut text at sentence or line ends (or hard at ``limit``) into pieces <= limit."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max((m.end() for m in _BREAK.finditer(text, start, end)), default=0)
+            if cut > start:
+                end = cut
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+class _Lemmas:
+    """Case-insensitive lemma lookup over a case-sensitive table, memoized per word."""
+
+    def __init__(self, table: Mapping[str, str], plural_s: bool) -> None:
+        self.table = table
+        self.plural_s = plural_s
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        key = self.cache.get(word)
+        if key is None:
+            key = self.cache[word] = self._key(word)
+        return key
+
+    def _key(self, word: str) -> str:
+        lower = word.lower()
+        lemma = self.table.get(word) or self.table.get(lower)
+        if lemma is not None:
+            return lemma.lower()
+        if (self.plural_s and len(lower) > 3 and lower.endswith("s")
+                and not lower.endswith("ss") and lower[:-1].isalpha()):
+            return lower[:-1]
+        return lower
+
+
+def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
+                  ) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokenizer(text):  # type: ignore[attr-defined]
+        word = tok.text
+        if tok.is_space or word in _JOINERS:
+            continue
+        out.append(Token(lemmas(word), word, tok.idx, tok.idx + len(word)))
+    return out
+
+
+def _sudachi_tokens(sudachi: object, text: str) -> list[Token]:
+    out: list[Token] = []
+    pos = 0
+    for morpheme in sudachi.tokenize(text):  # type: ignore[attr-defined]
+        word = morpheme.surface()
+        start = pos
+        pos += len(word)
+        if word.isspace() or word in _JOINERS or not word.strip():
+            continue
+        norm = unicodedata.normalize("NFKC", morpheme.normalized_form()).lower()
+        out.append(Token(norm, word, start, pos))
+    return out
+
+
+@functools.cache
+def analyzer(lang: str) -> Analyzer:
+    """The analyzer of catalog language ``lang``, built on first use and then shared."""
+    try:
+        prof = profile(lang)
+    except KeyError as exc:
+        raise TriglotError(str(exc.args[0])) from None
+    return Analyzer(prof)
