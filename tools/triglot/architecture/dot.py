@@ -79,10 +79,14 @@ def _slug(text: str) -> str:
 def _header(prefix: str, rankdir: str) -> list[str]:
     return [
         f"digraph {quote(prefix)} {{",
-        f'  graph [id={quote(prefix)}, rankdir={rankdir}, fontname="{FONT}", fontsize=11, '
-        'compound=true, newrank=true];',
-        f'  node [fontname="{FONT}", fontsize=10, shape=box, style="rounded,filled", '
-        'fillcolor="#ffffff"];',
+        (
+            f'  graph [id={quote(prefix)}, rankdir={rankdir}, fontname="{FONT}", fontsize=11, '
+            'compound=true, newrank=true];'
+        ),
+        (
+            f'  node [fontname="{FONT}", fontsize=10, shape=box, style="rounded,filled", '
+            'fillcolor="#ffffff"];'
+        ),
         f'  edge [fontname="{FONT}", fontsize=9];',
     ]
 

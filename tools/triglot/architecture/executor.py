@@ -94,14 +94,12 @@ class Trace:
 
     def components(self) -> list[Component]:
         """The components visited, in order of first visit (the participants)."""
-        seen: list[Component] = []
-        for component in [self.hops[0].source] if self.hops else []:
-            seen.append(component)
+        entry = self.hops[0].source if self.hops else self.model.entry_point
+        assert entry is not None  # a trace only exists for a checked model
+        seen = [entry]
         for hop in self.hops:
             if hop.target not in seen:
                 seen.append(hop.target)
-        if not self.hops and self.model.entry_point is not None:
-            seen.append(self.model.entry_point)
         return seen
 
     def processes(self) -> list[Component]:
@@ -191,7 +189,12 @@ class Simulation:
 
     def crash(self, process: str | Component) -> Component:
         """Crash a process: every module it hosts goes down with it."""
-        target = self.model.component(process) if isinstance(process, str) else process
+        # A name typed by a user: the error points at the model's definition.
+        target = (
+            self.model.component(process, self.model.origin)
+            if isinstance(process, str)
+            else process
+        )
         if target.kind != "process":
             raise TriglotError(
                 f"model {self.model.name}: only a process can crash, and {target.id!r} is a "

@@ -42,7 +42,10 @@ def _caller_origin() -> Origin:
     """The first frame outside this package: the model source that declared the element."""
     frame = sys._getframe(1)
     package_dir = str(PurePosixPath(__file__).parent)
-    while frame is not None and frame.f_code.co_filename.startswith(package_dir):
+    # Frames of this package, and of the __init__ that dataclasses generate, are skipped.
+    while frame is not None and (
+        frame.f_code.co_filename.startswith(package_dir) or frame.f_code.co_filename == "<string>"
+    ):
         frame = frame.f_back  # type: ignore[assignment]
     if frame is None:  # pragma: no cover - only when called from inside the package
         return Origin("<unknown>", 0)
@@ -242,9 +245,11 @@ class Model:
         self.requests.append((method, path))
         return self
 
-    def component(self, id: str) -> Component:
-        """The component ``id``; a clear error when the model has none."""
-        return self._resolve(id, _caller_origin(), "component")  # type: ignore[return-value]
+    def component(self, id: str, origin: Origin | None = None) -> Component:
+        """The component ``id``; an error at ``origin`` (default: the caller) when unknown."""
+        found = self._resolve(id, origin or _caller_origin(), "component")
+        assert found is not None
+        return found
 
     def _resolve(self, ref: Component | str | None, origin: Origin, role: str) -> Component | None:
         if ref is None or isinstance(ref, Component):
