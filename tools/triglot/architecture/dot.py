@@ -119,7 +119,11 @@ def component_view(models: Sequence[Model], labels: Labels = Labels(), prefix: s
     lines = _header(prefix, "TB")
     for index, model in enumerate(models):
         lines.append(f"  subgraph {quote(f'cluster_m{index}')} {{")
-        lines.append(f"    graph [label={quote(model.name)}, fontsize=14, peripheries=0];")
+        lines.append(
+            "    graph "
+            + _attrs(id=f"{prefix}-{index}", label=model.name, fontsize="14", peripheries="0")
+            + ";"
+        )
         drivers = [c for c in model.components.values() if c.mode == KERNEL]
         for mode, members, fill, concept, fallback in (
             ("user", model.processes(), "#eef3fb", model.user_concept, "user mode"),
@@ -130,7 +134,10 @@ def component_view(models: Sequence[Model], labels: Labels = Labels(), prefix: s
             mode_label = labels.text(concept, fallback)
             lines.append(f"    subgraph {quote(f'cluster_m{index}_{mode}')} {{")
             lines.append(
-                f"      graph {_attrs(label=mode_label, style='filled', fillcolor=fill)};"
+                "      graph "
+                + _attrs(id=f"{prefix}-{index}-{mode}", label=mode_label, style="filled",
+                         fillcolor=fill)
+                + ";"
             )
             for member in members:
                 if member.kind != "process":
@@ -139,7 +146,8 @@ def component_view(models: Sequence[Model], labels: Labels = Labels(), prefix: s
                 lines.append(f"      subgraph {quote(f'cluster_m{index}_p_{member.id}')} {{")
                 lines.append(
                     "        graph "
-                    + _attrs(label=_cluster_label(member), style="rounded,filled",
+                    + _attrs(id=f"{prefix}-{index}-p-{_slug(member.id)}",
+                             label=_cluster_label(member), style="rounded,filled",
                              fillcolor="#ffffff")
                     + ";"
                 )
