@@ -10,12 +10,13 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from triglot import __version__
-from triglot.sphinxext import config, glossary_page
+from triglot.sphinxext import config, diagrams, glossary_page
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.setup(app)
     glossary_page.setup(app)
+    diagrams.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -1,0 +1,2 @@
+extensions = ["triglot.sphinxext"]
+project = "architecture"
