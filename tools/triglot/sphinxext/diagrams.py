@@ -44,6 +44,7 @@ from triglot.architecture.dot import Labels, component_view, sequence_view
 from triglot.architecture.executor import Simulation, parse_request
 from triglot.architecture.loader import claims_of, load_module, models_of
 from triglot.errors import TriglotError
+from triglot.sphinxext.termbase import termbase_for
 
 logger = logging.getLogger(__name__)
 CATALOG = "triglot"
@@ -66,26 +67,9 @@ class architecture_diagram(graphviz):
     """A graphviz node whose DOT is produced at write time from a model."""
 
 
-_termbases: dict[tuple[str, float], Any] = {}
-
-
 def _termbase(env: BuildEnvironment) -> Any | None:
-    """The glossary's termbase when ``triglot.glossary`` and ``triglot_glossary`` exist."""
-    setting = env.config.triglot_glossary
-    if not setting:
-        return None
-    try:
-        from triglot.glossary import load_termbase
-    except ImportError:
-        return None
-    path = Path(env.confdir, setting)
-    key = (str(path), path.stat().st_mtime if path.exists() else 0.0)
-    if key not in _termbases:
-        try:
-            _termbases[key] = load_termbase(path)
-        except TriglotError as exc:
-            raise ArchitectureClaimError(f"glossary: {exc}") from None
-    return _termbases[key]
+    """The project's termbase, when ``triglot_glossary`` names one."""
+    return termbase_for(env) if env.config.triglot_glossary else None
 
 
 def label_provider(
@@ -287,8 +271,6 @@ def setup(app: Sphinx) -> None:
     from sphinx.ext import graphviz as ext
 
     app.setup_extension("sphinx.ext.graphviz")
-    if "triglot_glossary" not in app.config:
-        app.add_config_value("triglot_glossary", "", "env", types=frozenset({str}))
     app.add_node(
         architecture_diagram,
         html=(html_visit, None),
