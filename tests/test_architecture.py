@@ -6,7 +6,6 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-
 from triglot.architecture import claims
 from triglot.architecture.executor import Simulation, crash_report
 from triglot.architecture.loader import load_model

@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from triglot.architecture.dot import Labels, component_view, quote, sequence_view
 from triglot.architecture.executor import Simulation
 
@@ -43,7 +42,9 @@ def views() -> dict[str, str]:
         "figure2.dot": component_view([models.IIS5, models.IIS6]),
         "figure2.ja.dot": component_view([models.IIS5, models.IIS6], ja),
         "iis6-app1.dot": sequence_view(trace6),
-        "iis5-app1.ja.dot": sequence_view(Simulation(models.IIS5).run("GET /app1/default.aspx"), ja),
+        "iis5-app1.ja.dot": sequence_view(
+            Simulation(models.IIS5).run("GET /app1/default.aspx"), ja
+        ),
     }
 
 

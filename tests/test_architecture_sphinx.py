@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from triglot.sphinxext.diagrams import ArchitectureClaimError
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is missing")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from triglot.architecture.dot import Labels
+from triglot.architecture.dot import PLAIN, Labels
 from triglot.architecture.executor import Trace
 from triglot.architecture.model import KERNEL, Model
 
@@ -28,7 +28,7 @@ def _same(message: str) -> str:
     return message
 
 
-def describe_trace(trace: Trace, labels: Labels = Labels(), _: Gettext = _same) -> list[str]:
+def describe_trace(trace: Trace, labels: Labels = PLAIN, _: Gettext = _same) -> list[str]:
     """One sentence per hop: who talks to whom, over what, which boundaries it crosses."""
     sentences = []
     for hop in trace.hops:
@@ -50,7 +50,7 @@ def describe_trace(trace: Trace, labels: Labels = Labels(), _: Gettext = _same) 
 
 
 def describe_models(
-    models: Sequence[Model], labels: Labels = Labels(), _: Gettext = _same
+    models: Sequence[Model], labels: Labels = PLAIN, _: Gettext = _same
 ) -> list[str]:
     """One sentence per process or driver, then one per route, model by model."""
     sentences = []

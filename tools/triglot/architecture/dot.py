@@ -49,6 +49,9 @@ class Labels:
         return self.url_for(concept) if concept else None
 
 
+PLAIN = Labels()  # every component under its own name, no links
+
+
 def quote(text: str) -> str:
     """A DOT double-quoted string that Graphviz shows exactly as ``text``.
 
@@ -114,7 +117,7 @@ def _cluster_label(process: Component) -> str:
     return process.detail
 
 
-def component_view(models: Sequence[Model], labels: Labels = Labels(), prefix: str = "arch") -> str:
+def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str = "arch") -> str:
     """One DOT graph with each model as a cluster, side by side, boundaries as clusters."""
     lines = _header(prefix, "TB")
     for index, model in enumerate(models):
@@ -183,7 +186,7 @@ def _edge_attrs(source: Component, target: Component, channel: ChannelKind, labe
     return attrs[:-1] + "".join(", " + s for s in styles) + "]"
 
 
-def sequence_view(trace: Trace, labels: Labels = Labels(), prefix: str = "seq") -> str:
+def sequence_view(trace: Trace, labels: Labels = PLAIN, prefix: str = "seq") -> str:
     """A sequence diagram of ``trace``: one lifeline per component, one row per hop.
 
     Hop edges carry ``id="<prefix>-hop-<n>"`` and class ``triglot-hop`` so that a script

@@ -181,12 +181,11 @@ class ArchitectureDirective(SphinxDirective):
             # The statement is its own paragraph so that gettext extracts and translates it.
             statement = nodes.paragraph(claim.statement, claim.statement)
             self.set_source_info(statement)
-            mark = nodes.inline("", "✔ " if verdict.ok else "✘ ", classes=["triglot-claim-mark"])
+            mark = nodes.inline("", "✔ ", classes=["triglot-claim-mark"])
             model = nodes.inline("", f" [{claim.model.name}]", classes=["triglot-claim-model"])
             statement.insert(0, mark)
             statement += model
-            item = nodes.list_item("", statement, classes=["triglot-claim-true"])
-            listing += item
+            listing += nodes.list_item("", statement, classes=["triglot-claim-true"])
         return listing
 
 
@@ -226,7 +225,7 @@ def _concepts(node: architecture_diagram) -> set[str]:
 
 def html_visit(translator: Any, node: architecture_diagram) -> None:
     page = _render(translator, node, translator.builder.current_docname)
-    relfn, outfn = render_dot(
+    _relfn, outfn = render_dot(
         translator, node["code"], node["options"], "svg", prefix="architecture"
     )
     body = translator.body
