@@ -22,13 +22,15 @@ class Option:
 OPTIONS = (
     Option("triglot_languages", ["en"], (list, tuple),
            "The site's languages as catalog codes; the first is the source language."),
-    Option("triglot_glossary", "glossary/termbase.yaml", (str,),
-           "The termbase, relative to the configuration directory (YAML or TBX)."),
+    Option("triglot_glossary", "", (str,),
+           "The termbase, relative to the configuration directory (YAML or TBX); "
+           "empty for none."),
 )
 
 
 def _resolve_paths(app: Sphinx, config: Config) -> None:
-    config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
+    if config.triglot_glossary:
+        config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
 
 
 def setup(app: Sphinx) -> None:

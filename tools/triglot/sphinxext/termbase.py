@@ -30,6 +30,8 @@ def _load(path: str, mtime_ns: int) -> Termbase:
 
 def termbase_for(env: BuildEnvironment) -> Termbase:
     """The termbase named by ``triglot_glossary`` (made absolute when the config is read)."""
+    if not env.config.triglot_glossary:
+        raise TermbaseError("no termbase: set triglot_glossary in conf.py")
     path = Path(env.config.triglot_glossary)
     try:
         return _load(str(path), os.stat(path).st_mtime_ns)
