@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM_DEPS := dot=graphviz "font:Noto Sans CJK=fonts-noto-cjk"
 
-.PHONY: site test system-deps bench bench-align clean
+BENCH_INSTALLED := $(VENV)/.installed-bench
+
+.PHONY: site test system-deps bench bench-align bench-terms clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -16,6 +18,20 @@ test: $(INSTALLED) system-deps
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+# Benchmarks print their figures; they read ../shared/bench and run the reference tools
+# (NLTK's Gale-Church, translate-toolkit's pofilter) side by side in the same run.
+bench: bench-align bench-terms
+
+bench-align: $(BENCH_INSTALLED)
+	$(BIN)/python -m triglot.bench.align
+
+bench-terms: $(BENCH_INSTALLED)
+	$(BIN)/python -m triglot.bench.terms
+
+$(BENCH_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
 	touch $@
 
 system-deps:
