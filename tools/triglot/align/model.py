@@ -60,6 +60,8 @@ class PairModel:
             if min(df_s[token], df_t[token]) >= _BALANCE * max(df_s[token], df_t[token])
         )
         self.token_ids = {token: k for k, token in enumerate(shared)}
+        # a token found in fewer paragraphs on one side cannot always survive translation
+        self.balance = [min(df_s[t], df_t[t]) / max(df_s[t], df_t[t]) for t in shared]
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
         self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
@@ -119,10 +121,10 @@ class PairModel:
             self._tgt_length(j0, j1) + _SMOOTH)
 
     def _prepare(self) -> None:
-        p1 = self.recall
         self.gain = []
         absent_s, absent_t = [], []
-        for ps, pt in zip(self.p_source, self.p_target):
+        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance):
+            p1 = self.recall * balance
             both = math.log(p1) - 0.5 * (math.log(ps) + math.log(pt))
             only_s = math.log(1 - p1) - math.log(1 - min(pt, 0.99))
             only_t = math.log(1 - p1) - math.log(1 - min(ps, 0.99))
