@@ -97,7 +97,7 @@ def profile(text: str) -> Profile:
 
     >>> p = profile("IIS６ では、w3wp.exe")
     >>> sorted(p.anchors), p.latin, p.other
-    (['iis6', 'w3wp.exe'], 12, 3)
+    (['iis6', 'w3wp.exe', '§title'], 12, 3)
     """
     norm = normalise(text)
     visible = sum(1 for ch in norm if not ch.isspace())
