@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from triglot.align import Bead, align_paragraphs, format_beads, parse_beads
 from triglot.errors import TriglotError
 from triglot.segment import paragraphs

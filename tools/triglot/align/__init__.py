@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from triglot.align.anchors import Profile, lexicon_anchors, profile
+from triglot.align.anomalies import find_anomalies
 from triglot.align.beads import Alignment, Anomaly, Bead, format_beads, parse_beads
+from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
 from triglot.align.languages import language
-from triglot.align.anomalies import find_anomalies
-from triglot.align.anchors import Profile, lexicon_anchors, profile
-from triglot.align.checks import check_languages
 from triglot.align.model import PairModel
 from triglot.align.search import band, best_path
 from triglot.errors import TriglotError

@@ -36,9 +36,9 @@ def to_tmx(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead], 
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<tmx version="1.4">',
-        f'<header creationtool="triglot" creationtoolversion={quoteattr(__version__)} '
-        f'datatype="plaintext" segtype="paragraph" adminlang="en" '
-        f'srclang={quoteattr(_tag(src.code))} o-tmf="triglot"/>',
+        (f'<header creationtool="triglot" creationtoolversion={quoteattr(__version__)} '
+         f'datatype="plaintext" segtype="paragraph" adminlang="en" '
+         f'srclang={quoteattr(_tag(src.code))} o-tmf="triglot"/>'),
         "<body>",
     ]
     for bead in beads:
