@@ -99,10 +99,16 @@ class PairModel:
             self.mu = statistics.median(logs)
             spread = statistics.median(abs(x - self.mu) for x in logs) * 1.4826
             self.sigma = min(1.0, max(0.1, spread))
-            hits = sum(len(self.src_tokens[i0] & self.tgt_tokens[j0]) for i0, _, j0, _ in pairs)
+            hits = 2 * sum(len(self.src_tokens[i0] & self.tgt_tokens[j0])
+                           for i0, _, j0, _ in pairs)
             total = sum(len(self.src_tokens[i0]) + len(self.tgt_tokens[j0])
                         for i0, _, j0, _ in pairs)
-            self.recall = min(0.95, max(0.2, 2 * hits / total)) if total else _INITIAL_RECALL
+            chance = sum(sum(self.p_target[t] for t in self.src_tokens[i0])
+                         + sum(self.p_source[t] for t in self.tgt_tokens[j0])
+                         for i0, _, j0, _ in pairs)
+            # the share of anchors that survive translation, beyond chance matches
+            self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
+                           if total > chance else _INITIAL_RECALL)
         else:
             self.mu = math.log(self._src_length(0, self.n) + _SMOOTH) - math.log(
                 self._tgt_length(0, self.m) + _SMOOTH)
@@ -124,10 +130,12 @@ class PairModel:
         self.gain = []
         absent_s, absent_t = [], []
         for ps, pt, balance in zip(self.p_source, self.p_target, self.balance):
-            p1 = self.recall * balance
-            both = math.log(p1) - 0.5 * (math.log(ps) + math.log(pt))
-            only_s = math.log(1 - p1) - math.log(1 - min(pt, 0.99))
-            only_t = math.log(1 - p1) - math.log(1 - min(ps, 0.99))
+            # A true partner carries the anchor when it survived translation (rate r),
+            # or by chance like any paragraph; a random one only by chance.
+            r = self.recall * balance
+            with_s, with_t = r + (1 - r) * ps, r + (1 - r) * pt
+            both = 0.5 * (math.log(with_t / pt) + math.log(with_s / ps))
+            only_s = only_t = math.log(1 - r)
             absent_s.append(only_s)
             absent_t.append(only_t)
             self.gain.append(both - only_s - only_t)
