@@ -34,6 +34,7 @@ PRIOR_WEIGHT = 20.0
 _INITIAL_SIGMA = 0.35
 _INITIAL_RECALL = 0.6
 _SMOOTH = 10.0  # characters added to every length: short titles vary most
+_LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
 
 
@@ -98,7 +99,10 @@ class PairModel:
             logs = [self._log_ratio(i0, i1, j0, j1) for i0, i1, j0, j1 in pairs]
             self.mu = statistics.median(logs)
             spread = statistics.median(abs(x - self.mu) for x in logs) * 1.4826
-            self.sigma = min(1.0, max(0.1, spread))
+            # shrunk towards the initial value, as if PRIOR_WEIGHT pairs had shown it
+            variance = (PRIOR_WEIGHT * _INITIAL_SIGMA**2 + len(logs) * spread**2) / (
+                PRIOR_WEIGHT + len(logs))
+            self.sigma = min(1.0, max(0.1, math.sqrt(variance)))
             hits = 2 * sum(len(self.src_tokens[i0] & self.tgt_tokens[j0])
                            for i0, _, j0, _ in pairs)
             total = sum(len(self.src_tokens[i0]) + len(self.tgt_tokens[j0])
@@ -165,9 +169,14 @@ class PairModel:
         return groups
 
     def length_score(self, x: float) -> float:
-        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance."""
+        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance.
+
+        True pairs are Gaussian around the document's ratio, except for a share
+        (:data:`_LENGTH_OUTLIERS`) of free translations that look like chance.
+        """
         z, zb = (x - self.mu) / self.sigma, (x - self.bg_mu) / self.bg_sigma
-        return 0.5 * (zb * zb - z * z) + math.log(self.bg_sigma / self.sigma)
+        ratio = math.exp(min(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
+        return math.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead of source paragraphs ``i .. i+a-1`` and target ``j .. j+b-1``."""
