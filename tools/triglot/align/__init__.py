@@ -17,18 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from triglot.align.anchors import Profile, lexicon_anchors, profile
+from triglot.align.anomalies import find_anomalies
 from triglot.align.beads import Alignment, Anomaly, Bead, format_beads, parse_beads
+from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
 from triglot.align.languages import language
-from triglot.align.anomalies import find_anomalies
-from triglot.align.anchors import Profile, lexicon_anchors, profile
-from triglot.align.checks import check_languages
 from triglot.align.model import PairModel
 from triglot.align.search import band, best_path
+from triglot.errors import TriglotError
 
 __all__ = ["Alignment", "Anomaly", "Bead", "align_paragraphs", "format_beads", "parse_beads"]
 
 PASSES = 3  # a first pass on whole-document estimates, then re-calibrated on its beads
+MAX_PARAGRAPHS = 20_000  # per document: beyond, split it (the search would take minutes)
 
 
 def align_paragraphs(
@@ -46,6 +48,10 @@ def align_paragraphs(
     document is not in the language it is said to be in.
     """
     src_lang, tgt_lang = language(source_lang), language(target_lang)
+    for side, texts in (("source", source), ("target", target)):
+        if len(texts) > MAX_PARAGRAPHS:
+            raise TriglotError(f"the {side} has {len(texts):,} paragraphs, more than the "
+                               f"{MAX_PARAGRAPHS:,} one alignment handles: split the document")
     check_languages(source, target, src_lang, tgt_lang)
     src_profiles = [profile(text) for text in source]
     tgt_profiles = [profile(text) for text in target]

@@ -4,7 +4,8 @@ Text is NFKC-normalised first, so full-width Japanese digits, Latin letters and
 brackets become their ASCII forms. The anchors of a paragraph are then its URLs,
 identifiers and other Latin-script tokens (``aspnet_isapi.dll``, ``w3wp.exe``,
 ``PyObject_GetBuffer``), numbers, reST role names and literal markers, brackets and
-quotes. Repeated anchors are numbered (``(#2``) so that a set comparison also compares
+quotes, and the structure of the paragraph (title, list introduction, question, code
+session). Repeated anchors are numbered (``(#2``) so that a set comparison also compares
 how often each occurs. Which anchors count is decided per document pair, by the aligner
 (only those seen on both sides).
 """
@@ -65,17 +66,43 @@ def anchors(text: str) -> list[str]:
     return found
 
 
+_TITLE_MAX = 100  # characters: longer unpunctuated paragraphs are code or lists, not titles
+
+
+def structure(text: str) -> list[str]:
+    """What kind of paragraph this is, as anchors: a title (short, no final
+    punctuation), an introduction to what follows (ends with ``:``), a literal block
+    introduction (``::``), a question, an interactive session.
+
+    >>> structure("Class Definition Syntax"), structure("例::"), structure(">>> 1 + 1")
+    (['§title'], ['§colon', '§literal'], ['§session'])
+    """
+    found = []
+    end = text.rstrip()[-1:]
+    if text.startswith(">>>"):
+        found.append("§session")
+    elif len(text) < _TITLE_MAX and end and end not in ".。!?:;)]\"'":
+        found.append("§title")
+    if end == ":":
+        found.append("§colon")
+    if text.rstrip().endswith("::"):
+        found.append("§literal")
+    if end == "?":
+        found.append("§question")
+    return found
+
+
 def profile(text: str) -> Profile:
     """Anchors and length of one paragraph.
 
     >>> p = profile("IIS６ では、w3wp.exe")
     >>> sorted(p.anchors), p.latin, p.other
-    (['iis6', 'w3wp.exe'], 12, 3)
+    (['iis6', 'w3wp.exe', '§title'], 12, 3)
     """
     norm = normalise(text)
     visible = sum(1 for ch in norm if not ch.isspace())
     latin = len(_ASCII_VISIBLE.findall(norm))
-    return Profile(frozenset(anchors(norm)), latin, visible - latin, norm)
+    return Profile(frozenset(anchors(norm) + structure(norm)), latin, visible - latin, norm)
 
 
 def lexicon_anchors(

@@ -25,9 +25,9 @@ LANGUAGES = {
     lang.code: lang
     for lang in (
         Language("en", "latin", " ", frozenset(
-            "the of and to is in that it for are with this be as by not which".split())),
+            ["the", "of", "and", "to", "is", "in", "that", "it", "for", "are", "with", "this", "be", "as", "by", "not", "which"])),
         Language("pt_BR", "latin", " ", frozenset(
-            "o os da das dos que em para uma um com não é são pelo pela".split())),
+            ["o", "os", "da", "das", "dos", "que", "em", "para", "uma", "um", "com", "não", "é", "são", "pelo", "pela"])),
         Language("ja", "cjk", "", frozenset()),
     )
 }

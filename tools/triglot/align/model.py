@@ -34,6 +34,7 @@ PRIOR_WEIGHT = 20.0
 _INITIAL_SIGMA = 0.35
 _INITIAL_RECALL = 0.6
 _SMOOTH = 10.0  # characters added to every length: short titles vary most
+_LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
 
 
@@ -60,6 +61,8 @@ class PairModel:
             if min(df_s[token], df_t[token]) >= _BALANCE * max(df_s[token], df_t[token])
         )
         self.token_ids = {token: k for k, token in enumerate(shared)}
+        # a token found in fewer paragraphs on one side cannot always survive translation
+        self.balance = [min(df_s[t], df_t[t]) / max(df_s[t], df_t[t]) for t in shared]
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
         self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
@@ -96,11 +99,20 @@ class PairModel:
             logs = [self._log_ratio(i0, i1, j0, j1) for i0, i1, j0, j1 in pairs]
             self.mu = statistics.median(logs)
             spread = statistics.median(abs(x - self.mu) for x in logs) * 1.4826
-            self.sigma = min(1.0, max(0.1, spread))
-            hits = sum(len(self.src_tokens[i0] & self.tgt_tokens[j0]) for i0, _, j0, _ in pairs)
+            # shrunk towards the initial value, as if PRIOR_WEIGHT pairs had shown it
+            variance = (PRIOR_WEIGHT * _INITIAL_SIGMA**2 + len(logs) * spread**2) / (
+                PRIOR_WEIGHT + len(logs))
+            self.sigma = min(1.0, max(0.1, math.sqrt(variance)))
+            hits = 2 * sum(len(self.src_tokens[i0] & self.tgt_tokens[j0])
+                           for i0, _, j0, _ in pairs)
             total = sum(len(self.src_tokens[i0]) + len(self.tgt_tokens[j0])
                         for i0, _, j0, _ in pairs)
-            self.recall = min(0.95, max(0.2, 2 * hits / total)) if total else _INITIAL_RECALL
+            chance = sum(sum(self.p_target[t] for t in self.src_tokens[i0])
+                         + sum(self.p_source[t] for t in self.tgt_tokens[j0])
+                         for i0, _, j0, _ in pairs)
+            # the share of anchors that survive translation, beyond chance matches
+            self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
+                           if total > chance else _INITIAL_RECALL)
         else:
             self.mu = math.log(self._src_length(0, self.n) + _SMOOTH) - math.log(
                 self._tgt_length(0, self.m) + _SMOOTH)
@@ -119,13 +131,15 @@ class PairModel:
             self._tgt_length(j0, j1) + _SMOOTH)
 
     def _prepare(self) -> None:
-        p1 = self.recall
         self.gain = []
         absent_s, absent_t = [], []
-        for ps, pt in zip(self.p_source, self.p_target):
-            both = math.log(p1) - 0.5 * (math.log(ps) + math.log(pt))
-            only_s = math.log(1 - p1) - math.log(1 - min(pt, 0.99))
-            only_t = math.log(1 - p1) - math.log(1 - min(ps, 0.99))
+        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance):
+            # A true partner carries the anchor when it survived translation (rate r),
+            # or by chance like any paragraph; a random one only by chance.
+            r = self.recall * balance
+            with_s, with_t = r + (1 - r) * ps, r + (1 - r) * pt
+            both = 0.5 * (math.log(with_t / pt) + math.log(with_s / ps))
+            only_s = only_t = math.log(1 - r)
             absent_s.append(only_s)
             absent_t.append(only_t)
             self.gain.append(both - only_s - only_t)
@@ -155,9 +169,14 @@ class PairModel:
         return groups
 
     def length_score(self, x: float) -> float:
-        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance."""
+        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance.
+
+        True pairs are Gaussian around the document's ratio, except for a share
+        (:data:`_LENGTH_OUTLIERS`) of free translations that look like chance.
+        """
         z, zb = (x - self.mu) / self.sigma, (x - self.bg_mu) / self.bg_sigma
-        return 0.5 * (zb * zb - z * z) + math.log(self.bg_sigma / self.sigma)
+        ratio = math.exp(min(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
+        return math.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead of source paragraphs ``i .. i+a-1`` and target ``j .. j+b-1``."""

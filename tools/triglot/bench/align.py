@@ -12,6 +12,7 @@ two halves (alternate documents), to see that the figures do not hang on a few o
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
 import resource
@@ -63,9 +64,8 @@ def triglot_beads(doc: Doc, lang: str) -> list:
 
 
 def gale_church_beads(doc: Doc, lang: str, scorer: ModuleType) -> list:
-    from nltk.translate.gale_church import align_blocks
-
     from alignio import links_to_beads  # beside score_align.py
+    from nltk.translate.gale_church import align_blocks
 
     source, target = doc[0], doc[1]
     if not source or not target:
@@ -134,13 +134,13 @@ def main(argv: list[str] | None = None) -> int:
         named = load_dev(bench_dir, lang, scorer)
         docs = [doc for _, doc in named]
         golds = [doc[2] for doc in docs]
-        found, seconds = _run(docs, lambda doc: triglot_beads(doc, lang))
+        found, seconds = _run(docs, functools.partial(triglot_beads, lang=lang))
         print(_line("triglot dev", lang, scorer.score(golds, found), seconds))
         for half in (0, 1):
             print(_line(f"  half {half + 1} of dev", lang,
                         scorer.score(golds[half::2], found[half::2]), None))
         if not args.no_baseline:
-            found, seconds = _run(docs, lambda doc: gale_church_beads(doc, lang, scorer))
+            found, seconds = _run(docs, functools.partial(gale_church_beads, lang=lang, scorer=scorer))
             print(_line("NLTK Gale-Church dev", lang, scorer.score(golds, found), seconds))
     child = subprocess.run([sys.executable, "-m", "triglot.bench.align", "--synthetic-only",
                             "--bench-dir", str(bench_dir)], capture_output=True, text=True,
