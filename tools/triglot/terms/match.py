@@ -10,6 +10,7 @@ lemmatize to "pipe nomear"), the one closest to the written form wins.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -88,7 +89,8 @@ class TermMatcher:
 def _case_ok(entry: _Entry, window: list[Token]) -> bool:
     if not entry.term.case_sensitive:
         return True
-    return all(tok.text == surface for tok, surface in zip(window, entry.surfaces, strict=True)
+    return all(unicodedata.normalize("NFKC", tok.text) == surface
+               for tok, surface in zip(window, entry.surfaces, strict=True)
                if surface != surface.lower())
 
 
