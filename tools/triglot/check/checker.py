@@ -66,7 +66,10 @@ class Checker:
                                     entry.msgstr, span))
 
         source_concepts = dict.fromkeys(m.concept for m in self._source_matches(entry.msgid))
-        target = self.matcher(lang).find(entry.msgstr)
+        matcher = self.matcher(lang)
+        # without a concept in the English only deprecated/forbidden terms can be found
+        target = matcher.find(entry.msgstr) if source_concepts or matcher.has_unapproved \
+            else []
         by_concept: dict[str, list[Match]] = defaultdict(list)
         for match in target:
             by_concept[match.concept].append(match)

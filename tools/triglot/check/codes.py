@@ -5,15 +5,15 @@ from __future__ import annotations
 SEVERITIES = ("error", "warning", "info")
 
 CHECKS: dict[str, tuple[str, str]] = {
-    "term-missing": ("error", "the English uses a glossary concept; the translation has none "
-                              "of its approved terms"),
+    "term-missing": ("error", ("the English uses a glossary concept; the translation has none "
+                              "of its approved terms")),
     "term-forbidden": ("error", "the translation uses a deprecated or forbidden term"),
-    "term-inconsistent": ("warning", "one concept is rendered by different approved terms "
-                                     "across the catalogs of a language"),
-    "term-untranslated": ("warning", "a term is left in English where the glossary has a "
-                                     "translation"),
-    "identifier-missing": ("warning", "a number, file name or code literal of the English is "
-                                      "missing from the translation"),
+    "term-inconsistent": ("warning", ("one concept is rendered by different approved terms "
+                                     "across the catalogs of a language")),
+    "term-untranslated": ("warning", ("a term is left in English where the glossary has a "
+                                     "translation")),
+    "identifier-missing": ("warning", ("a number, file name or code literal of the English is "
+                                      "missing from the translation")),
 }
 
 

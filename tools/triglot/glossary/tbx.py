@@ -34,9 +34,12 @@ _FLAGS = {"x-caseSensitive": "case_sensitive", "x-doNotTranslate": "do_not_trans
 
 
 def _parse(path: Path) -> etree._Element:
-    data = path.read_bytes() if path.exists() else None
-    if data is None:
-        raise TriglotError("no such file", path=path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TriglotError("no such file", path=path) from None
+    except OSError as exc:
+        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                           forbid_external=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from triglot.errors import TriglotError
 from triglot.terms.languages import LanguageProfile, profile
 
-_JOINERS = frozenset("-‐‑‒–—_・")
+_JOINERS = frozenset("-‐‑‒–—・")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,7 @@ class Analyzer:
                                        "them with: pip install spacy-lookups-data") from None
                 # A spaCy Table: keys are string hashes, so look words up through it.
                 table = lemmatizer.lookups.get_table("lemma_lookup")
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer,
-                                          _Lemmas(table, prof.plural_s))
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, prof))
 
     def tokens(self, text: str) -> list[Token]:
         """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
@@ -104,9 +103,10 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
 class _Lemmas:
     """Case-insensitive lemma lookup over a case-sensitive table, memoized per word."""
 
-    def __init__(self, table: Mapping[str, str], plural_s: bool) -> None:
+    def __init__(self, table: Mapping[str, str], prof: LanguageProfile) -> None:
         self.table = table
-        self.plural_s = plural_s
+        self.plurals = prof.plurals
+        self.plurals_first = prof.plurals_first
         self.cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
@@ -117,13 +117,20 @@ class _Lemmas:
 
     def _key(self, word: str) -> str:
         lower = word.lower()
-        lemma = self.table.get(word) or self.table.get(lower)
+        if self.plurals_first:
+            lower = self._singular(lower)
+        lemma = self.table.get(lower) or self.table.get(word)
         if lemma is not None:
             return lemma.lower()
-        if (self.plural_s and len(lower) > 3 and lower.endswith("s")
-                and not lower.endswith("ss") and lower[:-1].isalpha()):
-            return lower[:-1]
-        return lower
+        return lower if self.plurals_first else self._singular(lower)
+
+    def _singular(self, word: str) -> str:
+        if len(word) <= 3 or not word.isalpha():
+            return word
+        for suffix, replacement in self.plurals:
+            if word.endswith(suffix):
+                return word[: len(word) - len(suffix)] + replacement
+        return word
 
 
 def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
@@ -147,8 +154,17 @@ def _sudachi_tokens(sudachi: object, text: str) -> list[Token]:
         if word.isspace() or word in _JOINERS or not word.strip():
             continue
         norm = unicodedata.normalize("NFKC", morpheme.normalized_form()).lower()
+        if out and out[-1].end == start and _latin(out[-1].text) and _latin(word):
+            # Sudachi cuts Latin runs by context (".NET" or "." + "NET"): one token each
+            last = out.pop()
+            out.append(Token(last.key + norm, last.text + word, last.start, pos))
+            continue
         out.append(Token(norm, word, start, pos))
     return out
+
+
+def _latin(word: str) -> bool:
+    return unicodedata.normalize("NFKC", word).isascii()
 
 
 @functools.cache

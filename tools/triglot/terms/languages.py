@@ -15,26 +15,33 @@ class LanguageProfile:
 
     ``code`` is the gettext catalog code (``pt_BR``), ``tag`` the BCP 47 tag used by TBX
     and HTML (``pt-BR``), ``spacy_lang`` the code of its ``spacy.blank`` pipeline.
-    ``lemmas`` says whether the spaCy lookup lemmatizer tables exist for it;
-    ``plural_s`` lets an unknown word ending in a plain ``-s`` (a loanword such as
-    Portuguese "pools") match its singular; ``chunk_chars`` bounds what the tokenizer is
-    given at once (SudachiPy refuses inputs of about 49 kB).
+    ``lemmas`` says whether the spaCy lookup lemmatizer tables exist for it.
+    ``plurals`` are (suffix, replacement) rules that turn a plural the table does not
+    know (a loanword such as Portuguese "pools", or "seções") into its singular; with
+    ``plurals_first`` they run before the table lookup, because the Portuguese table
+    lemmatizes singular and plural of one noun differently ("limite" -> "limitar",
+    "limites" -> "limite"). ``chunk_chars`` bounds what the tokenizer is given at once
+    (SudachiPy refuses inputs of about 49 kB).
     """
 
     code: str
     tag: str
     spacy_lang: str
     lemmas: bool
-    plural_s: bool
+    plurals: tuple[tuple[str, str], ...] = ()
+    plurals_first: bool = False
     chunk_chars: int = 100_000
 
 
 PROFILES: dict[str, LanguageProfile] = {
     profile.code: profile
     for profile in (
-        LanguageProfile("en", "en", "en", lemmas=True, plural_s=True),
-        LanguageProfile("ja", "ja", "ja", lemmas=False, plural_s=False, chunk_chars=4_000),
-        LanguageProfile("pt_BR", "pt-BR", "pt", lemmas=True, plural_s=True),
+        LanguageProfile("en", "en", "en", lemmas=True, plurals=(("ss", "ss"), ("s", ""))),
+        LanguageProfile("ja", "ja", "ja", lemmas=False, chunk_chars=4_000),
+        LanguageProfile("pt_BR", "pt-BR", "pt", lemmas=True, plurals_first=True, plurals=(
+            ("ões", "ão"), ("ães", "ão"), ("veis", "vel"), ("éis", "el"), ("ais", "al"),
+            ("óis", "ol"), ("ores", "or"), ("zes", "z"), ("ns", "m"), ("ss", "ss"),
+            ("s", ""))),
     )
 }
 

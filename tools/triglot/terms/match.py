@@ -10,6 +10,8 @@ lemmatize to "pipe nomear"), the one closest to the written form wins.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -60,12 +62,35 @@ class TermMatcher:
                 self.index.setdefault(keys, []).append(entry)
         self.longest = max((len(k) for k in self.index), default=0)
         self.first_keys = frozenset(k[0] for k in self.index)
+        self.has_unapproved = any(not e.term.approved for es in self.index.values()
+                                  for e in es)
+        # A cheap pre-test: a text that contains no term's first few letters (as written
+        # or normalized) cannot match, and is not tokenized at all.
+        cues = {_cue(text) for keys, entries in self.index.items()
+                for text in (keys[0], *(e.surfaces[0] for e in entries))}
+        self.margin = 24 + max((len(e.term.text) for es in self.index.values() for e in es),
+                               default=0)
+        self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, the longest at each position."""
-        if not self.index:
+        if self.cue is None:
             return []
-        tokens = self.analyzer.tokens(text)
+        folded = _fold(text)
+        hits = [m.start() for m in self.cue.finditer(folded)]
+        if not hits:
+            return []
+        if len(folded) != len(text):  # normalization moved offsets: analyse everything
+            return self._find(text, self.analyzer.tokens(text))
+        # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
+        matches: list[Match] = []
+        for start, end in _windows(text, hits, self.margin):
+            matches.extend(m for m in self._find(text, [
+                Token(t.key, t.text, t.start + start, t.end + start)
+                for t in self.analyzer.tokens(text[start:end])]))
+        return matches
+
+    def _find(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
         i, n = 0, len(tokens)
         while i < n:
@@ -85,10 +110,36 @@ class TermMatcher:
         return matches
 
 
+def _windows(text: str, hits: list[int], margin: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` around each hit, widened to whitespace and merged."""
+    spans: list[tuple[int, int]] = []
+    for hit in hits:
+        start, end = max(0, hit - margin), min(len(text), hit + margin)
+        space = text.rfind(" ", 0, start + 1)
+        start = 0 if space < 0 or start == 0 else space + 1
+        space = text.find(" ", end)
+        end = len(text) if space < 0 else space
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _cue(word: str) -> str:
+    # 3 characters survive inflection and long-vowel spelling (pool/pools, サーバ/サーバー)
+    return _fold(word)[:3] if word.isascii() else _fold(word)[:2]
+
+
 def _case_ok(entry: _Entry, window: list[Token]) -> bool:
     if not entry.term.case_sensitive:
         return True
-    return all(tok.text == surface for tok, surface in zip(window, entry.surfaces, strict=True)
+    return all(unicodedata.normalize("NFKC", tok.text) == surface
+               for tok, surface in zip(window, entry.surfaces, strict=True)
                if surface != surface.lower())
 
 

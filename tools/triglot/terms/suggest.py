@@ -3,6 +3,7 @@ each with the target word sequence that co-occurs with it most (Dice coefficient
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ def _ngrams(tokens: Sequence[Token], text: str, stop: set[str], max_words: int
             if len(window) < size or window[0].text.lower() in stop or window[-1].text.lower() in stop:
                 continue
             # a candidate never spans punctuation: its tokens must be adjacent in the text
-            gaps = [text[a.end:b.start] for a, b in zip(window, window[1:])]
+            gaps = [text[a.end:b.start] for a, b in itertools.pairwise(window)]
             if any(gap.strip() for gap in gaps):
                 continue
             out.setdefault(tuple(t.key for t in window), text[window[0].start:window[-1].end])

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from triglot.check import check_catalogs
+from triglot.cli import main
+from triglot.errors import TriglotError
+from triglot.glossary import load_termbase
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests/data/terms"
+HEADER = ('msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n'
+          '"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+
+
+def po(tmp_path: Path, lang: str, body: str, name: str = "doc.po") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER.format(lang=lang) + body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def mini():  # type: ignore[no-untyped-def]
+    return load_termbase(DATA / "mini.yaml")
+
+
+def codes(findings) -> list[tuple[int | None, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(f.line, f.code, f.concept) for f in findings]
+
+
+def test_article_catalogs_have_the_real_defects() -> None:
+    tb = load_termbase(ROOT / "glossary/termbase.yaml")
+    findings = check_catalogs([DATA / "iis-aspnet.pt_BR.po", DATA / "iis-aspnet.ja.po"], tb)
+    got = {(Path(f.path).name, f.code, f.found) for f in findings}
+    assert ("iis-aspnet.pt_BR.po", "term-forbidden", "canal nomeado") in got
+    assert ("iis-aspnet.pt_BR.po", "term-forbidden", "pipe nomeada") in got
+    assert ("iis-aspnet.pt_BR.po", "term-forbidden", "conjunto de encadeamentos") in got
+    assert ("iis-aspnet.ja.po", "term-forbidden", "リクエスト") in got
+    assert ("iis-aspnet.ja.po", "term-untranslated", "Application Pool") in got
+    forbidden = next(f for f in findings if f.found == "canal nomeado")
+    assert forbidden.expected == "pipe nomeado" and forbidden.severity == "error"
+    # nothing else: correct inflected renderings are never reported
+    assert all(f.code != "term-missing" or f.concept == "http-cache" for f in findings)
+
+
+def test_missing_forbidden_untranslated_identifier(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR",
+              'msgid "The application pool uses a named pipe."\n'
+              'msgstr "O pool usa um canal nomeado."\n\n'
+              'msgid "Every Web site runs in an application pool."\n'
+              'msgstr "Cada site é executado em um application pool."\n\n'
+              'msgid "Edit web.config at line 12."\n'
+              'msgstr "Edite o arquivo na linha 12."\n')
+    assert codes(check_catalogs([path], mini)) == [
+        (6, "term-forbidden", "named-pipe"), (6, "term-missing", "application-pool"),
+        (9, "term-untranslated", "application-pool"), (12, "identifier-missing", None)]
+
+
+def test_fuzzy_untranslated_and_ignored_entries_are_skipped(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "ja",
+              '#, fuzzy\nmsgid "An application pool."\nmsgstr "プール。"\n\n'
+              'msgid "A named pipe."\nmsgstr ""\n\n'
+              '# triglot: ignore term-missing\nmsgid "The server."\nmsgstr "それ。"\n\n'
+              '# triglot: ignore identifier-missing\nmsgid "The data server."\nmsgstr "データ。"\n')
+    assert codes(check_catalogs([path], mini)) == [(18, "term-missing", "server")]
+
+
+def test_inconsistent_renderings_across_catalogs(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    entry = 'msgid "The Web site {n}."\nmsgstr "O {term} {n}."\n\n'
+    first = po(tmp_path, "pt_BR", "".join(entry.format(n=n, term="site") for n in (1, 2)), "a.po")
+    second = po(tmp_path, "pt_BR", entry.format(n=3, term="website"), "b.po")
+    findings = check_catalogs([first, second], mini)
+    assert [(Path(f.path).name, f.code, f.found, f.expected) for f in findings] == [
+        ("b.po", "term-inconsistent", "website", "site")]
+
+
+def test_malformed_po_names_its_line(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "ja", 'msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr_bad "d"\n')
+    with pytest.raises(TriglotError) as info:
+        check_catalogs([path], mini)
+    assert info.value.path == str(path) and info.value.line == 9
+
+
+def test_unknown_catalog_language(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TriglotError, match="'fr' is not a target language"):
+        check_catalogs([po(tmp_path, "fr", 'msgid "a"\nmsgstr "b"\n')], mini)
+
+
+def test_cli_formats_and_exit_codes(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bad = DATA / "iis-aspnet.pt_BR.po"
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:30: term-forbidden error" in out and "[[pipe nomeada]]" in out
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
+                 str(bad)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert {"path", "line", "language", "code", "severity", "concept", "msgid", "message",
+            "found", "expected"} <= set(data["findings"][0])
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "sarif",
+                 str(bad)]) == 1
+    sarif = json.loads(capsys.readouterr().out)
+    assert sarif["version"] == "2.1.0"
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 30}
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "junit",
+                 str(bad)]) == 1
+    suites = ET.fromstring(capsys.readouterr().out.split("?>", 1)[1])
+    assert int(suites.get("failures")) == len(data["findings"])
+    clean = po(tmp_path, "pt_BR", 'msgid "An application pool."\n'
+               'msgstr "Um pool de aplicativos."\n')
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), str(clean)]) == 0
+    assert main(["check", "--glossary", str(tmp_path / "none.yaml"), str(clean)]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_default_paths_are_the_project_catalogs(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    catalogs = tmp_path / "locale/ja/LC_MESSAGES"
+    catalogs.mkdir(parents=True)
+    shutil.copy(DATA / "iis-aspnet.ja.po", catalogs / "iis-aspnet.po")
+    (tmp_path / "glossary").mkdir()
+    shutil.copy(ROOT / "glossary/termbase.yaml", tmp_path / "glossary/termbase.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fail-on", "never"]) == 0
+    assert "locale/ja/LC_MESSAGES/iis-aspnet.po:" in capsys.readouterr().out
+
+
+def test_terms_export_import_cli(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    tbx = tmp_path / "g.tbx"
+    assert main(["terms", "export", "--glossary", str(DATA / "mini.yaml"), "--format",
+                 "tbx3", "-o", str(tbx)]) == 0
+    assert main(["terms", "import", str(tbx)]) == 0
+    assert "canal nomeado" in capsys.readouterr().out
+    assert main(["terms", "suggest", "--glossary", str(DATA / "mini.yaml"),
+                 str(DATA / "iis-aspnet.pt_BR.po"), "--limit", "3"]) == 0
+    assert "# pt_BR" in capsys.readouterr().out

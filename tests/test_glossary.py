@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from triglot.errors import TriglotError
+from triglot.glossary import load_termbase
+from triglot.glossary.yamlio import dump_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests/data/terms"
+
+
+def test_project_termbase_covers_the_article() -> None:
+    tb = load_termbase(ROOT / "glossary/termbase.yaml")
+    assert tb.languages == ("en", "ja", "pt_BR")
+    assert len(tb.concepts) >= 40
+    ids = [c.id for c in tb.concepts]
+    assert ids == sorted(ids)
+    for concept in tb.concepts:
+        for lang in tb.languages:
+            assert concept.definition(lang), (concept.id, lang)
+            assert concept.preferred(lang) is not None
+    pipe = tb.get("named-pipe")
+    assert pipe is not None
+    assert pipe.preferred("pt_BR").text == "pipe nomeado"
+    assert {t.text: t.status for t in pipe.terms("pt_BR")}["canal nomeado"] == "forbidden"
+    assert tb.get("w3wp-exe").preferred("ja").do_not_translate
+    assert ("application pool", "アプリケーション プール") in tb.term_pairs("en", "ja")
+    assert ("named pipe", "canal nomeado") not in tb.term_pairs("en", "pt_BR")
+
+
+def test_yaml_round_trip(tmp_path: Path) -> None:
+    tb = load_termbase(DATA / "mini.yaml")
+    out = tmp_path / "again.yaml"
+    out.write_text(dump_yaml(tb), encoding="utf-8")
+    again = load_termbase(out)
+    assert [c.terms_by_lang for c in again.concepts] == [
+        c.terms_by_lang for c in sorted(tb.concepts, key=lambda c: c.id)]
+    assert again.get("http-sys").terms("pt_BR")[0].text == "HTTP.SYS"
+
+
+BAD = {
+    "duplicate id": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
+                     "- id: a\n  terms: {en: [x2], ja: [y2], pt_BR: [z2]}\n"), 5,
+                     "duplicate concept id"),
+    "term of two concepts": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
+                             "- id: b\n  terms: {en: [X], ja: [y2], pt_BR: [z2]}\n"), 6,
+                             "claimed by concepts"),
+    "no preferred": (("- id: a\n  terms:\n    en: [x]\n    ja: [{text: y, status: admitted}]\n"
+                     "    pt_BR: [z]\n"), 3, "no preferred term in ja"),
+    "unknown status": (("- id: a\n  terms:\n    en: [{text: x, status: maybe}]\n"
+                       "    ja: [y]\n    pt_BR: [z]\n"), 5, "unknown status 'maybe'"),
+    "unknown language": ("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z], fr: [w]}\n", 3,
+                         "unknown language 'fr'"),
+    "empty term": ("- id: a\n  terms: {en: [''], ja: [y], pt_BR: [z]}\n", 4, "empty en term"),
+    "punctuation": ("- id: a\n  terms: {en: ['>>>'], ja: [y], pt_BR: [z]}\n", 4,
+                    "only punctuation"),
+    "alias": ("- id: a\n  terms: &t {en: [x], ja: [y], pt_BR: [z]}\n- id: b\n  terms: *t\n",
+              6, "aliases are not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_invalid_termbases_name_file_and_line(tmp_path: Path, name: str) -> None:
+    body, line, message = BAD[name]
+    path = tmp_path / "bad.yaml"
+    path.write_text("languages: [en, ja, pt_BR]\nconcepts:\n" + body, encoding="utf-8")
+    with pytest.raises(TriglotError) as info:
+        load_termbase(path)
+    assert info.value.path == str(path)
+    assert info.value.line == line
+    assert message in info.value.message
+
+
+def test_unknown_termbase_language(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("languages: [en, xx]\nconcepts: []\n", encoding="utf-8")
+    with pytest.raises(TriglotError, match="unknown language 'xx'"):
+        load_termbase(path)

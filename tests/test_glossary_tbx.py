@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from triglot.errors import TriglotError
+from triglot.glossary import load_termbase
+from triglot.glossary.tbx import dump_tbx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_round_trip_keeps_terms_statuses_definitions(tmp_path: Path, version: int) -> None:
+    tb = load_termbase(ROOT / "glossary/termbase.yaml")
+    path = tmp_path / "out.tbx"
+    path.write_bytes(dump_tbx(tb, version))
+    back = load_termbase(path)
+    assert back.languages == tb.languages
+    assert sorted(c.id for c in back.concepts) == sorted(c.id for c in tb.concepts)
+    for concept in tb.concepts:
+        other = back.get(concept.id)
+        assert other is not None
+        assert other.definitions == concept.definitions
+        assert other.terms_by_lang == concept.terms_by_lang
+
+
+def test_v3_namespace_and_language_tags() -> None:
+    tb = load_termbase(ROOT / "tests/data/terms/mini.yaml")
+    data = dump_tbx(tb, 3).decode("utf-8")
+    assert 'xmlns="urn:iso:std:iso:30042:ed-2"' in data
+    assert 'xml:lang="pt-BR"' in data and "<conceptEntry" in data
+    assert "deprecatedTerm-admn-sts" in data and "supersededTerm-admn-sts" in data
+    assert "<termEntry" in dump_tbx(tb, 2).decode("utf-8")
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "in.tbx"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_entity_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<martif><text><body>'
+            '<termEntry id="x"><langSet xml:lang="en"><tig><term>&b;</term></tig></langSet>'
+            '</termEntry></body></text></martif>')
+    with pytest.raises(TriglotError, match="refused unsafe XML"):
+        load_termbase(_write(tmp_path, bomb))
+
+
+def test_external_entity_is_refused(tmp_path: Path) -> None:
+    xxe = ('<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           '\n<martif><text><body/></text></martif>')
+    with pytest.raises(TriglotError, match="refused unsafe XML"):
+        load_termbase(_write(tmp_path, xxe))
+
+
+def test_malformed_and_unknown_language_name_the_line(tmp_path: Path) -> None:
+    with pytest.raises(TriglotError, match="not well-formed") as info:
+        load_termbase(_write(tmp_path, "<martif>\n<text>\n</martif>"))
+    assert info.value.line == 3
+    bad = ('<martif>\n<text><body>\n<termEntry id="a">\n<langSet xml:lang="fr">'
+           "<tig><term>x</term></tig></langSet></termEntry></body></text></martif>")
+    with pytest.raises(TriglotError, match="unknown language 'fr'") as info:
+        load_termbase(_write(tmp_path, bad))
+    assert info.value.line == 4
+
+
+def test_v2_import_maps_tags_and_statuses(tmp_path: Path) -> None:
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="en-US"><text><body>
+<termEntry id="named-pipe">
+ <langSet xml:lang="en-US"><tig><term>named pipe</term></tig></langSet>
+ <langSet xml:lang="ja-JP"><tig><term>名前付きパイプ</term></tig></langSet>
+ <langSet xml:lang="pt-br">
+  <descripGrp><descrip type="definition">Um canal com nome.</descrip></descripGrp>
+  <tig><term>pipe nomeado</term>
+   <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>canal nomeado</term>
+   <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+ </langSet>
+</termEntry></body></text></martif>"""
+    tb = load_termbase(_write(tmp_path, text))
+    assert tb.languages == ("en", "ja", "pt_BR")
+    concept = tb.get("named-pipe")
+    assert concept.definition("pt_BR") == "Um canal com nome."
+    assert [(t.text, t.status) for t in concept.terms("pt_BR")] == [
+        ("pipe nomeado", "preferred"), ("canal nomeado", "deprecated")]

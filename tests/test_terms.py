@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from triglot.glossary import load_termbase
+from triglot.terms.match import TermMatcher
+
+DATA = Path(__file__).resolve().parent / "data/terms"
+
+
+@pytest.fixture(scope="module")
+def tb():  # type: ignore[no-untyped-def]
+    return load_termbase(DATA / "mini.yaml")
+
+
+def found(tb, lang: str, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return [(m.concept, m.text, m.term.status) for m in TermMatcher(tb, lang).find(text)]
+
+
+def test_english_inflection_case_and_hyphens(tb) -> None:  # type: ignore[no-untyped-def]
+    assert found(tb, "en", "Application Pools and named-pipes.") == [
+        ("application-pool", "Application Pools", "preferred"),
+        ("named-pipe", "named-pipes", "preferred")]
+
+
+def test_portuguese_plural_loanword_and_gender(tb) -> None:  # type: ignore[no-untyped-def]
+    assert found(tb, "pt_BR", "Os Pools de Aplicativos usam pipes nomeados.") == [
+        ("application-pool", "Pools de Aplicativos", "preferred"),
+        ("named-pipe", "pipes nomeados", "preferred")]
+    # the deprecated feminine variant is told apart from the preferred masculine one
+    assert found(tb, "pt_BR", "uma chamada de pipe nomeada") == [
+        ("named-pipe", "pipe nomeada", "deprecated")]
+    assert found(tb, "pt_BR", "o canal nomeado") == [("named-pipe", "canal nomeado",
+                                                       "forbidden")]
+
+
+def test_case_sensitive_terms(tb) -> None:  # type: ignore[no-untyped-def]
+    assert found(tb, "pt_BR", "componentes COM") == [
+        ("com-component", "componentes COM", "preferred")]
+    assert found(tb, "pt_BR", "componente com o servidor") == [
+        ("server", "servidor", "preferred")]
+
+
+def test_japanese_spacing_long_vowels_and_token_boundaries(tb) -> None:  # type: ignore[no-untyped-def]
+    assert found(tb, "ja", "アプリケーションプールとサーバ") == [
+        ("application-pool", "アプリケーションプール", "preferred"),
+        ("server", "サーバ", "preferred")]
+    assert found(tb, "ja", "データベースにデータを書く") == [("data", "データ", "preferred")]
+    assert found(tb, "ja", "ＨＴＴＰ．ＳＹＳ と HTTP.SYS") == [
+        ("http-sys", "ＨＴＴＰ．ＳＹＳ", "preferred"), ("http-sys", "HTTP.SYS", "preferred")]
+
+
+def test_longest_match_first(tb) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c, _, _ in found(tb, "en", "the Web site server")] == ["web-site", "server"]
+
+
+def test_a_megabyte_of_japanese_is_matched_in_chunks(tb) -> None:  # type: ignore[no-untyped-def]
+    text = "アプリケーション プールです。" * 70_000
+    matches = TermMatcher(tb, "ja").find(text)
+    assert len(matches) == 70_000
+    assert text[matches[-1].start:matches[-1].end] == "アプリケーション プール"
