@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,20 +22,9 @@ class Entry:
 
 def read_catalog(path: str | Path) -> tuple[str, list[Entry]]:
     """The catalog's ``Language`` and its translated, non-fuzzy entries."""
-    from babel.messages.pofile import PoFileError, read_po
+    from triglot import catalog as catalogs
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
-    try:
-        catalog = read_po(io.BytesIO(data), abort_invalid=True)
-    except PoFileError as exc:
-        line = getattr(exc, "lineno", None)
-        raise TriglotError(f"malformed .po file: {exc.args[0] if exc.args else exc}",
-                           path=path, line=line) from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise TriglotError(f"cannot read catalog: {exc}", path=path) from None
+    catalog = catalogs.read_catalog(path)
     language = dict(catalog.mime_headers).get("Language", "").strip()
     if not language:
         raise TriglotError("catalog has no Language header", path=path)

@@ -10,13 +10,14 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from triglot import __version__
-from triglot.sphinxext import config, diagrams, glossary_page
+from triglot.sphinxext import config, diagrams, glossary_page, terminology
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.setup(app)
     glossary_page.setup(app)
     diagrams.setup(app)
+    terminology.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

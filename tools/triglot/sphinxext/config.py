@@ -25,6 +25,9 @@ OPTIONS = (
     Option("triglot_glossary", "", (str,),
            "The termbase, relative to the configuration directory (YAML or TBX); "
            "empty for none."),
+    Option("triglot_check_terms", True, (bool,),
+           "Check the translation catalogs' terminology and report findings as warnings "
+           "of type 'triglot' (subtype: the check code)."),
 )
 
 

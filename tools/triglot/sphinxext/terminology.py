@@ -1,0 +1,56 @@
+"""Terminology findings as Sphinx warnings, so ``-W`` fails a CI build on a broken term.
+
+Each finding is a warning of type ``triglot`` and subtype its check code, at the
+catalog's file and line: ``suppress_warnings = ["triglot.term-untranslated"]`` silences
+one check by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from triglot.errors import TriglotError
+from triglot.sphinxext.termbase import termbase_for
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+
+
+def translation_catalogs(app: Sphinx) -> list[Path]:
+    """The ``.po`` files Sphinx reads for this build's language."""
+    language = app.config.language
+    return sorted(
+        path
+        for directory in app.config.locale_dirs
+        for path in Path(app.srcdir, directory, language, "LC_MESSAGES").glob("**/*.po")
+    )
+
+
+def check_terminology(app: Sphinx) -> None:
+    languages = list(app.config.triglot_languages)
+    if (not app.config.triglot_check_terms or not app.config.triglot_glossary
+            or not languages or app.config.language == languages[0]):
+        return
+    from triglot.check import check_catalogs
+
+    catalogs = translation_catalogs(app)
+    if not catalogs:
+        return
+    try:
+        findings = check_catalogs(catalogs, termbase_for(app.env))
+    except TriglotError as exc:
+        logger.warning("%s", exc, type="triglot", subtype="input")
+        return
+    for finding in findings:
+        logger.warning("%s %s: %s", finding.code, finding.severity, finding.message,
+                       type="triglot", subtype=finding.code,
+                       location=(finding.path, finding.line) if finding.line else finding.path)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", check_terminology)
