@@ -11,3 +11,27 @@ ROOTS = Path(__file__).parent / "roots"
 def rootdir() -> Path:
     """Where sphinx.testing finds the fixture projects (tests/roots/test-<name>/)."""
     return ROOTS
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/test-site built as triglot builds a site: <site>/<language folder>/."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from triglot.languages import get_language
+
+    base = tmp_path_factory.mktemp("site")
+    source = base / "src"
+    shutil.copytree(ROOTS / "test-site", source)  # Sphinx writes .mo files beside the .po
+    tools = str(Path(__file__).parents[1] / "tools")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [tools,
+                                                                      os.environ.get("PYTHONPATH")]))}
+    for code in ("en", "ja", "pt_BR"):
+        outdir = base / "site" / get_language(code).site_dir
+        subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W",
+                        "-d", str(base / "doctrees" / code), "-D", f"language={code}",
+                        str(source), str(outdir)], check=True, env=env)
+    return base / "site"

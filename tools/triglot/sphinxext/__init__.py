@@ -10,14 +10,24 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from triglot import __version__
-from triglot.sphinxext import config, diagrams, glossary_page, terminology
+from triglot.sphinxext import (
+    config,
+    diagrams,
+    glossary_page,
+    paragraphs,
+    search_ja,
+    sitehtml,
+    status,
+    switcher,
+    termlinks,
+    terminology,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    config.setup(app)
-    glossary_page.setup(app)
-    diagrams.setup(app)
-    terminology.setup(app)
+    for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
+                   termlinks, status, switcher, search_ja):
+        module.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

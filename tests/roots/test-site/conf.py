@@ -1,0 +1,7 @@
+extensions = ["triglot.sphinxext"]
+project = "site"
+locale_dirs = ["locale"]
+gettext_compact = False
+html_theme = "basic"
+triglot_languages = ["en", "ja", "pt_BR"]
+triglot_glossary = "glossary/termbase.yaml"

@@ -1,0 +1,107 @@
+"""The built site in headless Chromium: switch language and land on the same paragraph,
+hover a term for its definition, search the Japanese site for ``w3wp.exe``, and no
+request leaves localhost. Skipped when Chromium, chromedriver or Selenium are absent."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from triglot.sphinxext.paragraphs import anchor_for
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+if not (CHROMIUM and CHROMEDRIVER):
+    pytest.skip("needs chromium and chromedriver", allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--window-size=1200,900",
+                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def _wait(driver: Any, condition: Any) -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, 10).until(condition)
+
+
+def _requests_stay_local(driver: Any, site_url: str) -> None:
+    names = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)")
+    assert names and all(name.startswith(site_url) for name in names), names
+
+
+def test_switching_language_lands_on_the_same_paragraph(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    anchor = anchor_for("Each application pool runs in its own worker process.")
+    browser.get(f"{site_url}/ja/article.html#{anchor}")
+    browser.find_element(By.CSS_SELECTOR, "nav.triglot-languages a[hreflang='pt-BR']").click()
+    _wait(browser, lambda d: "/pt-br/" in d.current_url)
+    assert browser.current_url == f"{site_url}/pt-br/article.html#{anchor}"
+    target = browser.execute_script("return document.querySelector(':target').id")
+    assert target == anchor
+    assert "pool de aplicativos" in browser.find_element(By.ID, anchor).text
+    _requests_stay_local(browser, site_url)
+
+
+def test_hovering_a_term_shows_its_definition(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site_url}/ja/article.html")
+    term = browser.find_element(By.CSS_SELECTOR, "a.triglot-term[href$='#term-application-pool']")
+    ActionChains(browser).move_to_element(term).perform()
+    assert term.text == "アプリケーション プール"
+    assert term.get_attribute("title") == "同じワーカー プロセスで処理される <Web> アプリケーションのグループ。"
+    term.click()
+    _wait(browser, lambda d: d.current_url.endswith("/ja/glossary.html#term-application-pool"))
+
+
+def test_japanese_search_finds_an_executable_name(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site_url}/ja/search.html?q=w3wp.exe")
+    results = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "ul.search li a"))
+    assert any(link.get_attribute("href").endswith("article.html") for link in results)
+    _requests_stay_local(browser, site_url)

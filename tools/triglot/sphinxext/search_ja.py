@@ -1,0 +1,64 @@
+"""Japanese search that finds ``w3wp.exe`` and ``aspnet_isapi.dll``.
+
+Sphinx's Japanese splitter cuts ASCII identifiers into pieces (``w``, ``3wp``, ``.exe``)
+and its browser side splits queries on punctuation, so neither side can meet. Here runs
+of ASCII identifier characters (letters, digits, ``_ . - \\``) are kept whole on both
+sides, and the rest of the text goes to Sphinx's own splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sphinx.search.ja import BaseSplitter, DefaultSplitter, SearchJapanese
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+# An identifier: word characters joined by . - _ (a trailing dot ends a sentence).
+IDENTIFIER = re.compile(r"[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*")
+
+JS_SPLITTER = r"""
+function splitQuery(query) {
+  var identifier = /[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*/g;
+  var terms = [];
+  var rest = query.replace(identifier, function (word) { terms.push(word); return " "; });
+  rest.split(/[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/u).forEach(function (term) {
+    if (term) { terms.push(term); }
+  });
+  return terms;
+}
+"""
+
+
+class IdentifierSplitter(BaseSplitter):
+    """Keep ASCII identifiers whole; split everything else with Sphinx's splitter.
+
+    >>> IdentifierSplitter({}).split("w3wp.exe が aspnet_isapi.dll を読み込みます。")[:2]
+    ['w3wp.exe', 'aspnet_isapi.dll']
+    """
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self.rest = DefaultSplitter(options)
+
+    def split(self, input: str) -> list[str]:
+        words = IDENTIFIER.findall(input)
+        rest = IDENTIFIER.sub(" ", input)
+        return words + [w for w in self.rest.split(rest) if w.strip()]
+
+
+class TriglotSearchJapanese(SearchJapanese):
+    """Sphinx's Japanese search with :class:`IdentifierSplitter` and its browser twin."""
+
+    js_splitter_code = JS_SPLITTER
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        if options.get("type") is None:
+            self.splitter = IdentifierSplitter(options)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_search_language(TriglotSearchJapanese)

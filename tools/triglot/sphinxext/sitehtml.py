@@ -1,0 +1,70 @@
+"""What the site's features share: a node carrying ready-made HTML, and links between
+the language sites.
+
+The site is ``<site>/<language folder>/<page>.html`` for every language (see
+:mod:`triglot.site`), so the same page in another language is a relative link computed
+at build time. Extra page furniture (switcher, paragraph links, status notes) is a
+:class:`triglot_html` node: the HTML writer copies it out, and it has no text children,
+so the search index never sees language names or notes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from triglot.languages import Language, get_language
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+class triglot_html(nodes.Element):
+    """HTML built (and escaped) by triglot; only ever added for HTML builders."""
+
+
+def html_node(html: str) -> triglot_html:
+    return triglot_html(html=html)
+
+
+def _visit_html(translator: Any, node: triglot_html) -> None:
+    translator.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _skip(translator: Any, node: triglot_html) -> None:
+    raise nodes.SkipNode
+
+
+def site_languages(config: Config) -> list[Language]:
+    return [get_language(code) for code in config.triglot_languages]
+
+
+def page_language(config: Config) -> Language:
+    return get_language(config.language or config.triglot_languages[0])
+
+
+def is_html(app: Sphinx) -> bool:
+    return app.builder.format == "html"
+
+
+def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "") -> str:
+    """The link from ``pagename`` to the same page in ``language``'s site.
+
+    >>> from types import SimpleNamespace
+    >>> builder = SimpleNamespace(get_target_uri=lambda name: name + ".html")
+    >>> page_in(SimpleNamespace(builder=builder), "a/b", get_language("pt_BR"), "p-1")
+    '../../pt-br/a/b.html#p-1'
+    """
+    up = "../" * (pagename.count("/") + 1)
+    uri = f"{up}{language.site_dir}/{app.builder.get_target_uri(pagename)}"
+    return f"{uri}#{fragment}" if fragment else uri
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(triglot_html, html=(_visit_html, None), text=(_skip, None),
+                 latex=(_skip, None), texinfo=(_skip, None), man=(_skip, None))
+    app.add_css_file("triglot-site.css")
+    app.add_js_file("triglot-site.js")
