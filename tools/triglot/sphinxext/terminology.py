@@ -25,7 +25,7 @@ def translation_catalogs(app: Sphinx) -> list[Path]:
     """The ``.po`` files Sphinx reads for this build's language."""
     language = app.config.language
     return sorted(
-        path
+        path.resolve()
         for directory in app.config.locale_dirs
         for path in Path(app.srcdir, directory, language, "LC_MESSAGES").glob("**/*.po")
     )
@@ -49,7 +49,7 @@ def check_terminology(app: Sphinx) -> None:
     for finding in findings:
         logger.warning("%s %s: %s", finding.code, finding.severity, finding.message,
                        type="triglot", subtype=finding.code,
-                       location=(finding.path, finding.line) if finding.line else finding.path)
+                       location=f"{finding.path}:{finding.line}" if finding.line else finding.path)
 
 
 def setup(app: Sphinx) -> None:

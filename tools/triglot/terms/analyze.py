@@ -62,7 +62,7 @@ class Analyzer:
             if prof.lemmas:
                 try:
                     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-                    nlp.initialize()
+                    lemmatizer.initialize()  # nlp.initialize() would log to stderr
                 except (ImportError, ValueError) as exc:
                     raise TriglotError(f"no lemma tables for {prof.code!r} ({exc}); install "
                                        "them with: pip install spacy-lookups-data") from None
