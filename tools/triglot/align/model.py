@@ -66,6 +66,9 @@ class PairModel:
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
         self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
+        # a paragraph's structure (title, question ...) is how it ends: joined to the
+        # next paragraph in a bead, it no longer ends, so its structure cannot survive
+        self.endings = frozenset(k for k, t in enumerate(shared) if t.startswith("§"))
         self.src_tokens = [self._ids(p) for p in source]
         self.tgt_tokens = [self._ids(p) for p in target]
         other_t = sum(p.other for p in target)
@@ -153,8 +156,7 @@ class PairModel:
         self.src_groups = self._groups(self.source, self.src_tokens, absent_s, 1.0)
         self.tgt_groups = self._groups(self.target, self.tgt_tokens, absent_t, self.ratio)
 
-    @staticmethod
-    def _groups(profiles: Sequence[Profile], tokens: Sequence[frozenset[int]],
+    def _groups(self, profiles: Sequence[Profile], tokens: Sequence[frozenset[int]],
                 absent: list[float], ratio: float) -> dict[int, list[Group]]:
         groups = {}
         for size in (1, 2, 3):
@@ -162,7 +164,8 @@ class PairModel:
             for start in range(len(profiles) - size + 1):
                 span = range(start, start + size)
                 length = sum(profiles[k].latin + ratio * profiles[k].other for k in span)
-                union = frozenset().union(*(tokens[k] for k in span))
+                union = frozenset().union(*(tokens[k] - self.endings for k in span[:-1]),
+                                          tokens[span[-1]])
                 row.append(Group(math.log(length + _SMOOTH), union,
                                  sum(absent[t] for t in union)))
             groups[size] = row
