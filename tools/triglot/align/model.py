@@ -50,7 +50,10 @@ class Group:
 class PairModel:
     """Scores candidate beads between two documents."""
 
-    def __init__(self, source: Sequence[Profile], target: Sequence[Profile]) -> None:
+    def __init__(self, source: Sequence[Profile], target: Sequence[Profile],
+                 length_ratio: float = 1.0) -> None:
+        """``length_ratio``: target characters per source character in the language pair's
+        prose, what the length model believes before the document pair speaks."""
         self.source = source
         self.target = target
         self.n, self.m = len(source), len(target)
@@ -75,6 +78,10 @@ class PairModel:
         latin_t = sum(p.latin for p in target)
         # a change of script: the target's non-Latin characters need their own ratio
         self.scripts_differ = other_t > 0.2 * (other_t + latin_t)
+        # With a change of script the prior is in the target's own characters' weight,
+        # and lengths then match on average; otherwise it is in the mean log ratio.
+        self.prior_ratio = 1.0 / length_ratio if self.scripts_differ else 1.0
+        self.prior_mu = 0.0 if self.scripts_differ else -math.log(length_ratio)
         self.calibrate(None)
 
     def _ids(self, p: Profile) -> frozenset[int]:
@@ -91,21 +98,24 @@ class PairModel:
         """Estimate the document's parameters from ``beads`` (i0, i1, j0, j1), or from
         the documents as wholes when there are none yet."""
         pairs = [b for b in beads or () if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+        # The whole documents, before any bead, count as many pairs as they could hold.
+        # Every estimate is shrunk towards the language pair's, as if PRIOR_WEIGHT pairs
+        # had shown it: a tiny document cannot outvote what translations usually do.
+        evidence = len(pairs) if pairs else min(self.n, self.m)
         self.ratio = 1.0
         if self.scripts_differ:
             spans = pairs or [(0, self.n, 0, self.m)]
             src = sum(self._src_length(i0, i1) for i0, i1, _, _ in spans)
             latin = sum(p.latin for _, _, j0, j1 in spans for p in self.target[j0:j1])
             other = sum(p.other for _, _, j0, j1 in spans for p in self.target[j0:j1])
-            self.ratio = min(5.0, max(0.2, (src - latin) / other)) if other and src > latin else 1.0
+            ratio = min(5.0, max(0.2, (src - latin) / other)) if other and src > latin else 1.0
+            self.ratio = _shrink(ratio, self.prior_ratio, evidence)
         if pairs:
             logs = [self._log_ratio(i0, i1, j0, j1) for i0, i1, j0, j1 in pairs]
-            self.mu = statistics.median(logs)
+            self.mu = _shrink(statistics.median(logs), self.prior_mu, evidence)
             spread = statistics.median(abs(x - self.mu) for x in logs) * 1.4826
-            # shrunk towards the initial value, as if PRIOR_WEIGHT pairs had shown it
-            variance = (PRIOR_WEIGHT * _INITIAL_SIGMA**2 + len(logs) * spread**2) / (
-                PRIOR_WEIGHT + len(logs))
-            self.sigma = min(1.0, max(0.1, math.sqrt(variance)))
+            self.sigma = min(1.0, max(0.1, math.sqrt(_shrink(spread**2, _INITIAL_SIGMA**2,
+                                                             evidence))))
             hits = 2 * sum(len(self.src_tokens[i0] & self.tgt_tokens[j0])
                            for i0, _, j0, _ in pairs)
             total = sum(len(self.src_tokens[i0]) + len(self.tgt_tokens[j0])
@@ -117,8 +127,7 @@ class PairModel:
             self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
                            if total > chance else _INITIAL_RECALL)
         else:
-            self.mu = math.log(self._src_length(0, self.n) + _SMOOTH) - math.log(
-                self._tgt_length(0, self.m) + _SMOOTH)
+            self.mu = _shrink(self._log_ratio(0, self.n, 0, self.m), self.prior_mu, evidence)
             self.sigma = _INITIAL_SIGMA
             self.recall = _INITIAL_RECALL
         counts = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in beads or ())
@@ -210,3 +219,8 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
+
+
+def _shrink(estimate: float, prior: float, evidence: int) -> float:
+    """``estimate`` from ``evidence`` pairs, pulled towards ``prior`` worth PRIOR_WEIGHT."""
+    return (PRIOR_WEIGHT * prior + evidence * estimate) / (PRIOR_WEIGHT + evidence)
