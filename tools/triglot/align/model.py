@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from triglot.align.anchors import Profile
@@ -69,11 +69,10 @@ class PairModel:
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
         self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
-        # a paragraph's structure (title, question ...) is how it ends: joined to the
-        # next paragraph in a bead, it no longer ends, so its structure cannot survive
-        self.endings = frozenset(k for k, t in enumerate(shared) if t.startswith("§"))
-        self.src_tokens = [self._ids(p) for p in source]
-        self.tgt_tokens = [self._ids(p) for p in target]
+        self.src_tokens = [self._ids(p.anchors) for p in source]
+        self.tgt_tokens = [self._ids(p.anchors) for p in target]
+        self.src_group_tokens = self._group_tokens(source)
+        self.tgt_group_tokens = self._group_tokens(target)
         other_t = sum(p.other for p in target)
         latin_t = sum(p.latin for p in target)
         # a change of script: the target's non-Latin characters need their own ratio
@@ -84,9 +83,39 @@ class PairModel:
         self.prior_mu = 0.0 if self.scripts_differ else -math.log(length_ratio)
         self.calibrate(None)
 
-    def _ids(self, p: Profile) -> frozenset[int]:
+    def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
-        return frozenset(ids[t] for t in p.anchors if t in ids)
+        return frozenset(ids[t] for t in anchors if t in ids)
+
+    def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
+        """The anchors of each run of 1 to 3 consecutive paragraphs taken as one text.
+
+        Repeats are counted across the run (``python`` in two paragraphs is ``python``
+        and ``python#2`` of the joined text), and a paragraph's structure (title,
+        question ...) is how it ends: joined to the next one, it no longer ends, so
+        only the last paragraph's structure can survive translation.
+        """
+        shared = {_base(t) for t in self.token_ids}
+        counts = [Counter(b for t in p.anchors if (b := _base(t)) in shared) for p in profiles]
+        singles = [self._ids(p.anchors) for p in profiles]
+        inner = [self._ids(t for t in p.anchors if not t.startswith("§")) for p in profiles]
+        groups = {1: singles}
+        for size in (2, 3):
+            row = []
+            for start in range(len(profiles) - size + 1):
+                last = start + size - 1
+                union = singles[last].union(*inner[start:last])
+                bases = [counts[k].keys() for k in range(start, last + 1)]
+                if any(x & y for n, x in enumerate(bases) for y in bases[n + 1:]):
+                    total: Counter[str] = Counter()
+                    for k in range(start, last):
+                        total.update({t: c for t, c in counts[k].items() if t[0] != "§"})
+                    total.update(counts[last])
+                    union = self._ids(t if n == 1 else f"{t}#{n}"
+                                      for t, c in total.items() for n in range(1, c + 1))
+                row.append(union)
+            groups[size] = row
+        return groups
 
     def _src_length(self, i0: int, i1: int) -> float:
         return sum(p.latin + p.other for p in self.source[i0:i1])
@@ -162,10 +191,11 @@ class PairModel:
             statistics.pvariance(tgt_logs) if len(tgt_logs) > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
         self.group_odds = {k: 0.5 * math.log(k) for k in range(1, 10)}
-        self.src_groups = self._groups(self.source, self.src_tokens, absent_s, 1.0)
-        self.tgt_groups = self._groups(self.target, self.tgt_tokens, absent_t, self.ratio)
+        self.src_groups = self._groups(self.source, self.src_group_tokens, absent_s, 1.0)
+        self.tgt_groups = self._groups(self.target, self.tgt_group_tokens, absent_t, self.ratio)
 
-    def _groups(self, profiles: Sequence[Profile], tokens: Sequence[frozenset[int]],
+    @staticmethod
+    def _groups(profiles: Sequence[Profile], tokens: dict[int, list[frozenset[int]]],
                 absent: list[float], ratio: float) -> dict[int, list[Group]]:
         groups = {}
         for size in (1, 2, 3):
@@ -173,8 +203,7 @@ class PairModel:
             for start in range(len(profiles) - size + 1):
                 span = range(start, start + size)
                 length = sum(profiles[k].latin + ratio * profiles[k].other for k in span)
-                union = frozenset().union(*(tokens[k] - self.endings for k in span[:-1]),
-                                          tokens[span[-1]])
+                union = tokens[size][start]
                 row.append(Group(math.log(length + _SMOOTH), union,
                                  sum(absent[t] for t in union)))
             groups[size] = row
@@ -198,9 +227,8 @@ class PairModel:
         common = src.tokens & tgt.tokens
         anchor = src.absent + tgt.absent
         if common:
-            gain = self.gain
             # a bigger group shares an anchor by chance more often: about a*b times
-            anchor += sum(gain[t] for t in common) - len(common) * self.group_odds[a * b]
+            anchor += sum(map(self.gain.__getitem__, common)) - len(common) * self.group_odds[a * b]
         return (self.log_prior[(a, b)] + anchor
                 + self.length_score(src.log_length - tgt.log_length))
 
@@ -224,3 +252,9 @@ class PairModel:
 def _shrink(estimate: float, prior: float, evidence: int) -> float:
     """``estimate`` from ``evidence`` pairs, pulled towards ``prior`` worth PRIOR_WEIGHT."""
     return (PRIOR_WEIGHT * prior + evidence * estimate) / (PRIOR_WEIGHT + evidence)
+
+
+def _base(anchor: str) -> str:
+    """An anchor without its repeat number: ``python#2`` is ``python``."""
+    head, sep, count = anchor.rpartition("#")
+    return head if sep and count.isdigit() else anchor
