@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from triglot.align import Bead, align_paragraphs, format_beads, parse_beads
+from triglot.align.anchors import profile
+from triglot.align.model import PairModel
 from triglot.errors import TriglotError
 from triglot.segment import paragraphs
 from triglot.textio import read_text
@@ -102,6 +104,34 @@ def test_missing_and_extra_paragraphs_are_beads_and_anomalies() -> None:
     assert kinds["missing"] == ((6,), ())
     assert kinds["extra"] == ((), (9,))
     assert "en ¶7" in result.anomalies[0].message
+
+
+def test_tiny_document_leans_on_the_language_pairs_length_ratio() -> None:
+    # an added note skews the whole-document ratio: the 1-3 bead must lose to 0-1 + 1-2
+    english = ["Routing requests",
+               "IIS checks the script map and routes the request to aspnet_isapi.dll.",
+               "In IIS6, every application pool is a w3wp.exe worker process.",
+               "Requests reach the pool through HTTP.SYS in kernel mode."]
+    portuguese = ["Roteamento de solicitações",
+                  "O IIS verifica o mapa de script e encaminha a solicitação para aspnet_isapi.dll.",
+                  "No IIS6, cada pool de aplicativos é um processo de trabalho w3wp.exe.",
+                  "(Nota do tradutor: ver a documentação do IIS 6.0.)",
+                  "As solicitações chegam ao pool", "por meio do HTTP.SYS no modo kernel."]
+    result = align_paragraphs(english, portuguese, source_lang="en", target_lang="pt_BR")
+    assert format_beads(result.beads) == "[0]:[0]\n[1]:[1]\n[2]:[2]\n[]:[3]\n[3]:[4, 5]\n"
+
+
+def test_joined_paragraphs_count_anchors_across_the_group() -> None:
+    # "Python" in two paragraphs is "python" and "python#2" of the joined text, and
+    # the first paragraph's question no longer ends anything once joined
+    source = [profile("Can I delete Python?"), profile("That depends on where Python came from."),
+              profile("Python is Python.")]
+    target = [profile("Eu posso apagar o Python? Isso depende de como o Python veio."),
+              profile("Python?")]
+    model = PairModel(source, target)
+    names = {k: t for t, k in model.token_ids.items()}
+    assert {names[k] for k in model.src_group_tokens[2][0]} == {"python", "python#2"}
+    assert {names[k] for k in model.src_group_tokens[1][0]} == {"python", "§question"}
 
 
 def test_lexicon_pairs_are_anchors() -> None:

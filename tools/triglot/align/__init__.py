@@ -61,7 +61,7 @@ def align_paragraphs(
         src_profiles = [_with(p, extra) for p, extra in zip(src_profiles, extra_s)]
         tgt_profiles = [_with(p, extra) for p, extra in zip(tgt_profiles, extra_t)]
     n, m = len(source), len(target)
-    model = PairModel(src_profiles, tgt_profiles)
+    model = PairModel(src_profiles, tgt_profiles, tgt_lang.length_ratio / src_lang.length_ratio)
     rows = band(n, m, model.sure_points())
     path = best_path(n, m, rows, model.score)
     for _ in range(PASSES - 1):

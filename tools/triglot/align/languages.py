@@ -1,7 +1,7 @@
 """What the aligner knows about each language: data, not code paths.
 
 Adding a language means one entry here: its script (``latin`` or ``cjk``), whether words
-are separated by spaces, and a few very common words that tell it apart from its
+are separated by spaces, how long its prose runs against English, and a few very common words that tell it apart from its
 neighbours when checking that a document is written in the language it claims.
 """
 
@@ -18,17 +18,20 @@ class Language:
     code: str
     script: str  # "latin" or "cjk"
     joiner: str  # what goes between two paragraphs joined into one segment
+    # characters of prose per English character, as commonly seen in translation: the
+    # length model's starting belief, which a document's own pairs then outweigh
+    length_ratio: float
     common_words: frozenset[str] = frozenset()
 
 
 LANGUAGES = {
     lang.code: lang
     for lang in (
-        Language("en", "latin", " ", frozenset(
+        Language("en", "latin", " ", 1.0, frozenset(
             ["the", "of", "and", "to", "is", "in", "that", "it", "for", "are", "with", "this", "be", "as", "by", "not", "which"])),
-        Language("pt_BR", "latin", " ", frozenset(
+        Language("pt_BR", "latin", " ", 1.1, frozenset(
             ["o", "os", "da", "das", "dos", "que", "em", "para", "uma", "um", "com", "não", "é", "são", "pelo", "pela"])),
-        Language("ja", "cjk", "", frozenset()),
+        Language("ja", "cjk", "", 0.5, frozenset()),
     )
 }
 

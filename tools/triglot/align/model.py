@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from triglot.align.anchors import Profile
@@ -50,7 +50,10 @@ class Group:
 class PairModel:
     """Scores candidate beads between two documents."""
 
-    def __init__(self, source: Sequence[Profile], target: Sequence[Profile]) -> None:
+    def __init__(self, source: Sequence[Profile], target: Sequence[Profile],
+                 length_ratio: float = 1.0) -> None:
+        """``length_ratio``: target characters per source character in the language pair's
+        prose, what the length model believes before the document pair speaks."""
         self.source = source
         self.target = target
         self.n, self.m = len(source), len(target)
@@ -66,17 +69,53 @@ class PairModel:
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
         self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
-        self.src_tokens = [self._ids(p) for p in source]
-        self.tgt_tokens = [self._ids(p) for p in target]
+        self.src_tokens = [self._ids(p.anchors) for p in source]
+        self.tgt_tokens = [self._ids(p.anchors) for p in target]
+        self.src_group_tokens = self._group_tokens(source)
+        self.tgt_group_tokens = self._group_tokens(target)
         other_t = sum(p.other for p in target)
         latin_t = sum(p.latin for p in target)
         # a change of script: the target's non-Latin characters need their own ratio
         self.scripts_differ = other_t > 0.2 * (other_t + latin_t)
+        # With a change of script the prior is in the target's own characters' weight,
+        # and lengths then match on average; otherwise it is in the mean log ratio.
+        self.prior_ratio = 1.0 / length_ratio if self.scripts_differ else 1.0
+        self.prior_mu = 0.0 if self.scripts_differ else -math.log(length_ratio)
         self.calibrate(None)
 
-    def _ids(self, p: Profile) -> frozenset[int]:
+    def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
-        return frozenset(ids[t] for t in p.anchors if t in ids)
+        return frozenset(ids[t] for t in anchors if t in ids)
+
+    def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
+        """The anchors of each run of 1 to 3 consecutive paragraphs taken as one text.
+
+        Repeats are counted across the run (``python`` in two paragraphs is ``python``
+        and ``python#2`` of the joined text), and a paragraph's structure (title,
+        question ...) is how it ends: joined to the next one, it no longer ends, so
+        only the last paragraph's structure can survive translation.
+        """
+        shared = {_base(t) for t in self.token_ids}
+        counts = [Counter(b for t in p.anchors if (b := _base(t)) in shared) for p in profiles]
+        singles = [self._ids(p.anchors) for p in profiles]
+        inner = [self._ids(t for t in p.anchors if not t.startswith("§")) for p in profiles]
+        groups = {1: singles}
+        for size in (2, 3):
+            row = []
+            for start in range(len(profiles) - size + 1):
+                last = start + size - 1
+                union = singles[last].union(*inner[start:last])
+                bases = [counts[k].keys() for k in range(start, last + 1)]
+                if any(x & y for n, x in enumerate(bases) for y in bases[n + 1:]):
+                    total: Counter[str] = Counter()
+                    for k in range(start, last):
+                        total.update({t: c for t, c in counts[k].items() if t[0] != "§"})
+                    total.update(counts[last])
+                    union = self._ids(t if n == 1 else f"{t}#{n}"
+                                      for t, c in total.items() for n in range(1, c + 1))
+                row.append(union)
+            groups[size] = row
+        return groups
 
     def _src_length(self, i0: int, i1: int) -> float:
         return sum(p.latin + p.other for p in self.source[i0:i1])
@@ -88,21 +127,24 @@ class PairModel:
         """Estimate the document's parameters from ``beads`` (i0, i1, j0, j1), or from
         the documents as wholes when there are none yet."""
         pairs = [b for b in beads or () if b[1] - b[0] == 1 and b[3] - b[2] == 1]
+        # The whole documents, before any bead, count as many pairs as they could hold.
+        # Every estimate is shrunk towards the language pair's, as if PRIOR_WEIGHT pairs
+        # had shown it: a tiny document cannot outvote what translations usually do.
+        evidence = len(pairs) if pairs else min(self.n, self.m)
         self.ratio = 1.0
         if self.scripts_differ:
             spans = pairs or [(0, self.n, 0, self.m)]
             src = sum(self._src_length(i0, i1) for i0, i1, _, _ in spans)
             latin = sum(p.latin for _, _, j0, j1 in spans for p in self.target[j0:j1])
             other = sum(p.other for _, _, j0, j1 in spans for p in self.target[j0:j1])
-            self.ratio = min(5.0, max(0.2, (src - latin) / other)) if other and src > latin else 1.0
+            ratio = min(5.0, max(0.2, (src - latin) / other)) if other and src > latin else 1.0
+            self.ratio = _shrink(ratio, self.prior_ratio, evidence)
         if pairs:
             logs = [self._log_ratio(i0, i1, j0, j1) for i0, i1, j0, j1 in pairs]
-            self.mu = statistics.median(logs)
+            self.mu = _shrink(statistics.median(logs), self.prior_mu, evidence)
             spread = statistics.median(abs(x - self.mu) for x in logs) * 1.4826
-            # shrunk towards the initial value, as if PRIOR_WEIGHT pairs had shown it
-            variance = (PRIOR_WEIGHT * _INITIAL_SIGMA**2 + len(logs) * spread**2) / (
-                PRIOR_WEIGHT + len(logs))
-            self.sigma = min(1.0, max(0.1, math.sqrt(variance)))
+            self.sigma = min(1.0, max(0.1, math.sqrt(_shrink(spread**2, _INITIAL_SIGMA**2,
+                                                             evidence))))
             hits = 2 * sum(len(self.src_tokens[i0] & self.tgt_tokens[j0])
                            for i0, _, j0, _ in pairs)
             total = sum(len(self.src_tokens[i0]) + len(self.tgt_tokens[j0])
@@ -114,8 +156,7 @@ class PairModel:
             self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
                            if total > chance else _INITIAL_RECALL)
         else:
-            self.mu = math.log(self._src_length(0, self.n) + _SMOOTH) - math.log(
-                self._tgt_length(0, self.m) + _SMOOTH)
+            self.mu = _shrink(self._log_ratio(0, self.n, 0, self.m), self.prior_mu, evidence)
             self.sigma = _INITIAL_SIGMA
             self.recall = _INITIAL_RECALL
         counts = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in beads or ())
@@ -150,11 +191,11 @@ class PairModel:
             statistics.pvariance(tgt_logs) if len(tgt_logs) > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
         self.group_odds = {k: 0.5 * math.log(k) for k in range(1, 10)}
-        self.src_groups = self._groups(self.source, self.src_tokens, absent_s, 1.0)
-        self.tgt_groups = self._groups(self.target, self.tgt_tokens, absent_t, self.ratio)
+        self.src_groups = self._groups(self.source, self.src_group_tokens, absent_s, 1.0)
+        self.tgt_groups = self._groups(self.target, self.tgt_group_tokens, absent_t, self.ratio)
 
     @staticmethod
-    def _groups(profiles: Sequence[Profile], tokens: Sequence[frozenset[int]],
+    def _groups(profiles: Sequence[Profile], tokens: dict[int, list[frozenset[int]]],
                 absent: list[float], ratio: float) -> dict[int, list[Group]]:
         groups = {}
         for size in (1, 2, 3):
@@ -162,7 +203,7 @@ class PairModel:
             for start in range(len(profiles) - size + 1):
                 span = range(start, start + size)
                 length = sum(profiles[k].latin + ratio * profiles[k].other for k in span)
-                union = frozenset().union(*(tokens[k] for k in span))
+                union = tokens[size][start]
                 row.append(Group(math.log(length + _SMOOTH), union,
                                  sum(absent[t] for t in union)))
             groups[size] = row
@@ -186,9 +227,8 @@ class PairModel:
         common = src.tokens & tgt.tokens
         anchor = src.absent + tgt.absent
         if common:
-            gain = self.gain
             # a bigger group shares an anchor by chance more often: about a*b times
-            anchor += sum(gain[t] for t in common) - len(common) * self.group_odds[a * b]
+            anchor += sum(map(self.gain.__getitem__, common)) - len(common) * self.group_odds[a * b]
         return (self.log_prior[(a, b)] + anchor
                 + self.length_score(src.log_length - tgt.log_length))
 
@@ -207,3 +247,14 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
+
+
+def _shrink(estimate: float, prior: float, evidence: int) -> float:
+    """``estimate`` from ``evidence`` pairs, pulled towards ``prior`` worth PRIOR_WEIGHT."""
+    return (PRIOR_WEIGHT * prior + evidence * estimate) / (PRIOR_WEIGHT + evidence)
+
+
+def _base(anchor: str) -> str:
+    """An anchor without its repeat number: ``python#2`` is ``python``."""
+    head, sep, count = anchor.rpartition("#")
+    return head if sep and count.isdigit() else anchor
