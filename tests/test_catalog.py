@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-
 from triglot.catalog import read_catalog, render_catalog, write_catalog
 from triglot.errors import TriglotError
 

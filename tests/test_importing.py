@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from triglot.catalog import read_catalog
 from triglot.cli import main
 from triglot.importing import import_translation

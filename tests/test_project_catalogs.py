@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from triglot.catalog import read_catalog
 from triglot.importing import import_translation
 from triglot.project import load_project

@@ -4,7 +4,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from triglot.cli import main
 from triglot.languages import get_language
 from triglot.site import root_page

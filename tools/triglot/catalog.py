@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -169,5 +169,5 @@ def write_catalog(path: str | Path, catalog: Catalog) -> bool:
         catalog.revision_date = read_catalog(path).revision_date
         if render_catalog(catalog) == path.read_bytes():
             return False
-    catalog.revision_date = datetime.now(timezone.utc).replace(microsecond=0)
+    catalog.revision_date = datetime.now(UTC).replace(microsecond=0)
     return write_atomic(path, render_catalog(catalog))

@@ -139,8 +139,9 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
         for other in bead.source[1:]:
             covered = catalog[ids[other]]
             if not _edited_by_translator(covered):
-                _set_comments(covered, [f"{COMMENT_PREFIX} translated together with the "
-                                        f"previous paragraph (¶{numbers} of {origin})"])
+                note = (f"{COMMENT_PREFIX} translated together with the previous paragraph "
+                        f"(¶{numbers} of {origin})")
+                _set_comments(covered, [note])
         if _edited_by_translator(message):
             if message.string != text:
                 report.kept += 1
@@ -154,9 +155,8 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
         else:
             message.flags.discard("fuzzy")
         state = ", fuzzy" if reasons else ""
-        _set_comments(message, [f"{COMMENT_PREFIX} imported from {origin} ¶{numbers} "
-                                f"[{digest(text)}{state}]"]
-                      + [f"{COMMENT_PREFIX} {reason}" for reason in reasons])
+        marker = f"{COMMENT_PREFIX} imported from {origin} ¶{numbers} [{digest(text)}{state}]"
+        _set_comments(message, [marker] + [f"{COMMENT_PREFIX} {reason}" for reason in reasons])
         report.written += 1
 
 

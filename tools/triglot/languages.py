@@ -8,7 +8,7 @@ a language needs no new code path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -42,7 +42,7 @@ class Language:
         return self.code.split("_", 1)[0]
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_language(code: str) -> Language:
     """Return the :class:`Language` for a catalog code or a BCP 47 tag.
 

@@ -67,7 +67,7 @@ def load_project(root: str | Path = ".") -> Project:
         raise TriglotError("no conf.py here: run triglot from the project's root", path=root)
     try:
         namespace = runpy.run_path(str(conf))
-    except Exception as exc:  # a broken conf.py is the user's input error
+    except Exception as exc:  # noqa: BLE001 -- a broken conf.py is the user's input error
         raise TriglotError(f"cannot be read: {exc}", path=conf) from None
     codes = namespace.get("triglot_languages", DEFAULT_LANGUAGES)
     if not codes:

@@ -19,8 +19,8 @@ from triglot.sphinxext import (
     sitehtml,
     status,
     switcher,
-    termlinks,
     terminology,
+    termlinks,
 )
 
 
