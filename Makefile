@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM_DEPS := dot=graphviz "font:Noto Sans CJK=fonts-noto-cjk"
+# The browser tests drive Debian's Chromium; they skip when it cannot be installed.
+TEST_DEPS := chromium=chromium chromedriver=chromium-driver
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
@@ -13,6 +15,7 @@ site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
 
 test: $(INSTALLED) system-deps
+	-@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
 $(INSTALLED): pyproject.toml constraints.txt
