@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from triglot.cli import main
 
 CATALOG = """msgid ""

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from triglot import __version__
 from triglot.sphinxext import (
+    catalog_checks,
     config,
     diagrams,
     glossary_page,
@@ -26,7 +27,7 @@ from triglot.sphinxext import (
 
 def setup(app: Sphinx) -> dict[str, Any]:
     for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
-                   termlinks, status, switcher, search_ja):
+                   termlinks, status, switcher, search_ja, catalog_checks):
         module.setup(app)
     return {
         "version": __version__,

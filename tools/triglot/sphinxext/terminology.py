@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
+from triglot.sphinxext.catalog_checks import file_location
 from triglot.sphinxext.termbase import termbase_for
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def check_terminology(app: Sphinx) -> None:
     for finding in findings:
         logger.warning("%s %s: %s", finding.code, finding.severity, finding.message,
                        type="triglot", subtype=finding.code,
-                       location=f"{finding.path}:{finding.line}" if finding.line else finding.path)
+                       location=file_location(finding.path, finding.line))
 
 
 def setup(app: Sphinx) -> None:

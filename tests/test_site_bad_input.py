@@ -1,0 +1,120 @@
+"""Bad input in a translated build: reported at the catalog's file and line, the build goes
+on, and the page never shows reST error markers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+ROOT = Path(__file__).parent / "roots" / "test-site"
+TOOLS = Path(__file__).parents[1] / "tools"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    return source
+
+
+def edit_catalog(project: Path, old: str, new: str, lang: str = "ja") -> Path:
+    path = project / "locale" / lang / "LC_MESSAGES" / "article.po"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def build(project: Path, language: str = "ja") -> tuple[str, str]:
+    """Build ``language`` and return the article's HTML and the warnings."""
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=project, builddir=project.parent / "_build",
+                        confoverrides={"language": language}, status=StringIO(),
+                        warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = (Path(app.outdir) / "article.html").read_text(encoding="utf-8")
+    return html, warnings.getvalue()
+
+
+def test_broken_rest_in_a_translation_is_reported_at_the_entry(project: Path) -> None:
+    catalog = edit_catalog(project, 'msgstr "各アプリケーション プールは',
+                           'msgstr "``閉じていない *リテラル `と :nosuchrole:`x` 各アプリケーション プールは')
+    html, warnings = build(project)
+    line = line_of(catalog, 'msgid "Each application pool runs')
+    assert (f"{catalog}:{line}: WARNING: broken reST in the translation, the English is shown: "
+            "Inline literal start-string without end-string. [triglot.rst]") in warnings
+    assert "<translated>" not in warnings  # Sphinx's own report of the same entry is not made
+    assert "閉じていない" not in html
+    assert "Each application pool runs in its own" in html  # the English, with its note
+    assert "problematic" not in html and "system-message" not in html
+
+
+def test_an_entry_with_no_english_paragraph_is_reported(project: Path) -> None:
+    catalog = project / "locale" / "ja" / "LC_MESSAGES" / "article.po"
+    with catalog.open("a", encoding="utf-8") as po:
+        po.write('\nmsgid "A paragraph nobody wrote in English."\nmsgstr "英語にない段落。"\n')
+    html, warnings = build(project)
+    line = line_of(catalog, "A paragraph nobody wrote")
+    assert (f"{catalog}:{line}: WARNING: this entry has no paragraph in the English (article): "
+            "A paragraph nobody wrote in English. [triglot.orphan]") in warnings
+    assert "英語にない段落" not in html
+
+
+def test_untranslated_and_outdated_paragraphs_are_reported(project: Path) -> None:
+    (project / "conf.py").write_text(
+        (project / "conf.py").read_text(encoding="utf-8").replace("suppress_warnings", "_"),
+        encoding="utf-8")
+    catalog = project / "locale" / "ja" / "LC_MESSAGES" / "article.po"
+    _, warnings = build(project)
+    article = project / "article.rst"
+    assert (f"{article}:{line_of(article, 'no translation yet')}: WARNING: not translated into "
+            "ja: This paragraph has no translation yet. [triglot.untranslated]") in warnings
+    fuzzy = line_of(catalog, 'msgid "This paragraph changed')
+    assert (f"{catalog}:{fuzzy}: WARNING: outdated "
+            "translation (fuzzy), the English is shown: This paragraph changed since it was "
+            "translated. [triglot.outdated]") in warnings
+    _, english = build(project, "en")
+    assert "triglot." not in english  # the source language has nothing to report
+
+
+@pytest.mark.parametrize("empty", ["no catalogs", "no translations"])
+def test_an_empty_language_is_reported_and_shown_in_english(project: Path, empty: str) -> None:
+    folder = project / "locale" / "pt_BR" / "LC_MESSAGES"
+    if empty == "no catalogs":
+        shutil.rmtree(folder)
+        expected = f"no catalogs for pt_BR in {folder}: every page is shown in English"
+    else:
+        (folder / "article.po").write_text('msgid ""\nmsgstr ""\n"Language: pt_BR\\n"\n',
+                                           encoding="utf-8")
+        expected = (f"{folder / 'article.po'}:1: WARNING: the catalogs for pt_BR hold no "
+                    "translation: every page is shown in English")
+    html, warnings = build(project, "pt_BR")
+    assert expected in warnings and "[triglot.empty-language]" in warnings
+    assert "Each application pool runs in its own worker process." in html
+    assert "Este parágrafo ainda não foi traduzido." in html
+
+
+def test_warnings_fail_the_build_under_W(project: Path) -> None:
+    edit_catalog(project, 'msgstr "各アプリケーション プールは', 'msgstr "``各アプリケーション プールは')
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-D", "language=ja",
+         str(project), str(project.parent / "out")],
+        check=False, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(TOOLS)})
+    assert result.returncode == 1
+    assert "[triglot.rst]" in result.stderr and "Traceback" not in result.stderr

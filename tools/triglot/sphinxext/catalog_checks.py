@@ -1,0 +1,208 @@
+"""Problems in a translated build reported at the catalog's file and line, never as broken HTML.
+
+* A translation whose reST does not parse (an unclosed literal, an unknown role) is
+  reported at its catalog entry and the paragraph keeps its English: Sphinx alone would
+  report ``<translated>:1`` and put error markers in the page.
+* A catalog entry with no paragraph in the English (it exists only in this language)
+  and a paragraph with no translation (it exists only in English) are reported.
+* A language with no catalogs, or catalogs without a single translation, is reported.
+
+Warnings are of type ``triglot``, subtypes ``rst``, ``orphan``, ``untranslated``,
+``outdated`` and ``empty-language``, so ``suppress_warnings`` silences them by name and
+``-W`` turns them into failures.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import docutils.utils
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
+from sphinx.util.nodes import extract_messages, get_node_line
+
+from triglot.sphinxext.paragraphs import MSGID, anchored_paragraphs
+from triglot.sphinxext.sitehtml import page_language, site_languages
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+BROKEN = "triglot_broken_translation"
+
+
+def file_location(path: str | Path, line: int | None = None) -> str:
+    """A warning location for a file that is not a document (Sphinx reads a location
+    without a colon as a docname and appends the source suffix)."""
+    return f"{path}:{line or 1}"
+
+
+def is_translation_build(app_or_env: Sphinx | BuildEnvironment) -> bool:
+    config = app_or_env.config
+    return bool(config.language) and page_language(config) != site_languages(config)[0]
+
+
+def catalog_paths(srcdir: str | Path, locale_dirs: list[str], code: str,
+                  domain: str) -> list[Path]:
+    """The ``.po`` files Sphinx reads for ``domain`` in language ``code``, in its order."""
+    paths = (Path(srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
+             for directory in locale_dirs)
+    return [path for path in paths if path.is_file()]
+
+
+def _read(path: Path) -> Catalog:
+    return _read_version(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _read_version(path: str, mtime_ns: int) -> Catalog:
+    from triglot.catalog import read_catalog
+
+    return read_catalog(path)
+
+
+def _translation(env: BuildEnvironment, docname: str,
+                 message: str) -> tuple[Path, Message] | None:
+    """The catalog entry translating ``message`` (perhaps fuzzy), where Sphinx looks first."""
+    domain = docname_to_domain(docname, env.config.gettext_compact)
+    for path in catalog_paths(env.srcdir, env.config.locale_dirs, env.config.language, domain):
+        entry = _read(path).get(message)
+        if entry is not None and entry.string:
+            return path, entry
+    return None
+
+
+def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
+    """The warnings and errors docutils reports parsing ``text`` in this document's context.
+
+    Parsed as Sphinx's ``Locale`` transform parses a translation (same parser, roles
+    and settings) but with a silent reporter, so nothing is logged twice.
+    """
+    settings = transform.document.settings.copy()
+    settings.report_level = settings.halt_level = 5
+    document = docutils.utils.new_document("<translation>", settings)
+    problems: list[str] = []
+    document.reporter.attach_observer(
+        lambda message: problems.append(" ".join(message.children[0].astext().split()))
+        if message["level"] >= document.reporter.WARNING_LEVEL else None)
+    parser = transform.env._registry.create_source_parser(
+        "restructuredtext", config=transform.config, env=transform.env)
+    rst_prolog, transform.config.rst_prolog = transform.config.rst_prolog, None
+    try:
+        parser.parse(text, document)
+    finally:
+        transform.config.rst_prolog = rst_prolog
+    return problems
+
+
+def _messages(env: BuildEnvironment) -> dict[str, set[str]]:
+    """Every translatable message of each document, as read: what the catalogs may hold."""
+    if not hasattr(env, "triglot_messages"):
+        env.triglot_messages = {}  # type: ignore[attr-defined]
+    return env.triglot_messages  # type: ignore[attr-defined]
+
+
+class CheckTranslations(SphinxTransform):
+    """Before ``Locale`` (priority 20): keep the English where the translation is broken."""
+
+    default_priority = 16
+
+    def apply(self, **kwargs: object) -> None:
+        found = _messages(self.env).setdefault(self.env.docname, set())
+        translating = is_translation_build(self.env)
+        for node, message in extract_messages(self.document):
+            found.add(message)
+            if not translating:
+                continue
+            translation = _translation(self.env, self.env.docname, message)
+            if translation is None or translation[1].fuzzy:
+                continue
+            path, entry = translation
+            problems = rest_problems(entry.string, self)
+            if problems:
+                node["translatable"] = False  # Locale keeps the English paragraph
+                node[BROKEN] = True
+                logger.warning("broken reST in the translation, the English is shown: %s",
+                               problems[0], type="triglot", subtype="rst",
+                               location=file_location(path, entry.lineno))
+
+
+def _untranslated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """After ``Locale``: the paragraphs of this page that exist only in English."""
+    if not is_translation_build(app):
+        return
+    for para in anchored_paragraphs(doctree):
+        if para.get("translated") or para.get(BROKEN):
+            continue
+        translation = _translation(app.env, docname, para[MSGID])
+        if translation is not None:  # fuzzy: Sphinx shows the English
+            path, entry = translation
+            logger.warning("outdated translation (fuzzy), the English is shown: %.60s",
+                           para[MSGID], type="triglot", subtype="outdated",
+                           location=file_location(path, entry.lineno))
+        else:
+            logger.warning("not translated into %s: %.60s", app.config.language, para[MSGID],
+                           type="triglot", subtype="untranslated",
+                           location=(docname, get_node_line(para)))
+
+
+def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
+    """Catalog entries with no English message in their document: reported every build."""
+    if not is_translation_build(env):
+        return
+    by_domain: dict[str, set[str]] = {}
+    for docname in sorted(env.found_docs):
+        domain = docname_to_domain(docname, env.config.gettext_compact)
+        by_domain.setdefault(domain, set()).update(_messages(env).get(docname, ()))
+    for domain, messages in sorted(by_domain.items()):
+        for path in catalog_paths(env.srcdir, env.config.locale_dirs, env.config.language,
+                                  domain):
+            for entry in _read(path):
+                if entry.id and entry.string and entry.id not in messages:
+                    logger.warning("this entry has no paragraph in the English (%s): %.60s",
+                                   domain, entry.id, type="triglot", subtype="orphan",
+                                   location=file_location(path, entry.lineno))
+
+
+def _empty_language(app: Sphinx) -> None:
+    if not is_translation_build(app):
+        return
+    language = app.config.language
+    folders = [Path(app.srcdir, d, language, "LC_MESSAGES") for d in app.config.locale_dirs]
+    catalogs = sorted(p for folder in folders if folder.is_dir() for p in folder.glob("**/*.po"))
+    where = ", ".join(str(folder) for folder in folders) or "locale_dirs (empty)"
+    if not catalogs:
+        logger.warning("no catalogs for %s in %s: every page is shown in English", language,
+                       where, type="triglot", subtype="empty-language")
+    elif not any(entry.id and entry.string for path in catalogs for entry in _read(path)):
+        logger.warning("the catalogs for %s hold no translation: every page is shown in "
+                       "English", language, type="triglot", subtype="empty-language",
+                       location=file_location(catalogs[0]))
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _messages(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+           other: BuildEnvironment) -> None:
+    mine, theirs = _messages(env), _messages(other)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(CheckTranslations)
+    app.connect("builder-inited", _empty_language)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-updated", _orphans)
+    app.connect("doctree-resolved", _untranslated)
