@@ -40,8 +40,10 @@ def test_switcher_keeps_the_page_and_names_languages_in_bcp47(built_site: Path) 
     assert '<strong aria-current="page" lang="ja">日本語</strong>' in nav
     assert 'href="../en/article.html" hreflang="en"' in nav
     assert ">Português (Brasil)</a>" in nav
-    for lang in LANGUAGES:  # every page of every language
-        assert 'class="triglot-languages"' in page(built_site, lang, "glossary")
+    for lang in LANGUAGES:  # every page of every language, with a body or not
+        for name in ("glossary", "search", "genindex"):
+            nav = re.search(r'<nav class="triglot-languages".*?</nav>', page(built_site, lang, name))
+            assert nav and f'href="../en/{name}.html"' in nav.group(0) or lang == "en"
 
 
 def test_each_paragraph_links_to_its_counterparts(built_site: Path) -> None:

@@ -50,8 +50,10 @@ def is_html(app: Sphinx) -> bool:
     return app.builder.format == "html"
 
 
-def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "") -> str:
-    """The link from ``pagename`` to the same page in ``language``'s site.
+def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "",
+            *, target: str | None = None) -> str:
+    """The link from ``pagename`` to the same page (or page ``target``) in ``language``'s
+    site.
 
     >>> from types import SimpleNamespace
     >>> builder = SimpleNamespace(get_target_uri=lambda name: name + ".html")
@@ -59,7 +61,7 @@ def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "") 
     '../../pt-br/a/b.html#p-1'
     """
     up = "../" * (pagename.count("/") + 1)
-    uri = f"{up}{language.site_dir}/{app.builder.get_target_uri(pagename)}"
+    uri = f"{up}{language.site_dir}/{app.builder.get_target_uri(target or pagename)}"
     return f"{uri}#{fragment}" if fragment else uri
 
 

@@ -1,0 +1,41 @@
+"""A page left out of one language's site: the switcher sends readers to that site's root."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+
+from sphinx.testing.util import SphinxTestApp
+
+ROOT = Path(__file__).parent / "roots" / "test-site"
+
+
+def build(source: Path, language: str) -> Path:
+    app = SphinxTestApp("html", srcdir=source, builddir=source.parent / "_build" / language,
+                        confoverrides={"language": language}, status=StringIO(),
+                        warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir)
+
+
+def test_a_page_missing_in_one_language_links_to_that_languages_root(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    (source / "notes.rst").write_text(":triglot-languages: en ja\n\nNotes\n=====\n\nOnly two.\n",
+                                      encoding="utf-8")
+    (source / "index.rst").write_text(
+        (source / "index.rst").read_text(encoding="utf-8") + "   notes\n", encoding="utf-8")
+    ja, pt = build(source, "ja"), build(source, "pt_BR")
+    assert not (pt / "notes.html").exists()  # left out of the Portuguese site
+    notes = (ja / "notes.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="triglot-languages".*?</nav>', notes).group(0)
+    assert '<a class="triglot-switch" href="../en/notes.html" hreflang="en"' in nav
+    assert '<a class="triglot-switch-root" href="../pt-br/index.html" hreflang="pt-BR"' in nav
+    assert 'hreflang="pt-BR" href' not in notes  # no alternate for a page that is not there
+    article = (pt / "article.html").read_text(encoding="utf-8")
+    assert 'class="triglot-switch" href="../ja/article.html"' in article  # others unchanged
