@@ -118,3 +118,19 @@ def test_warnings_fail_the_build_under_W(project: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(TOOLS)})
     assert result.returncode == 1
     assert "[triglot.rst]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_language_codes_in_conf_cost_a_warning_not_the_build(project: Path) -> None:
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=project, builddir=project.parent / "_build",
+                        confoverrides={"language": "ja",
+                                       "triglot_languages": ["en", "xx", "ja", "ja-JP", "ja"]},
+                        status=StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    conf = f"{project / 'conf.py'}:1: WARNING: "
+    assert f"{conf}triglot_languages: unknown language code 'xx'; left out" in warnings.getvalue()
+    assert f"{conf}triglot_languages names ja twice" in warnings.getvalue()
+    assert app.config.triglot_languages == ["en", "ja", "ja-JP"]
