@@ -98,10 +98,16 @@ def test_hovering_a_term_shows_its_definition(browser: Any, site_url: str) -> No
     _wait(browser, lambda d: d.current_url.endswith("/ja/glossary.html#term-application-pool"))
 
 
-def test_japanese_search_finds_an_executable_name(browser: Any, site_url: str) -> None:
+@pytest.mark.parametrize(("site", "query"), [
+    ("ja", "w3wp.exe"), ("ja", "aspnet_isapi.dll"), ("ja", "アプリケーション プール"),
+    ("ja", "アプリケーションプール"), ("pt-br", "processos"),
+])
+def test_search_finds_the_article(browser: Any, site_url: str, site: str, query: str) -> None:
+    from urllib.parse import quote
+
     from selenium.webdriver.common.by import By
 
-    browser.get(f"{site_url}/ja/search.html?q=w3wp.exe")
+    browser.get(f"{site_url}/{site}/search.html?q={quote(query)}")
     results = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "ul.search li a"))
     assert any(link.get_attribute("href").endswith("article.html") for link in results)
     _requests_stay_local(browser, site_url)

@@ -98,6 +98,15 @@ def test_japanese_search_keeps_identifiers_whole(built_site: Path) -> None:
     index = (built_site / "ja" / "searchindex.js").read_text(encoding="utf-8")
     terms = json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"]
     assert {"w3wp.exe", "aspnet_isapi.dll", "アプリケーション", "プール"} <= set(terms)
+    assert "アプリケーションプール" in terms  # the compound, for a query written solid
     assert "3wp" not in terms
     language_data = (built_site / "ja" / "_static" / "language_data.js").read_text("utf-8")
     assert "function splitQuery(query)" in language_data
+
+
+def test_portuguese_search_uses_sphinx_portuguese_stemmer(built_site: Path) -> None:
+    index = (built_site / "pt-br" / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(index[index.index("(") + 1:index.rindex(")")])["terms"]
+    assert "process" in terms and "processo" not in terms  # "processo" indexed by its stem
+    language_data = (built_site / "pt-br" / "_static" / "language_data.js").read_text("utf-8")
+    assert "PortugueseStemmer" in language_data
