@@ -17,12 +17,45 @@ def test_build_inlines_svg_with_claims_description_and_script(app):
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert page.count("<svg ") == 2
     assert 'data-steps="2"' in page  # the sequence view can be stepped through
-    assert "✔ </span>A crash of the cart leaves the shelf serving." in page
+    assert "✔ passed: </span>A crash of the cart leaves the shelf serving." in page
     assert "<li>listener.sys → cart.exe: kernel queue; crosses the kernel/user boundary" in page
     assert "The shop &amp; its “workers” &lt;side by side&gt;" in page
     assert (app.outdir / "_static" / "triglot-architecture.js").is_file()
     assert "triglot-architecture.js" in page
     assert len(list((app.outdir / "_images").glob("architecture-*.svg"))) == 2
+    assert 'data-label-previous="previous hop" data-label-next="next hop"' in page
+
+
+@needs_dot
+@pytest.mark.sphinx("html", testroot="architecture", freshenv=True,
+                    confoverrides={"language": "ja"})
+def test_japanese_build_draws_and_describes_in_japanese(app):
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    svgs = [page[start:page.index("</svg>", start)] for start in _starts(page, "<svg ")]
+    assert ">カーネル キュー</text>" in svgs[0]  # the extension's catalog
+    assert ">ショップ</text>" in svgs[0]  # the model's own catalog, beside shop.py
+    assert ">1. カーネル キュー</text>" in svgs[1]
+    descriptions = [page[start:page.index("</details>", start)]
+                    for start in _starts(page, "<details")]
+    assert len(descriptions) == 2
+    assert not any("kernel queue" in part for part in (*svgs, *descriptions))
+    assert "Text description" not in page
+    assert "<summary>テキストによる説明</summary>" in page
+    assert ("<li>listener.sys → cart.exe: カーネル キュー; "
+            "カーネル モードとユーザー モードの境界を越える; プロセスの境界を越える.</li>") in page
+    assert "✔ 成功: </span>" in page and "[ショップ]" in page
+    assert 'data-label-previous="前のホップ" data-label-next="次のホップ"' in page
+    # compiled once into the doctree directory; nothing binary is shipped
+    assert (app.doctreedir / "triglot-locales/ja/LC_MESSAGES/triglot.mo").is_file()
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 @pytest.mark.sphinx("gettext", testroot="architecture", freshenv=True)
@@ -52,3 +85,68 @@ def test_false_claim_fails_the_build_with_claim_model_and_trace(app):
     assert "shop.py:17: claim 'Cart and shelf share a process.' is false of model Shop" in message
     assert "shelf does not handle GET /cart/a.page" in message
     assert "1. listener -> cart over kernel queue" in message
+
+
+# Each bad input of a model, as a change to the fixture: (where, old text, new text),
+# the line of shop.py the error must name, and what it must say.
+BAD_INPUTS = {
+    "unknown component": (
+        "shop.py", "SHOP.entry(listener)",
+        'SHOP.route("cart", "nowhere", IN_PROCESS)\nSHOP.entry(listener)',
+        13, "model Shop: unknown component 'nowhere' as rule target",
+    ),
+    "routing cycle": (
+        "shop.py", "SHOP.entry(listener)",
+        'SHOP.route("cart/runtime", "cart", IN_PROCESS)\nSHOP.entry(listener)',
+        13, "model Shop: routing cycle cart -> cart/runtime -> cart",
+    ),
+    "request no rule routes": (
+        "index.rst", ":request: GET /cart/a.page", ":request: GET /basket/a.page",
+        7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
+    ),
+    "claim about a missing component": (
+        "shop.py", "CLAIMS = [",
+        'CLAIMS = [\n    claims.served_in("Ghost serves.", SHOP, "ghost", "GET /cart/a.page"),',
+        16, "model Shop: unknown component 'ghost' as component",
+    ),
+}
+
+
+def break_fixture(srcdir, case: str) -> None:
+    where, old, new, _line, _message = BAD_INPUTS[case]
+    path = srcdir / ("architecture/shop.py" if where == "shop.py" else where)
+    source = path.read_text(encoding="utf-8")
+    assert old in source
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_stops_the_build_with_one_line_naming_the_element(make_app, rootdir, tmp_path,
+                                                                    case):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    break_fixture(srcdir, case)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    with pytest.raises(ArchitectureClaimError) as caught:
+        app.build()
+    message = str(caught.value)
+    *_, line, expected = BAD_INPUTS[case]
+    assert "\n" not in message
+    assert message.startswith(f"{srcdir / 'index.rst'}:")  # the directive's place
+    assert f"shop.py:{line}: {expected}" in message  # the model element's place
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_on_the_command_line_is_one_line_and_exit_2(rootdir, tmp_path, capsys, case):
+    from triglot.cli import main
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    break_fixture(srcdir, case)
+    model = srcdir / "architecture" / "shop.py"
+    request = "/basket/a.page" if case == "request no rule routes" else "/cart/a.page"
+    assert main(["arch", "run", f"{model}:SHOP", "GET", request]) == 2
+    err = capsys.readouterr().err
+    *_, line, expected = BAD_INPUTS[case]
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"shop.py:{line}: {expected}" in err
