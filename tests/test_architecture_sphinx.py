@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -44,7 +45,9 @@ def test_japanese_build_draws_and_describes_in_japanese(app):
     assert "<summary>テキストによる説明</summary>" in page
     assert ("<li>listener.sys → cart.exe: カーネル キュー; "
             "カーネル モードとユーザー モードの境界を越える; プロセスの境界を越える.</li>") in page
-    assert "✔ 成功: </span>" in page and "[ショップ]" in page
+    # a translated claim keeps its result and model around the translation
+    assert ('<span class="triglot-claim-mark">✔ 成功: </span>カートがクラッシュしても、棚は処理を'
+            '続けます。<span class="triglot-claim-model"> [ショップ]</span>') in page
     assert 'data-label-previous="前のホップ" data-label-next="次のホップ"' in page
     # compiled once into the doctree directory; nothing binary is shipped
     assert (app.doctreedir / "triglot-locales/ja/LC_MESSAGES/triglot.mo").is_file()
@@ -150,3 +153,35 @@ def test_bad_input_on_the_command_line_is_one_line_and_exit_2(rootdir, tmp_path,
     *_, line, expected = BAD_INPUTS[case]
     assert err.count("\n") == 1 and "Traceback" not in err
     assert f"shop.py:{line}: {expected}" in err
+
+
+POOLS = '''from triglot.architecture.model import KERNEL_QUEUE, Model
+
+POOLS = Model("Pools")
+queue = POOLS.driver("queue", name="queue.sys")
+pool = POOLS.process("pool", name="pool.exe", concept="application-pool", serves=True)
+worker = POOLS.process("worker", name="worker.exe", concept="worker-process", serves=True)
+POOLS.route(queue, pool, KERNEL_QUEUE, path="/a").route(queue, worker, KERNEL_QUEUE)
+POOLS.entry(queue)
+'''
+
+
+@needs_dot
+@pytest.mark.parametrize("language", ["ja", "pt_BR"])  # en links the same way
+def test_every_component_links_to_its_glossary_entry(make_app, rootdir, tmp_path, language):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", srcdir)
+    (srcdir / "architecture").mkdir()
+    (srcdir / "architecture" / "pools.py").write_text(POOLS, encoding="utf-8")
+    with (srcdir / "article.rst").open("a", encoding="utf-8") as article:
+        article.write("\n.. architecture:: architecture/pools.py\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"language": language})
+    app.build()
+    page = (app.outdir / "article.html").read_text(encoding="utf-8")
+    start = page.index("<svg ", page.index("triglot-architecture-view"))
+    svg = page[start:page.index("</svg>", start)]
+    links = re.findall(r'<a xlink:href="([^"]*)"', svg)
+    assert sorted(links) == ["glossary.html#term-application-pool",
+                             "glossary.html#term-worker-process"]
+    glossary = (app.outdir / "glossary.html").read_text(encoding="utf-8")
+    assert all(f'id="{link.partition("#")[2]}"' in glossary for link in links)

@@ -110,6 +110,9 @@ def _node_id(index: int, component: Component) -> str:
 def _component_node(index: int, component: Component, labels: Labels, prefix: str) -> str:
     shape = {"process": "component", "driver": "box3d"}.get(component.kind, "box")
     label = labels.component(component)
+    if component.kind == "process" and component.detail:
+        # In the node, not on the cluster's border, where request arrows would cross it.
+        label += "\n" + _caption(component, labels)
     return f"{_node_id(index, component)} " + _attrs(
         id=f"{prefix}-{index}-{_slug(component.id)}",
         label=label,
@@ -121,8 +124,8 @@ def _component_node(index: int, component: Component, labels: Labels, prefix: st
     ) + ";"
 
 
-def _cluster_label(process: Component, labels: Labels) -> str:
-    # The process's own node names it; the cluster says what sets this instance apart.
+def _caption(process: Component, labels: Labels) -> str:
+    """What sets this instance of a process apart (e.g. its application pool)."""
     return labels.message(process.detail) if process.detail else ""
 
 
@@ -160,8 +163,9 @@ def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str 
                 lines.append(
                     "        graph "
                     + _attrs(id=f"{prefix}-{index}-p-{_slug(member.id)}",
-                             label=_cluster_label(member, labels), style="rounded,filled",
-                             fillcolor="#ffffff")
+                             label="", style="rounded,filled",  # not the parent's
+                             # room for edge labels, which dot lets stick out of clusters
+                             fillcolor="#ffffff", margin="18")
                     + ";"
                 )
                 for component in model.components.values():
@@ -235,7 +239,7 @@ def sequence_view(trace: Trace, labels: Labels = PLAIN, prefix: str = "seq") -> 
         host = component.process
         label = labels.component(component)
         if host is not None and host is not component:
-            caption = _cluster_label(host, labels)
+            caption = _caption(host, labels)
             label += f"\n({labels.component(host)}{' ' + caption if caption else ''})"
         lines.append(
             f"  h{i} "

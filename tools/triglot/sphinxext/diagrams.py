@@ -189,16 +189,26 @@ class ArchitectureDirective(SphinxDirective):
         listing = nodes.bullet_list(classes=["triglot-claims"])
         own_words = model_messages(model_path, self.config.language or "en")
         for claim, verdict in results:
-            # The statement is its own paragraph so that gettext extracts and translates it.
+            # The statement is its own paragraph so that gettext extracts and translates it;
+            # its result and model are added once translated (see _mark_claims).
             statement = nodes.paragraph(claim.statement, claim.statement)
             self.set_source_info(statement)
-            mark = nodes.inline("", "✔ " + _("passed") + ": ", classes=["triglot-claim-mark"])
-            name = own_words.get(claim.model.name, claim.model.name)
-            model = nodes.inline("", f" [{name}]", classes=["triglot-claim-model"])
-            statement.insert(0, mark)
-            statement += model
+            statement["triglot_claim"] = [_("passed"),
+                                          own_words.get(claim.model.name, claim.model.name)]
             listing += nodes.list_item("", statement, classes=["triglot-claim-true"])
         return listing
+
+
+def _mark_claims(_app: Sphinx, doctree: nodes.document, _docname: str) -> None:
+    """Put each claim's result and model around its statement, after translation.
+
+    Translating a paragraph replaces its children, so these are added afterwards.
+    """
+    for statement in doctree.findall(nodes.paragraph):
+        if "triglot_claim" in statement:
+            result, model = statement["triglot_claim"]
+            statement.insert(0, nodes.inline("", f"✔ {result}: ", classes=["triglot-claim-mark"]))
+            statement += nodes.inline("", f" [{model}]", classes=["triglot-claim-model"])
 
 
 def _render(translator: Any, node: architecture_diagram, fromdocname: str | None) -> dict:
@@ -302,6 +312,7 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("architecture", ArchitectureDirective)
     app.connect("config-inited", on_config_inited)
+    app.connect("doctree-resolved", _mark_claims)
     diagram_catalogs.register(app)
     app.add_css_file("triglot-architecture.css")
     app.add_js_file("triglot-architecture.js")
