@@ -192,7 +192,13 @@ def test_cli_run_and_crash(capsys):
         in out
     assert main(["arch", "crash", f"{IIS}:IIS6", "AppPool2"]) == 0
     out = capsys.readouterr().out
-    assert "GET /app2/default.aspx: AppPool2 has crashed" in out
-    assert "restart AppPool2 (by monitor)" in out
+    recovery = out[out.index("recovery:"):]
+    assert "GET /app2/default.aspx: FAILED: AppPool2 has crashed" in out
+    assert "AppPool2 is restarted by monitor (health monitoring)" in recovery
+    assert "GET /app2/default.aspx: ok again (served by AppPool2/runtime)" in recovery
+    assert main(["arch", "crash", f"{IIS}:IIS5", "aspnet_wp"]) == 0
+    recovery = capsys.readouterr().out.split("recovery:")[1]
+    assert "no health monitor restarts aspnet_wp" in recovery
+    assert "GET /app1/default.aspx: ok again (served by runtime); starts aspnet_wp" in recovery
     assert main(["arch", "crash", f"{IIS}:IIS6", "http.sys"]) == 2
     assert "only a process can crash" in capsys.readouterr().err

@@ -25,6 +25,12 @@ JA = {
     "named-pipe": "名前付きパイプ",
     "aspnet-isapi-dll": 'aspnet_isapi.dll "C:\\Windows" <&>',
 }
+JA_MESSAGES = {
+    "in-process call": "インプロセス呼び出し",
+    "kernel queue": "カーネル キュー",
+    "restarts": "再起動",
+    "IIS5 (low isolation)": "IIS5 (低分離)",
+}
 
 
 def iis():
@@ -36,7 +42,8 @@ def iis():
 
 def views() -> dict[str, str]:
     models = iis()
-    ja = Labels(JA.get, lambda concept: f"glossary.html#{concept}" if concept in JA else None)
+    ja = Labels(JA.get, lambda concept: f"glossary.html#{concept}" if concept in JA else None,
+                lambda message: JA_MESSAGES.get(message, message))
     trace6 = Simulation(models.IIS6).run("GET /app1/default.aspx")
     return {
         "figure2.dot": component_view([models.IIS5, models.IIS6]),
@@ -68,6 +75,25 @@ def test_labels_fall_back_to_names_and_links_follow_the_callback():
     assert 'URL="glossary.html#http-sys"' in dot
     assert 'label="inetinfo.exe"' in dot  # no label given: the component's own name
     assert 'URL="glossary.html#inetinfo-exe"' not in dot
+
+
+def test_other_words_go_through_the_message_callback():
+    dot = views()["figure2.ja.dot"]
+    assert 'label="IIS5 (低分離)"' in dot and 'label="IIS6"' in dot
+    assert dot.count('label="カーネル キュー"') == 3
+    assert "in-process call" not in dot and "kernel queue" not in dot
+
+
+def test_health_monitor_restarts_each_pool():
+    dot = views()["figure2.dot"]
+    restarts = [line for line in dot.splitlines() if 'class="triglot-lifecycle"' in line]
+    assert [line.split()[0] for line in restarts] == [
+        '"m1:DefaultAppPool/runtime"', '"m1:AppPool1/runtime"', '"m1:AppPool2/runtime"'
+    ]
+    assert all('-> "m1:monitor"' in line and 'label="restarts"' in line and 'dir="back"' in line
+               for line in restarts)
+    assert 'ltail="cluster_m1_p_AppPool1"' in restarts[1]
+    assert "restarts" not in views()["figure2.ja.dot"].split("cluster_m1")[0]  # IIS5: none
 
 
 def test_quote_escapes_for_graphviz():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -17,12 +18,47 @@ def test_build_inlines_svg_with_claims_description_and_script(app):
     page = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert page.count("<svg ") == 2
     assert 'data-steps="2"' in page  # the sequence view can be stepped through
-    assert "✔ </span>A crash of the cart leaves the shelf serving." in page
+    assert "✔ passed: </span>A crash of the cart leaves the shelf serving." in page
     assert "<li>listener.sys → cart.exe: kernel queue; crosses the kernel/user boundary" in page
     assert "The shop &amp; its “workers” &lt;side by side&gt;" in page
     assert (app.outdir / "_static" / "triglot-architecture.js").is_file()
     assert "triglot-architecture.js" in page
     assert len(list((app.outdir / "_images").glob("architecture-*.svg"))) == 2
+    assert 'data-label-previous="previous hop" data-label-next="next hop"' in page
+
+
+@needs_dot
+@pytest.mark.sphinx("html", testroot="architecture", freshenv=True,
+                    confoverrides={"language": "ja"})
+def test_japanese_build_draws_and_describes_in_japanese(app):
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    svgs = [page[start:page.index("</svg>", start)] for start in _starts(page, "<svg ")]
+    assert ">カーネル キュー</text>" in svgs[0]  # the extension's catalog
+    assert ">ショップ</text>" in svgs[0]  # the model's own catalog, beside shop.py
+    assert ">1. カーネル キュー</text>" in svgs[1]
+    descriptions = [page[start:page.index("</details>", start)]
+                    for start in _starts(page, "<details")]
+    assert len(descriptions) == 2
+    assert not any("kernel queue" in part for part in (*svgs, *descriptions))
+    assert "Text description" not in page
+    assert "<summary>テキストによる説明</summary>" in page
+    assert ("<li>listener.sys → cart.exe: カーネル キュー; "
+            "カーネル モードとユーザー モードの境界を越える; プロセスの境界を越える.</li>") in page
+    # a translated claim keeps its result and model around the translation
+    assert ('<span class="triglot-claim-mark">✔ 成功: </span>カートがクラッシュしても、棚は処理を'
+            '続けます。<span class="triglot-claim-model"> [ショップ]</span>') in page
+    assert 'data-label-previous="前のホップ" data-label-next="次のホップ"' in page
+    # compiled once into the doctree directory; nothing binary is shipped
+    assert (app.doctreedir / "triglot-locales/ja/LC_MESSAGES/triglot.mo").is_file()
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 @pytest.mark.sphinx("gettext", testroot="architecture", freshenv=True)
@@ -52,3 +88,100 @@ def test_false_claim_fails_the_build_with_claim_model_and_trace(app):
     assert "shop.py:17: claim 'Cart and shelf share a process.' is false of model Shop" in message
     assert "shelf does not handle GET /cart/a.page" in message
     assert "1. listener -> cart over kernel queue" in message
+
+
+# Each bad input of a model, as a change to the fixture: (where, old text, new text),
+# the line of shop.py the error must name, and what it must say.
+BAD_INPUTS = {
+    "unknown component": (
+        "shop.py", "SHOP.entry(listener)",
+        'SHOP.route("cart", "nowhere", IN_PROCESS)\nSHOP.entry(listener)',
+        13, "model Shop: unknown component 'nowhere' as rule target",
+    ),
+    "routing cycle": (
+        "shop.py", "SHOP.entry(listener)",
+        'SHOP.route("cart/runtime", "cart", IN_PROCESS)\nSHOP.entry(listener)',
+        13, "model Shop: routing cycle cart -> cart/runtime -> cart",
+    ),
+    "request no rule routes": (
+        "index.rst", ":request: GET /cart/a.page", ":request: GET /basket/a.page",
+        7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
+    ),
+    "claim about a missing component": (
+        "shop.py", "CLAIMS = [",
+        'CLAIMS = [\n    claims.served_in("Ghost serves.", SHOP, "ghost", "GET /cart/a.page"),',
+        16, "model Shop: unknown component 'ghost' as component",
+    ),
+}
+
+
+def break_fixture(srcdir, case: str) -> None:
+    where, old, new, _line, _message = BAD_INPUTS[case]
+    path = srcdir / ("architecture/shop.py" if where == "shop.py" else where)
+    source = path.read_text(encoding="utf-8")
+    assert old in source
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_stops_the_build_with_one_line_naming_the_element(make_app, rootdir, tmp_path,
+                                                                    case):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    break_fixture(srcdir, case)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    with pytest.raises(ArchitectureClaimError) as caught:
+        app.build()
+    message = str(caught.value)
+    *_, line, expected = BAD_INPUTS[case]
+    assert "\n" not in message
+    assert message.startswith(f"{srcdir / 'index.rst'}:")  # the directive's place
+    assert f"shop.py:{line}: {expected}" in message  # the model element's place
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+def test_bad_input_on_the_command_line_is_one_line_and_exit_2(rootdir, tmp_path, capsys, case):
+    from triglot.cli import main
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    break_fixture(srcdir, case)
+    model = srcdir / "architecture" / "shop.py"
+    request = "/basket/a.page" if case == "request no rule routes" else "/cart/a.page"
+    assert main(["arch", "run", f"{model}:SHOP", "GET", request]) == 2
+    err = capsys.readouterr().err
+    *_, line, expected = BAD_INPUTS[case]
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"shop.py:{line}: {expected}" in err
+
+
+POOLS = '''from triglot.architecture.model import KERNEL_QUEUE, Model
+
+POOLS = Model("Pools")
+queue = POOLS.driver("queue", name="queue.sys")
+pool = POOLS.process("pool", name="pool.exe", concept="application-pool", serves=True)
+worker = POOLS.process("worker", name="worker.exe", concept="worker-process", serves=True)
+POOLS.route(queue, pool, KERNEL_QUEUE, path="/a").route(queue, worker, KERNEL_QUEUE)
+POOLS.entry(queue)
+'''
+
+
+@needs_dot
+@pytest.mark.parametrize("language", ["ja", "pt_BR"])  # en links the same way
+def test_every_component_links_to_its_glossary_entry(make_app, rootdir, tmp_path, language):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", srcdir)
+    (srcdir / "architecture").mkdir()
+    (srcdir / "architecture" / "pools.py").write_text(POOLS, encoding="utf-8")
+    with (srcdir / "article.rst").open("a", encoding="utf-8") as article:
+        article.write("\n.. architecture:: architecture/pools.py\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"language": language})
+    app.build()
+    page = (app.outdir / "article.html").read_text(encoding="utf-8")
+    start = page.index("<svg ", page.index("triglot-architecture-view"))
+    svg = page[start:page.index("</svg>", start)]
+    links = re.findall(r'<a xlink:href="([^"]*)"', svg)
+    assert sorted(links) == ["glossary.html#term-application-pool",
+                             "glossary.html#term-worker-process"]
+    glossary = (app.outdir / "glossary.html").read_text(encoding="utf-8")
+    assert all(f'id="{link.partition("#")[2]}"' in glossary for link in links)

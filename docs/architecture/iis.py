@@ -5,7 +5,8 @@ article's sentences as assertions that the build checks against the models. Conc
 name glossary entries, so diagrams are labelled in the page's language.
 
 Models: ``IIS5`` (low isolation), ``IIS5_MEDIUM``, ``IIS5_HIGH`` and ``IIS6``; on the
-command line, ``docs/architecture/iis.py:IIS6``.
+command line, ``docs/architecture/iis.py:IIS6``. The words the diagrams show that are not
+glossary terms are marked ``N_`` and translated in ``locales/<lang>/LC_MESSAGES/iis.po``.
 """
 
 from __future__ import annotations
@@ -15,21 +16,27 @@ from triglot.architecture.model import (
     FIRST_REQUEST,
     IN_PROCESS,
     KERNEL_QUEUE,
+    N_,
     NAMED_PIPE,
     ChannelKind,
     Model,
 )
 
 # IIS5 reaches an out-of-process ISAPI host through COM+ (the article contrasts it with IIS6).
-COM_PLUS = ChannelKind("com-plus", "COM+ call")
+COM_PLUS = ChannelKind("com-plus", N_("COM+ call"))
 
 APPS = ("/app1", "/app2")
 ASPX = ".aspx"
+IIS5_NAMES = {
+    "low": N_("IIS5 (low isolation)"),
+    "medium": N_("IIS5 (medium isolation)"),
+    "high": N_("IIS5 (high isolation)"),
+}
 
 
 def iis5(isolation: str) -> Model:
     """IIS5 at isolation ``low`` (ISAPI in inetinfo.exe), ``medium`` or ``high``."""
-    model = Model(f"IIS5 ({isolation} isolation)", user_concept="user-mode")
+    model = Model(IIS5_NAMES[isolation], user_concept="user-mode")
     inetinfo = model.process("inetinfo", name="inetinfo.exe", concept="inetinfo-exe", serves=True)
     worker = model.process(
         "aspnet_wp", name="aspnet_wp.exe", concept="aspnet-wp-exe", start=FIRST_REQUEST,
@@ -40,7 +47,7 @@ def iis5(isolation: str) -> Model:
         hosts = {app: inetinfo for app in APPS}
     elif isolation == "medium":
         pooled = model.process("dllhost", name="dllhost.exe", concept="worker-process",
-                               detail="pooled")
+                               detail=N_("pooled"))
         hosts = {app: pooled for app in APPS}
     else:
         hosts = {

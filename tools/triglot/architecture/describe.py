@@ -1,7 +1,8 @@
 """Text descriptions of the views, for screen readers and for pages without images.
 
-Sentences go through ``gettext`` (identity by default) so that a host such as Sphinx can
-translate them; component names come from the same :class:`Labels` as the diagrams.
+Sentences go through ``labels.message`` (gettext-style, identity by default) so that a
+host such as Sphinx can translate them; component names come from the same
+:class:`Labels` as the diagrams.
 
 >>> from triglot.architecture.model import Model, IN_PROCESS
 >>> m = Model("Tiny")
@@ -15,21 +16,16 @@ translate them; component names come from the same :class:`Labels` as the diagra
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from triglot.architecture.dot import PLAIN, Labels
 from triglot.architecture.executor import Trace
-from triglot.architecture.model import KERNEL, Model
-
-Gettext = Callable[[str], str]
+from triglot.architecture.model import KERNEL, N_, Model
 
 
-def _same(message: str) -> str:
-    return message
-
-
-def describe_trace(trace: Trace, labels: Labels = PLAIN, _: Gettext = _same) -> list[str]:
+def describe_trace(trace: Trace, labels: Labels = PLAIN) -> list[str]:
     """One sentence per hop: who talks to whom, over what, which boundaries it crosses."""
+    _ = labels.message
     sentences = []
     for hop in trace.hops:
         text = (
@@ -49,12 +45,12 @@ def describe_trace(trace: Trace, labels: Labels = PLAIN, _: Gettext = _same) -> 
     return sentences
 
 
-def describe_models(
-    models: Sequence[Model], labels: Labels = PLAIN, _: Gettext = _same
-) -> list[str]:
-    """One sentence per process or driver, then one per route, model by model."""
+def describe_models(models: Sequence[Model], labels: Labels = PLAIN) -> list[str]:
+    """One sentence per process or driver, then one per route and restart, model by model."""
+    _ = labels.message
     sentences = []
     for model in models:
+        name = _(model.name)
         for component in model.components.values():
             if component.kind == "module":
                 continue
@@ -65,10 +61,10 @@ def describe_models(
             ]
             mode = labels.text(
                 model.kernel_concept if component.mode == KERNEL else model.user_concept,
-                _("kernel mode") if component.mode == KERNEL else _("user mode"),
+                N_("kernel mode") if component.mode == KERNEL else N_("user mode"),
             )
-            text = f"{model.name}: {labels.component(component)}"
-            text += f" ({component.detail})" if component.detail else ""
+            text = f"{name}: {labels.component(component)}"
+            text += f" ({_(component.detail)})" if component.detail else ""
             text += f", {mode}"
             if hosted:
                 text += "; " + _("hosts %s") % ", ".join(hosted)
@@ -79,7 +75,13 @@ def describe_models(
             if key not in seen:
                 seen.add(key)
                 sentences.append(
-                    f"{model.name}: {labels.component(rule.source)} → "
+                    f"{name}: {labels.component(rule.source)} → "
                     f"{labels.component(rule.target)}: {labels.channel(rule.channel)}."
                 )
+        for process in model.processes():
+            if process.restarted_by is not None:
+                caption = f" ({_(process.detail)})" if process.detail else ""
+                sentences.append(f"{name}: " + _("%(monitor)s restarts %(process)s after a crash.")
+                                 % {"monitor": labels.component(process.restarted_by),
+                                    "process": labels.component(process) + caption})
     return sentences

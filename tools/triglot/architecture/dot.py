@@ -2,7 +2,8 @@
 
 Output is deterministic: declaration order everywhere, no hashing of Python objects.
 Labels and links come from callbacks keyed by concept id; ``None`` falls back to the
-component's own name (labels) or no link (urls).
+component's own name (labels) or no link (urls). Every other word drawn (channel and mode
+names, model names, process captions) goes through the ``message`` callback, gettext-style.
 
 >>> print(quote('a "b" \\\\ <c> & 日本'))
 "a \\"b\\" \\\\ &lt;c&gt; &amp; 日本"
@@ -15,9 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from triglot.architecture.executor import Trace
-from triglot.architecture.model import KERNEL, ChannelKind, Component, Model
+from triglot.architecture.model import KERNEL, N_, ChannelKind, Component, Model
 
 Lookup = Callable[[str], "str | None"]
+Gettext = Callable[[str], str]
 
 FONT = "sans-serif"
 STYLE_CROSS_PROCESS = 'color="#b03a2e", fontcolor="#b03a2e"'
@@ -28,16 +30,23 @@ def _nothing(_concept: str) -> str | None:
     return None
 
 
+def _same(message: str) -> str:
+    return message
+
+
 @dataclass(frozen=True)
 class Labels:
-    """The callbacks that give a concept's label and link in the reader's language."""
+    """The callbacks that give a concept's label and link, and any other word, in the
+    reader's language."""
 
     label_for: Lookup = _nothing
     url_for: Lookup = _nothing
+    message: Gettext = _same
 
     def text(self, concept: str | None, fallback: str) -> str:
+        """The concept's label, else ``fallback`` translated as a message."""
         found = self.label_for(concept) if concept else None
-        return found or fallback
+        return found or self.message(fallback)
 
     def component(self, component: Component) -> str:
         return self.text(component.concept, component.name)
@@ -101,6 +110,9 @@ def _node_id(index: int, component: Component) -> str:
 def _component_node(index: int, component: Component, labels: Labels, prefix: str) -> str:
     shape = {"process": "component", "driver": "box3d"}.get(component.kind, "box")
     label = labels.component(component)
+    if component.kind == "process" and component.detail:
+        # In the node, not on the cluster's border, where request arrows would cross it.
+        label += "\n" + _caption(component, labels)
     return f"{_node_id(index, component)} " + _attrs(
         id=f"{prefix}-{index}-{_slug(component.id)}",
         label=label,
@@ -112,9 +124,9 @@ def _component_node(index: int, component: Component, labels: Labels, prefix: st
     ) + ";"
 
 
-def _cluster_label(process: Component) -> str:
-    # The process's own node names it; the cluster says what sets this instance apart.
-    return process.detail
+def _caption(process: Component, labels: Labels) -> str:
+    """What sets this instance of a process apart (e.g. its application pool)."""
+    return labels.message(process.detail) if process.detail else ""
 
 
 def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str = "arch") -> str:
@@ -124,13 +136,14 @@ def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str 
         lines.append(f"  subgraph {quote(f'cluster_m{index}')} {{")
         lines.append(
             "    graph "
-            + _attrs(id=f"{prefix}-{index}", label=model.name, fontsize="14", peripheries="0")
+            + _attrs(id=f"{prefix}-{index}", label=labels.message(model.name), fontsize="14",
+                     peripheries="0")
             + ";"
         )
         drivers = [c for c in model.components.values() if c.mode == KERNEL]
         for mode, members, fill, concept, fallback in (
-            ("user", model.processes(), "#eef3fb", model.user_concept, "user mode"),
-            ("kernel", drivers, "#f6ece1", model.kernel_concept, "kernel mode"),
+            ("user", model.processes(), "#eef3fb", model.user_concept, N_("user mode")),
+            ("kernel", drivers, "#f6ece1", model.kernel_concept, N_("kernel mode")),
         ):
             if not members:
                 continue
@@ -150,8 +163,9 @@ def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str 
                 lines.append(
                     "        graph "
                     + _attrs(id=f"{prefix}-{index}-p-{_slug(member.id)}",
-                             label=_cluster_label(member), style="rounded,filled",
-                             fillcolor="#ffffff")
+                             label="", style="rounded,filled",  # not the parent's
+                             # room for edge labels, which dot lets stick out of clusters
+                             fillcolor="#ffffff", margin="18")
                     + ";"
                 )
                 for component in model.components.values():
@@ -171,8 +185,32 @@ def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str 
                 + _edge_attrs(rule.source, rule.target, rule.channel, labels.channel(rule.channel))
                 + ";"
             )
+        lines += _restart_edges(index, model, labels, prefix)
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _restart_edges(index: int, model: Model, labels: Labels, prefix: str) -> list[str]:
+    """The lifecycle: a dashed arrow from each health monitor to each process it restarts.
+
+    The arrow points at the process's cluster (the whole process restarts) and is laid out
+    from the process's last module to the monitor, so that monitors rank below the
+    processes and their labels stay clear of the request edges above them.
+    """
+    _ = labels.message
+    lines = []
+    for process in model.processes():
+        if process.restarted_by is None:
+            continue
+        last = [c for c in model.components.values() if c.process is process][-1]
+        lines.append(
+            f"  {_node_id(index, last)} -> {_node_id(index, process.restarted_by)} "
+            + _attrs(id=f"{prefix}-{index}-restart-{_slug(process.id)}", label=_("restarts"),
+                     ltail=f"cluster_m{index}_p_{process.id}", dir="back", style="dashed",
+                     color="#5d6d7e", fontcolor="#5d6d7e", **{"class": "triglot-lifecycle"})
+            + ";"
+        )
+    return lines
 
 
 def _edge_attrs(source: Component, target: Component, channel: ChannelKind, label: str,
@@ -201,7 +239,8 @@ def sequence_view(trace: Trace, labels: Labels = PLAIN, prefix: str = "seq") -> 
         host = component.process
         label = labels.component(component)
         if host is not None and host is not component:
-            label += f"\n({labels.component(host)}{' ' + host.detail if host.detail else ''})"
+            caption = _caption(host, labels)
+            label += f"\n({labels.component(host)}{' ' + caption if caption else ''})"
         lines.append(
             f"  h{i} "
             + _attrs(

@@ -236,16 +236,32 @@ class CrashReport:
     after: tuple[Trace, ...]
 
     def describe(self) -> str:
-        lines = [f"crash of {self.process.id} in {self.process.model.name}"]
-        for title, traces in (("right after the crash", self.during), ("after recovery", None)):
-            lines.append(f"{title}:")
-            if traces is None:
-                lines += [f"  {e.describe()}" for e in self.recovery] or ["  nothing restarts"]
-                traces = self.after
-            for trace in traces:
-                state = f"ok ({trace.served_by.id})" if trace.served_by else trace.failure
-                lines.append(f"  {trace.request}: {state}")
+        """Right after the crash, the recovery (who restarts what), then the next requests.
+
+        A request that failed right after the crash and succeeds after recovery is marked
+        ``ok again``; a process that the next request starts again says so.
+        """
+        name = self.process.id
+        lines = [f"crash of {name} in {self.process.model.name}", "right after the crash:"]
+        lines += [f"  {t.request}: {_outcome(t)}" for t in self.during]
+        lines.append("recovery:")
+        lines += [
+            f"  {e.process.id} is restarted by {e.by.id} ({e.by.name})" if e.by else
+            f"  {e.process.id} is restarted"
+            for e in self.recovery
+        ] or [f"  no health monitor restarts {name}"]
+        lines.append("next requests:")
+        for during, after in zip(self.during, self.after, strict=True):
+            again = " again" if after.ok and not during.ok else ""
+            starts = "".join(f"; starts {e.process.id}" for e in after.events)
+            lines.append(f"  {after.request}: {_outcome(after, again)}{starts}")
         return "\n".join(lines)
+
+
+def _outcome(trace: Trace, again: str = "") -> str:
+    if trace.served_by is None:
+        return f"FAILED: {trace.failure}"
+    return f"ok{again} (served by {trace.served_by.id})"
 
 
 def crash_report(model: Model, process: str, requests: list[str] | None = None) -> CrashReport:

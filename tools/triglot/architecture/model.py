@@ -27,6 +27,11 @@ ALWAYS = "always"
 FIRST_REQUEST = "first-request"
 
 
+def N_(message: str) -> str:  # the name that gettext extractors look for
+    """Mark ``message`` for translation; hosts translate it through ``Labels.message``."""
+    return message
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a model element is declared (the caller's file and line)."""
@@ -64,9 +69,9 @@ class ChannelKind:
     style: str = "solid"  # how a DOT edge draws it
 
 
-IN_PROCESS = ChannelKind("in-process", "in-process call", same_process=True)
-NAMED_PIPE = ChannelKind("named-pipe", "named pipe", concept="named-pipe", style="dashed")
-KERNEL_QUEUE = ChannelKind("kernel-queue", "kernel queue", kernel_to_user=True, style="bold")
+IN_PROCESS = ChannelKind("in-process", N_("in-process call"), same_process=True)
+NAMED_PIPE = ChannelKind("named-pipe", N_("named pipe"), concept="named-pipe", style="dashed")
+KERNEL_QUEUE = ChannelKind("kernel-queue", N_("kernel queue"), kernel_to_user=True, style="bold")
 
 
 @dataclass(eq=False)

@@ -16,6 +16,10 @@ figure's caption (extracted by the gettext builder as one message). Every claim 
 file is checked when the directive runs; a false claim stops the build with
 :class:`ArchitectureClaimError`. ``:claims:`` also lists the claims and their results.
 
+Every word in the diagram is in the page's language: components and glossary terms from
+the termbase, the extension's own words from its ``triglot`` catalog, a model's own words
+from the catalog beside the model file (see :mod:`.diagram_catalogs`).
+
 Rendering reuses :mod:`sphinx.ext.graphviz` (its cache: one ``dot`` run per distinct
 diagram, kept across builds) and inlines the SVG, so that links and the step-through
 script work; the SVG is complete without scripts.
@@ -41,13 +45,14 @@ from sphinx.util.docutils import SphinxDirective
 from triglot.architecture.claims import ClaimFailed, check_all
 from triglot.architecture.describe import describe_models, describe_trace
 from triglot.architecture.dot import Labels, component_view, sequence_view
-from triglot.architecture.executor import Simulation, parse_request
+from triglot.architecture.executor import Simulation
 from triglot.architecture.loader import claims_of, load_module, models_of
 from triglot.errors import TriglotError
+from triglot.sphinxext import diagram_catalogs
+from triglot.sphinxext.diagram_catalogs import CATALOG, model_catalog_path, model_messages
 from triglot.sphinxext.termbase import termbase_for
 
 logger = logging.getLogger(__name__)
-CATALOG = "triglot"
 _ = get_translation(CATALOG)
 STATIC = Path(__file__).parent / "static"
 # Links in the cached SVG point here; each page rewrites them relative to itself, so
@@ -132,6 +137,9 @@ class ArchitectureDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         rel, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
         self.env.note_dependency(rel)
+        catalog = model_catalog_path(path, self.config.language or "en")
+        if catalog.is_file():
+            self.env.note_dependency(str(catalog))
         try:
             module = load_module(path)
             models = models_of(module)
@@ -143,10 +151,12 @@ class ArchitectureDirective(SphinxDirective):
                 )
             view = self.options.get("view", "components")
             request = self.options.get("request")
+            for name in names:
+                models[name].check()  # an entry point, no routing cycle
             if view == "sequence":
                 if len(names) != 1 or not request:
                     raise TriglotError("a sequence view needs one model and a :request:", path)
-                parse_request(request)
+                Simulation(models[names[0]]).run(request)  # a request no rule routes fails here
             results = check_all(claims_of(module))
         except ClaimFailed as exc:
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
@@ -172,21 +182,33 @@ class ArchitectureDirective(SphinxDirective):
             self.add_name(node)
             result = [node]
         if "claims" in self.options:
-            result.append(self._claims_list(results))
+            result.append(self._claims_list(results, str(path)))
         return result
 
-    def _claims_list(self, results: list[Any]) -> nodes.Element:
+    def _claims_list(self, results: list[Any], model_path: str) -> nodes.Element:
         listing = nodes.bullet_list(classes=["triglot-claims"])
+        own_words = model_messages(model_path, self.config.language or "en")
         for claim, verdict in results:
-            # The statement is its own paragraph so that gettext extracts and translates it.
+            # The statement is its own paragraph so that gettext extracts and translates it;
+            # its result and model are added once translated (see _mark_claims).
             statement = nodes.paragraph(claim.statement, claim.statement)
             self.set_source_info(statement)
-            mark = nodes.inline("", "✔ ", classes=["triglot-claim-mark"])
-            model = nodes.inline("", f" [{claim.model.name}]", classes=["triglot-claim-model"])
-            statement.insert(0, mark)
-            statement += model
+            statement["triglot_claim"] = [_("passed"),
+                                          own_words.get(claim.model.name, claim.model.name)]
             listing += nodes.list_item("", statement, classes=["triglot-claim-true"])
         return listing
+
+
+def _mark_claims(_app: Sphinx, doctree: nodes.document, _docname: str) -> None:
+    """Put each claim's result and model around its statement, after translation.
+
+    Translating a paragraph replaces its children, so these are added afterwards.
+    """
+    for statement in doctree.findall(nodes.paragraph):
+        if "triglot_claim" in statement:
+            result, model = statement["triglot_claim"]
+            statement.insert(0, nodes.inline("", f"✔ {result}: ", classes=["triglot-claim-mark"]))
+            statement += nodes.inline("", f" [{model}]", classes=["triglot-claim-model"])
 
 
 def _render(translator: Any, node: architecture_diagram, fromdocname: str | None) -> dict:
@@ -194,7 +216,12 @@ def _render(translator: Any, node: architecture_diagram, fromdocname: str | None
     env = translator.builder.env
     label_for, url_for = label_provider(env, translator.builder, fromdocname)
     placeholder = {c: url for c in _concepts(node) if (url := url_for(c))}
-    labels = Labels(label_for, lambda c: PLACEHOLDER + c if c in placeholder else None)
+    own_words = model_messages(node["model_path"], env.config.language or "en")
+
+    def message(text: str) -> str:
+        return own_words.get(text) or (_(text) if text else text)
+
+    labels = Labels(label_for, lambda c: PLACEHOLDER + c if c in placeholder else None, message)
     models = models_of(load_module(node["model_path"]))
     chosen = [models[name] for name in node["models"]]
     # Unique within the page, and the same on every page: one cached SVG serves them all.
@@ -203,11 +230,11 @@ def _render(translator: Any, node: architecture_diagram, fromdocname: str | None
     if node["view"] == "sequence":
         trace = Simulation(chosen[0]).run(node["request"])
         node["code"] = sequence_view(trace, labels, prefix)
-        description = describe_trace(trace, labels, _)
+        description = describe_trace(trace, labels)
         steps = len(trace.hops)
     else:
         node["code"] = component_view(chosen, labels, prefix)
-        description = describe_models(chosen, labels, _)
+        description = describe_models(chosen, labels)
         steps = 0
     node["alt"] = node["alt"] or " ".join(description)
     return {"description": description, "steps": steps, "prefix": prefix, "urls": placeholder}
@@ -229,9 +256,14 @@ def html_visit(translator: Any, node: architecture_diagram) -> None:
         translator, node["code"], node["options"], "svg", prefix="architecture"
     )
     body = translator.body
+    # The step-through control's words, for the script (it has no English of its own).
+    words = {"controls": _("Step through the request"), "previous": _("previous hop"),
+             "next": _("next hop")}
     body.append(
         f'<div class="triglot-architecture-view" data-prefix="{page["prefix"]}" '
-        f'data-steps="{page["steps"]}">'
+        f'data-steps="{page["steps"]}"'
+        + "".join(f' data-label-{key}="{translator.attval(text)}"' for key, text in words.items())
+        + ">"
     )
     if outfn is None:  # dot is missing: graphviz already warned; the description remains
         body.append(f"<pre>{translator.encode(node['code'])}</pre>")
@@ -280,6 +312,7 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("architecture", ArchitectureDirective)
     app.connect("config-inited", on_config_inited)
-    app.add_message_catalog(CATALOG, str(Path(__file__).parent / "locales"))
+    app.connect("doctree-resolved", _mark_claims)
+    diagram_catalogs.register(app)
     app.add_css_file("triglot-architecture.css")
     app.add_js_file("triglot-architecture.js")

@@ -1,4 +1,5 @@
 // Step through a request's trace on an inline SVG sequence diagram. No dependencies.
+// The control's words come from the page (data-label-* attributes, in the page's language).
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll(".triglot-architecture-view").forEach(function (view) {
@@ -20,6 +21,7 @@ document.addEventListener("DOMContentLoaded", function () {
       status.textContent = current ? current + "/" + steps + " " +
         (items[current - 1] ? items[current - 1].textContent : "") : "";
     }
+    function word(key) { return view.getAttribute("data-label-" + key) || ""; }
     function button(text, label, delta) {
       var b = document.createElement("button");
       b.type = "button";
@@ -30,8 +32,10 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     var controls = document.createElement("div");
     controls.className = "triglot-arch-controls";
-    controls.appendChild(button("\u25C0", "previous hop", -1));
-    controls.appendChild(button("\u25B6", "next hop", 1));
+    controls.setAttribute("role", "group");
+    controls.setAttribute("aria-label", word("controls"));
+    controls.appendChild(button("\u25C0", word("previous"), -1));
+    controls.appendChild(button("\u25B6", word("next"), 1));
     controls.appendChild(status);
     view.insertBefore(controls, view.firstChild);
   });
