@@ -1,6 +1,7 @@
 """The built site in headless Chromium: switch language and land on the same paragraph,
 hover a term for its definition, open a paragraph's counterparts, search the Japanese site
-for ``w3wp.exe``, and no request leaves localhost. Skipped when Chromium, chromedriver or Selenium are absent."""
+for ``w3wp.exe``, and no request leaves localhost. Skipped when Chromium, chromedriver or
+Selenium are absent."""
 
 from __future__ import annotations
 
