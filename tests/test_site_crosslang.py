@@ -226,3 +226,12 @@ def test_editing_another_languages_catalog_rebuilds_the_page(
     html = index.read_text(encoding="utf-8")
     assert "二番目の段落（改訂）。" in html and "二番目の段落。" not in html
     assert "二番目の段落（改訂）。" in (index.parent / "parallel" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.sphinx("html", testroot="crosslang", srcdir="crosslang-english-only",
+                    confoverrides={"triglot_languages": ["en"]})
+def test_a_single_language_site_has_no_counterparts_nor_parallel_views(app: Any) -> None:
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "triglot-counterparts" not in index and "triglot-parallel-link" not in index
+    assert not (app.outdir / "parallel").exists()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.parallel import parallel_uri
+from triglot.sphinxext.parallel import has_parallel_views, parallel_uri
 from triglot.sphinxext.rst_inline import inline_html
 from triglot.sphinxext.sitehtml import html_node, is_html, page_language, site_languages
 from triglot.sphinxext.uitext import ui_text
@@ -44,6 +44,8 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     here = page_language(app.config)
     languages = site_languages(app.config)
     others = [lang for lang in languages if lang != here]
+    if not others:
+        return
     catalogs = {lang: catalogs_for(app, docname, lang.code) for lang in others}
     summary = (f'<summary lang="{here.tag}">{html.escape(ui_text(here, "other-languages"))}'
                f'</summary>')
@@ -53,9 +55,11 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             text = (Translation(para[MSGID], "translated") if lang == languages[0]
                     else translation(catalogs[lang], para[MSGID]))
             parts.append(counterpart_html(text, lang, here))
-        parallel = html.escape(parallel_uri(app, docname, docname, para[ANCHOR]))
-        parts.append(f'<a class="triglot-cp-parallel" href="{parallel}">'
-                     f'{html.escape(ui_text(here, "parallel"))}</a></details>')
+        if has_parallel_views(app):
+            parallel = html.escape(parallel_uri(app, docname, docname, para[ANCHOR]))
+            parts.append(f'<a class="triglot-cp-parallel" href="{parallel}">'
+                         f'{html.escape(ui_text(here, "parallel"))}</a>')
+        parts.append("</details>")
         para.parent.insert(para.parent.index(para) + 1, html_node("".join(parts)))
 
 

@@ -45,6 +45,12 @@ PREFIX = "parallel/"
 Record = list[tuple[str, str]]
 
 
+def has_parallel_views(app: Sphinx) -> bool:
+    """Parallel views are pages of their own: only for builders that write one per document,
+    and only when there is something to put beside the source."""
+    return app.builder.name in ("html", "dirhtml") and len(site_languages(app.config)) > 1
+
+
 def parallel_uri(app: Sphinx, from_page: str, docname: str, anchor: str = "") -> str:
     """The link from ``from_page`` to ``docname``'s parallel view, in the same site."""
     uri = app.builder.get_relative_uri(from_page, PREFIX + docname)
@@ -189,12 +195,12 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    return list(_pages(app)) if app.builder.format == "html" else []
+    return list(_pages(app)) if has_parallel_views(app) else []
 
 
 def _link_from_page(app: Sphinx, pagename: str, templatename: str,
                     context: dict[str, Any], doctree: Any) -> None:
-    if app.builder.format != "html" or "body" not in context or doctree is None:
+    if not has_parallel_views(app) or "body" not in context or doctree is None:
         return
     if pagename not in _records(app.env):
         return
