@@ -169,10 +169,10 @@ def parallel_table(app: Sphinx, docname: str, record: Record) -> str:
                    for lang in languages)
     rows = []
     for row, (anchor, _) in enumerate(record):
-        cells = "".join(_cell_html(app, pagename, docname, cells[row], lang, here)
-                        for lang, cells in zip(languages, columns, strict=True)
-                        if cells[row] is not None)
-        rows.append(f'<tr id="{anchor}">{cells}</tr>')
+        starting = [(lang, cells[row]) for lang, cells in zip(languages, columns, strict=True)]
+        html_cells = "".join(_cell_html(app, pagename, docname, cell, lang, here)
+                             for lang, cell in starting if cell is not None)
+        rows.append(f'<tr id="{anchor}">{html_cells}</tr>')
     return (f'<div class="triglot-parallel-wrap"><table class="triglot-parallel">'
             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
 
