@@ -38,7 +38,7 @@ def test_japanese_build_draws_and_describes_in_japanese(app):
     assert ">ショップ</text>" in svgs[0]  # the model's own catalog, beside shop.py
     assert ">1. カーネル キュー</text>" in svgs[1]
     descriptions = [page[start:page.index("</details>", start)]
-                    for start in _starts(page, "<details")]
+                    for start in _starts(page, "<details class=\"triglot-architecture-description\"")]
     assert len(descriptions) == 2
     assert not any("kernel queue" in part for part in (*svgs, *descriptions))
     assert "Text description" not in page

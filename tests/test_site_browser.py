@@ -1,6 +1,7 @@
 """The built site in headless Chromium: switch language and land on the same paragraph,
-hover a term for its definition, search the Japanese site for ``w3wp.exe``, and no
-request leaves localhost. Skipped when Chromium, chromedriver or Selenium are absent."""
+hover a term for its definition, open a paragraph's counterparts, search the Japanese site
+for ``w3wp.exe``, and no request leaves localhost. Skipped when Chromium, chromedriver or
+Selenium are absent."""
 
 from __future__ import annotations
 
@@ -110,4 +111,20 @@ def test_search_finds_the_article(browser: Any, site_url: str, site: str, query:
     browser.get(f"{site_url}/{site}/search.html?q={quote(query)}")
     results = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "ul.search li a"))
     assert any(link.get_attribute("href").endswith("article.html") for link in results)
+    _requests_stay_local(browser, site_url)
+
+
+def test_opening_a_paragraphs_counterparts_shows_the_japanese(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    anchor = anchor_for("Each application pool runs in its own worker process.")
+    browser.get(f"{site_url}/en/article.html")
+    box = browser.find_element(By.CSS_SELECTOR, f"#{anchor} + details.triglot-counterparts")
+    japanese = box.find_element(By.CSS_SELECTOR, "div[lang='ja']")
+    assert not japanese.is_displayed()
+    box.find_element(By.TAG_NAME, "summary").click()
+    _wait(browser, lambda d: japanese.is_displayed())
+    assert japanese.text == "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。"
+    assert box.find_element(By.CSS_SELECTOR, "div[lang='pt-BR']").text.startswith(
+        "Português (Brasil) Cada pool de aplicativos")
     _requests_stay_local(browser, site_url)

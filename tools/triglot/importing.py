@@ -43,7 +43,10 @@ CONFIDENCE_THRESHOLD = 0.5
 DOUBTFUL_ANOMALIES = frozenset({"dangling-punctuation", "length-ratio"})
 
 COMMENT_PREFIX = "triglot:"
-_MARKER = re.compile(r"^triglot: imported from .* \[(?P<digest>[0-9a-f]{10})(?P<fuzzy>, fuzzy)?\]$")
+_MARKER = re.compile(r"^triglot: imported from (?P<origin>.+) ¶(?P<numbers>\d+(?:\+\d+)*) "
+                     r"\[(?P<digest>[0-9a-f]{10})(?P<fuzzy>, fuzzy)?\]$")
+#: The note on an English message whose translation the previous message holds (n:1 bead).
+TOGETHER = "translated together with the previous paragraph"
 
 
 @dataclass
@@ -85,23 +88,46 @@ def join_paragraphs(parts: list[str]) -> str:
     return text
 
 
-def _import_marker(message: Message) -> re.Match[str] | None:
+@dataclass(frozen=True)
+class ImportMarker:
+    """What an import wrote into an entry: which original paragraphs, and the text's digest."""
+
+    origin: str
+    numbers: tuple[int, ...]
+    digest: str
+    fuzzy: bool
+
+
+def import_marker(message: Message) -> ImportMarker | None:
+    """The import's marker on ``message``, or None when no import wrote it.
+
+    >>> from babel.messages.catalog import Message
+    >>> import_marker(Message("a", "b", user_comments=[
+    ...     "triglot: imported from doc.ja.txt ¶3+4 [0123456789, fuzzy]"]))
+    ImportMarker(origin='doc.ja.txt', numbers=(3, 4), digest='0123456789', fuzzy=True)
+    """
     for comment in message.user_comments:
         match = _MARKER.match(comment)
         if match:
-            return match
+            numbers = tuple(int(n) for n in match["numbers"].split("+"))
+            return ImportMarker(match["origin"], numbers, match["digest"],
+                                match["fuzzy"] is not None)
     return None
+
+
+def translated_with_previous(message: Message) -> bool:
+    """True when an import put this English message's translation into the previous one."""
+    return any(c.startswith(f"{COMMENT_PREFIX} {TOGETHER}") for c in message.user_comments)
 
 
 def _edited_by_translator(message: Message) -> bool:
     """True when the entry holds text the import did not write, or a translator approved it."""
     if not message.string:
         return False
-    marker = _import_marker(message)
-    if marker is None or marker["digest"] != digest(str(message.string)):
+    marker = import_marker(message)
+    if marker is None or marker.digest != digest(str(message.string)):
         return True
-    written_fuzzy = marker["fuzzy"] is not None
-    return written_fuzzy and not message.fuzzy
+    return marker.fuzzy and not message.fuzzy
 
 
 def _set_comments(message: Message, comments: list[str]) -> None:
@@ -139,8 +165,7 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
         for other in bead.source[1:]:
             covered = catalog[ids[other]]
             if not _edited_by_translator(covered):
-                note = (f"{COMMENT_PREFIX} translated together with the previous paragraph "
-                        f"(¶{numbers} of {origin})")
+                note = f"{COMMENT_PREFIX} {TOGETHER} (¶{numbers} of {origin})"
                 _set_comments(covered, [note])
         if _edited_by_translator(message):
             if message.string != text:

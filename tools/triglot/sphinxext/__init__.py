@@ -12,10 +12,13 @@ from sphinx.application import Sphinx
 from triglot import __version__
 from triglot.sphinxext import (
     catalog_checks,
+    catalog_deps,
     config,
+    counterparts,
     diagrams,
     glossary_page,
     paragraphs,
+    parallel,
     search_ja,
     sitehtml,
     status,
@@ -27,7 +30,8 @@ from triglot.sphinxext import (
 
 def setup(app: Sphinx) -> dict[str, Any]:
     for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
-                   termlinks, status, switcher, search_ja, catalog_checks):
+                   termlinks, status, counterparts, parallel, catalog_deps, switcher, search_ja,
+                   catalog_checks):
         module.setup(app)
     return {
         "version": __version__,

@@ -14,7 +14,6 @@ Warnings are of type ``triglot``, subtypes ``rst``, ``orphan``, ``untranslated``
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +24,12 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages, get_node_line
 
+from triglot.sphinxext.catalogs import catalog_paths, read_po
 from triglot.sphinxext.paragraphs import MSGID, anchored_paragraphs
 from triglot.sphinxext.sitehtml import page_language, site_languages
 
 if TYPE_CHECKING:
-    from babel.messages.catalog import Catalog, Message
+    from babel.messages.catalog import Message
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -49,31 +49,11 @@ def is_translation_build(app_or_env: Sphinx | BuildEnvironment) -> bool:
     return bool(config.language) and page_language(config) != site_languages(config)[0]
 
 
-def catalog_paths(srcdir: str | Path, locale_dirs: list[str], code: str,
-                  domain: str) -> list[Path]:
-    """The ``.po`` files Sphinx reads for ``domain`` in language ``code``, in its order."""
-    paths = (Path(srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
-             for directory in locale_dirs)
-    return [path for path in paths if path.is_file()]
-
-
-def _read(path: Path) -> Catalog:
-    return _read_version(str(path), path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=64)
-def _read_version(path: str, mtime_ns: int) -> Catalog:
-    from triglot.catalog import read_catalog
-
-    return read_catalog(path)
-
-
 def _translation(env: BuildEnvironment, docname: str,
                  message: str) -> tuple[Path, Message] | None:
     """The catalog entry translating ``message`` (perhaps fuzzy), where Sphinx looks first."""
-    domain = docname_to_domain(docname, env.config.gettext_compact)
-    for path in catalog_paths(env.srcdir, env.config.locale_dirs, env.config.language, domain):
-        entry = _read(path).get(message)
+    for path in catalog_paths(env, docname, env.config.language):
+        entry = read_po(path).get(message)
         if entry is not None and entry.string:
             return path, entry
     return None
@@ -157,14 +137,14 @@ def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
     """Catalog entries with no English message in their document: reported every build."""
     if not is_translation_build(env):
         return
-    by_domain: dict[str, set[str]] = {}
+    by_domain: dict[str, tuple[str, set[str]]] = {}
     for docname in sorted(env.found_docs):
         domain = docname_to_domain(docname, env.config.gettext_compact)
-        by_domain.setdefault(domain, set()).update(_messages(env).get(docname, ()))
-    for domain, messages in sorted(by_domain.items()):
-        for path in catalog_paths(env.srcdir, env.config.locale_dirs, env.config.language,
-                                  domain):
-            for entry in _read(path):
+        by_domain.setdefault(domain, (docname, set()))[1].update(
+            _messages(env).get(docname, ()))
+    for domain, (docname, messages) in sorted(by_domain.items()):
+        for path in catalog_paths(env, docname, env.config.language):
+            for entry in read_po(path):
                 if entry.id and entry.string and entry.id not in messages:
                     logger.warning("this entry has no paragraph in the English (%s): %.60s",
                                    domain, entry.id, type="triglot", subtype="orphan",
@@ -181,7 +161,7 @@ def _empty_language(app: Sphinx) -> None:
     if not catalogs:
         logger.warning("no catalogs for %s in %s: every page is shown in English", language,
                        where, type="triglot", subtype="empty-language")
-    elif not any(entry.id and entry.string for path in catalogs for entry in _read(path)):
+    elif not any(entry.id and entry.string for path in catalogs for entry in read_po(path)):
         logger.warning("the catalogs for %s hold no translation: every page is shown in "
                        "English", language, type="triglot", subtype="empty-language",
                        location=file_location(catalogs[0]))

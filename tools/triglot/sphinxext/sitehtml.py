@@ -50,15 +50,16 @@ def is_html(app: Sphinx) -> bool:
     return app.builder.format == "html"
 
 
-def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "",
-            *, target: str | None = None) -> str:
-    """The link from ``pagename`` to the same page (or page ``target``) in ``language``'s
-    site.
+def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "", *,
+            target: str | None = None) -> str:
+    """The link from ``pagename`` to the same page (or ``target``) in ``language``'s site.
 
     >>> from types import SimpleNamespace
-    >>> builder = SimpleNamespace(get_target_uri=lambda name: name + ".html")
-    >>> page_in(SimpleNamespace(builder=builder), "a/b", get_language("pt_BR"), "p-1")
+    >>> app = SimpleNamespace(builder=SimpleNamespace(get_target_uri=lambda name: name + ".html"))
+    >>> page_in(app, "a/b", get_language("pt_BR"), "p-1")
     '../../pt-br/a/b.html#p-1'
+    >>> page_in(app, "parallel/a", get_language("ja"), target="a")
+    '../../ja/a.html'
     """
     up = "../" * (pagename.count("/") + 1)
     uri = f"{up}{language.site_dir}/{app.builder.get_target_uri(target or pagename)}"

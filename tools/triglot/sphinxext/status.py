@@ -9,13 +9,9 @@ catalogs (the compiled ``.mo`` files drop them).
 from __future__ import annotations
 
 import html
-import os
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.i18n import docname_to_domain
-
+from triglot.sphinxext.catalogs import catalogs_for
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.sitehtml import html_node, is_html, page_in, page_language, site_languages
 
@@ -38,23 +34,6 @@ NOTES = {
 }
 
 
-@lru_cache(maxsize=64)
-def _read(path: str, mtime_ns: int) -> Catalog:
-    from triglot.catalog import read_catalog
-
-    return read_catalog(path)
-
-
-def _catalogs(app: Sphinx, docname: str, code: str) -> list[Catalog]:
-    domain = docname_to_domain(docname, app.config.gettext_compact)
-    found = []
-    for directory in app.config.locale_dirs:
-        path = Path(app.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po")
-        if path.is_file():
-            found.append(_read(str(path), os.stat(path).st_mtime_ns))
-    return found
-
-
 def paragraph_state(para: nodes.paragraph, catalogs: list[Catalog]) -> str | None:
     """``"outdated"`` (fuzzy), ``"untranslated"`` or None for a translated paragraph."""
     for catalog in catalogs:
@@ -70,7 +49,7 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not is_html(app) or language == source:
         return
     notes = NOTES.get(language.base, NOTES["en"])
-    catalogs = _catalogs(app, docname, language.code)
+    catalogs = catalogs_for(app, docname, language.code)
     for para in anchored_paragraphs(doctree):
         state = paragraph_state(para, catalogs)
         if state is None:

@@ -1,0 +1,71 @@
+"""Rebuild a page when any site language's catalog of it changes, not only its own.
+
+Sphinx re-reads a document when its own language's catalog changes; but every page also
+shows the other languages (counterparts, status), so the English build must rewrite
+``X.html`` when ``locale/ja/.../X.po`` changes. Each document remembers a digest of
+all its catalogs when it is read; ``env-get-outdated`` returns those whose digest moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from triglot.sphinxext.catalogs import catalog_paths
+from triglot.sphinxext.sitehtml import site_languages
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as handle:
+        return hashlib.sha1(handle.read()).digest()
+
+
+def catalogs_digest(app: Sphinx, docname: str) -> str:
+    """A digest of the content of every site language's catalogs of ``docname``."""
+    digest = hashlib.sha1()
+    for language in site_languages(app.config):
+        for path in catalog_paths(app, docname, language.code):
+            stat = path.stat()
+            digest.update(language.code.encode("utf-8") + b"\0")
+            digest.update(_file_digest(str(path), stat.st_mtime_ns, stat.st_size))
+    return digest.hexdigest()
+
+
+def _digests(env: BuildEnvironment) -> dict[str, str]:
+    if not hasattr(env, "triglot_catalog_digests"):
+        env.triglot_catalog_digests = {}  # type: ignore[attr-defined]
+    return env.triglot_catalog_digests  # type: ignore[attr-defined]
+
+
+def _remember(app: Sphinx, doctree: nodes.document) -> None:
+    _digests(app.env)[app.env.docname] = catalogs_digest(app, app.env.docname)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _digests(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+           other: BuildEnvironment) -> None:
+    _digests(env).update((d, v) for d, v in _digests(other).items() if d in docnames)
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+              removed: set[str]) -> list[str]:
+    known = env.found_docs - added - changed - removed
+    return sorted(docname for docname, value in _digests(env).items()
+                  if docname in known and catalogs_digest(app, docname) != value)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _remember)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _outdated)

@@ -1,0 +1,67 @@
+"""Each paragraph's text in the other languages, shown inline on demand.
+
+After every anchored paragraph comes a ``<details>`` disclosure (it works without
+scripts) holding the paragraph in the site's other languages: the English message, and
+each translation's catalog text, marked when it is missing or out of date (the links to
+the other sites are in the paragraph's own links already). It follows the paragraph
+rather than sitting in it, since a ``<p>`` cannot hold a ``<details>``.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.parallel import has_parallel_views, parallel_uri
+from triglot.sphinxext.rst_inline import inline_html
+from triglot.sphinxext.sitehtml import html_node, is_html, page_language, site_languages
+from triglot.sphinxext.uitext import ui_text
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from triglot.languages import Language
+
+
+def counterpart_html(text: Translation, language: Language, here: Language) -> str:
+    """One language's version of a paragraph; notes are in the page's language ``here``."""
+    state, note = "", ""
+    if text.state != "translated":
+        state = f" triglot-cp-{text.state}"
+        note = (f'<span class="triglot-cp-note" lang="{here.tag}">'
+                f'{html.escape(ui_text(here, text.state))}</span> ')
+    return (f'<div class="triglot-cp{state}" lang="{language.tag}">'
+            f'<span class="triglot-cp-lang">{html.escape(language.name)}</span> '
+            f'{note}{inline_html(text.text)}</div>')
+
+
+def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not is_html(app):
+        return
+    here = page_language(app.config)
+    languages = site_languages(app.config)
+    others = [lang for lang in languages if lang != here]
+    if not others:
+        return
+    catalogs = {lang: catalogs_for(app, docname, lang.code) for lang in others}
+    summary = (f'<summary lang="{here.tag}">{html.escape(ui_text(here, "other-languages"))}'
+               f'</summary>')
+    for para in anchored_paragraphs(doctree):
+        parts = [f'<details class="triglot-counterparts">{summary}']
+        for lang in others:
+            text = (Translation(para[MSGID], "translated") if lang == languages[0]
+                    else translation(catalogs[lang], para[MSGID]))
+            parts.append(counterpart_html(text, lang, here))
+        if has_parallel_views(app):
+            parallel = html.escape(parallel_uri(app, docname, docname, para[ANCHOR]))
+            parts.append(f'<a class="triglot-cp-parallel" href="{parallel}">'
+                         f'{html.escape(ui_text(here, "parallel"))}</a>')
+        parts.append("</details>")
+        para.parent.insert(para.parent.index(para) + 1, html_node("".join(parts)))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", _add_counterparts)

@@ -1,0 +1,219 @@
+"""The parallel view: a page per document with its languages side by side.
+
+``parallel/<doc>.html``, in every language's site, is a table with a column per language
+and a row per paragraph, in document order, following the alignment the import wrote:
+a translation made of several original paragraphs (a 1:n bead) shows them as separate
+blocks in one cell, and one translation covering several English paragraphs (n:1) spans
+their rows; both carry an ``n:m`` badge. Each cell links to the paragraph in its site.
+
+Which paragraphs a document has is recorded when it is read (so ``-j`` builds merge it),
+the texts come from the catalogs when the page is written.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
+from triglot.segment import PARAGRAPH_MODES, paragraphs
+from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.rst_inline import inline_html
+from triglot.sphinxext.sitehtml import page_in, page_language, site_languages
+from triglot.sphinxext.uitext import ui_text
+from triglot.textio import read_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from triglot.languages import Language
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "parallel/"
+#: (anchor, English message) of each anchored paragraph, in document order.
+Record = list[tuple[str, str]]
+
+
+def has_parallel_views(app: Sphinx) -> bool:
+    """Parallel views are pages of their own: only for builders that write one per document,
+    and only when there is something to put beside the source."""
+    return app.builder.name in ("html", "dirhtml") and len(site_languages(app.config)) > 1
+
+
+def parallel_uri(app: Sphinx, from_page: str, docname: str, anchor: str = "") -> str:
+    """The link from ``from_page`` to ``docname``'s parallel view, in the same site."""
+    uri = app.builder.get_relative_uri(from_page, PREFIX + docname)
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def _records(env: BuildEnvironment) -> dict[str, Record]:
+    if not hasattr(env, "triglot_paragraphs"):
+        env.triglot_paragraphs = {}  # type: ignore[attr-defined]
+    return env.triglot_paragraphs  # type: ignore[attr-defined]
+
+
+def _record(app: Sphinx, doctree: nodes.document) -> None:
+    found = [(p[ANCHOR], p[MSGID]) for p in anchored_paragraphs(doctree)]
+    records = _records(app.env)
+    if found:
+        records[app.env.docname] = found
+    else:
+        records.pop(app.env.docname, None)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _records(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+           other: BuildEnvironment) -> None:
+    _records(env).update((d, r) for d, r in _records(other).items() if d in docnames)
+
+
+@dataclass
+class Cell:
+    """One language's text for one or more consecutive paragraphs (rows)."""
+
+    anchor: str
+    text: Translation
+    blocks: list[str] = field(default_factory=list)
+    rows: int = 1
+    pieces: int = 1
+
+    @property
+    def bead(self) -> str:
+        return f"{self.rows}:{self.pieces}"
+
+
+@lru_cache(maxsize=16)
+def _original(path: str, mtime_ns: int) -> str:
+    return read_text(path)
+
+
+def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
+    """The translation's blocks and how many original paragraphs the import joined into it:
+    each such paragraph is a block when the text is still the import's and the original
+    is at hand (``<locale dir>/originals/``)."""
+    marker = import_marker(text.message) if text.message is not None else None
+    if marker is None or marker.digest != digest(text.text):
+        return [text.text], 1
+    for directory in app.config.locale_dirs:
+        path = Path(app.srcdir, directory, "originals", marker.origin)
+        if not path.is_file():
+            continue
+        original = _original(str(path), path.stat().st_mtime_ns)
+        for mode in PARAGRAPH_MODES:
+            found = paragraphs(original, mode)
+            if max(marker.numbers) <= len(found):
+                parts = [found[n - 1] for n in marker.numbers]
+                if join_paragraphs(parts) == text.text:
+                    return parts, len(parts)
+    return [text.text], len(marker.numbers)
+
+
+def column(app: Sphinx, docname: str, record: Record, language: Language) -> list[Cell | None]:
+    """The cells of ``language``'s column, one per row; None where a cell above spans it."""
+    if language == site_languages(app.config)[0]:
+        return [Cell(anchor, Translation(msgid, "translated"), [msgid]) for anchor, msgid in record]
+    catalogs = catalogs_for(app, docname, language.code)
+    cells: list[Cell | None] = []
+    last: Cell | None = None
+    for anchor, msgid in record:
+        text = translation(catalogs, msgid)
+        if (last is not None and text.state == "untranslated" and text.message is not None
+                and translated_with_previous(text.message)):
+            last.rows += 1
+            cells.append(None)
+            continue
+        blocks, pieces = _pieces(app, text) if text.text else ([], 1)
+        last = Cell(anchor, text, blocks, pieces=pieces)
+        cells.append(last)
+    return cells
+
+
+def _cell_html(app: Sphinx, pagename: str, docname: str, cell: Cell, language: Language,
+               here: Language) -> str:
+    span = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
+    href = html.escape(page_in(app, pagename, language, cell.anchor, target=docname))
+    title = html.escape(ui_text(here, "open", name=language.name))
+    parts = [(f'<td class="triglot-par-{cell.text.state}" lang="{language.tag}"{span}>'
+              f'<a class="triglot-par-link" href="{href}" hreflang="{language.tag}" '
+              f'title="{title}">¶</a>')]
+    if cell.bead != "1:1":
+        explained = html.escape(ui_text(here, "bead", source=cell.rows, target=cell.pieces))
+        parts.append(f'<span class="triglot-bead" title="{explained}">{cell.bead}</span>')
+    if cell.text.state != "translated":
+        parts.append(f'<span class="triglot-cp-note" lang="{here.tag}">'
+                     f'{html.escape(ui_text(here, cell.text.state))}</span>')
+    parts += [f'<p>{inline_html(block)}</p>' for block in cell.blocks]
+    return "".join(parts) + "</td>"
+
+
+def parallel_table(app: Sphinx, docname: str, record: Record) -> str:
+    here = page_language(app.config)
+    pagename = PREFIX + docname
+    languages = site_languages(app.config)
+    columns = [column(app, docname, record, lang) for lang in languages]
+    head = "".join(f'<th scope="col" lang="{lang.tag}">{html.escape(lang.name)}</th>'
+                   for lang in languages)
+    rows = []
+    for row, (anchor, _) in enumerate(record):
+        starting = [(lang, cells[row]) for lang, cells in zip(languages, columns, strict=True)]
+        html_cells = "".join(_cell_html(app, pagename, docname, cell, lang, here)
+                             for lang, cell in starting if cell is not None)
+        rows.append(f'<tr id="{anchor}">{html_cells}</tr>')
+    return (f'<div class="triglot-parallel-wrap"><table class="triglot-parallel">'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    here = page_language(app.config)
+    for docname, record in sorted(_records(app.env).items()):
+        pagename = PREFIX + docname
+        if pagename in app.env.found_docs:
+            logger.warning("no parallel view for %s: a document named %s exists", docname,
+                           pagename, type="triglot", subtype="parallel")
+            continue
+        title = ui_text(here, "parallel-title", title=app.env.titles[docname].astext())
+        back = html.escape(app.builder.get_relative_uri(pagename, docname))
+        body = (f'<h1>{html.escape(title)}</h1>\n'
+                f'<p class="triglot-parallel-back"><a href="{back}">'
+                f'{html.escape(ui_text(here, "back"))}</a></p>\n'
+                f'{parallel_table(app, docname, record)}\n')
+        yield pagename, {"title": html.escape(title), "body": body}, "page.html"
+
+
+def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    return list(_pages(app)) if has_parallel_views(app) else []
+
+
+def _link_from_page(app: Sphinx, pagename: str, templatename: str,
+                    context: dict[str, Any], doctree: Any) -> None:
+    if not has_parallel_views(app) or "body" not in context or doctree is None:
+        return
+    if pagename not in _records(app.env):
+        return
+    here = page_language(app.config)
+    href = html.escape(parallel_uri(app, pagename, pagename))
+    context["body"] = (f'<p class="triglot-parallel-link"><a href="{href}">'
+                       f'{html.escape(ui_text(here, "parallel"))}</a></p>\n' + context["body"])
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _record)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("html-collect-pages", _collect)
+    # Before the switcher (priority 500) adds its bar above the page, so this comes under it.
+    app.connect("html-page-context", _link_from_page, priority=400)
