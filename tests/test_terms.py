@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from triglot.errors import TriglotError
 from triglot.glossary import load_termbase
 from triglot.terms.match import TermMatcher
 
@@ -72,3 +73,10 @@ def test_a_language_without_facts_matches_through_its_lemma_table() -> None:
     assert found(german, "en", "Worker processes open shared files.") == [
         ("worker-process", "Worker processes", "preferred"),
         ("shared-file", "shared files", "preferred")]
+
+
+def test_a_language_spacy_cannot_tokenize_is_named(tb) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TriglotError, match="spaCy has no tokenizer for 'haw'"):
+        TermMatcher(tb, "haw")
+    with pytest.raises(TriglotError, match="unknown language code 'xx'"):
+        TermMatcher(tb, "xx")
