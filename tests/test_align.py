@@ -153,10 +153,26 @@ def test_empty_sides_give_null_beads() -> None:
     assert align_paragraphs([], [], source_lang="en", target_lang="ja").beads == []
 
 
-@pytest.mark.parametrize("code", ["xx", "", "fr"])
+@pytest.mark.parametrize("code", ["xx", "", "pt-XX", "english"])
 def test_unknown_language_codes_are_refused(code: str) -> None:
-    with pytest.raises(TriglotError, match="unknown language code"):
+    with pytest.raises(TriglotError, match=f"unknown language code {code!r}"):
         align_paragraphs(["a"], ["b"], source_lang="en", target_lang=code)
+
+
+def test_a_language_without_facts_aligns_on_the_defaults() -> None:
+    # German is in no fact table: it gets the default length model and checks
+    english = ["Application pools",
+               "In IIS 6, every application pool runs in its own w3wp.exe worker process.",
+               "Requests reach the pool through HTTP.SYS, which listens in kernel mode."]
+    german = ["Anwendungspools",
+              "In IIS 6 läuft jeder Anwendungspool in einem eigenen w3wp.exe-Arbeitsprozess.",
+              "Anforderungen erreichen den Pool über HTTP.SYS, das im Kernelmodus lauscht."]
+    result = align_paragraphs(english, german, source_lang="en", target_lang="de")
+    assert format_beads(result.beads) == "[0]:[0]\n[1]:[1]\n[2]:[2]\n"
+    skipped = align_paragraphs(english, [german[0], german[2]], source_lang="en",
+                               target_lang="de")
+    assert format_beads(skipped.beads) == "[0]:[0]\n[1]:[]\n[2]:[1]\n"
+    assert [a.kind for a in skipped.anomalies] == ["missing"]
 
 
 def test_format_and_parse_round_trip() -> None:

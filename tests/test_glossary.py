@@ -73,8 +73,20 @@ def test_invalid_termbases_name_file_and_line(tmp_path: Path, name: str) -> None
     assert message in info.value.message
 
 
-def test_unknown_termbase_language(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("code", "message"), [
+    ("xx", "unknown language code 'xx'"),
+    ("pt-BR", "language 'pt-BR': write it 'pt_BR', as the catalogs do"),
+])
+def test_unknown_or_misspelt_termbase_language(tmp_path: Path, code: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text("languages: [en, xx]\nconcepts: []\n", encoding="utf-8")
-    with pytest.raises(TriglotError, match="unknown language 'xx'"):
+    path.write_text(f"languages: [en, {code}]\nconcepts: []\n", encoding="utf-8")
+    with pytest.raises(TriglotError) as info:
         load_termbase(path)
+    assert info.value.message == message and info.value.path == str(path)
+
+
+def test_any_language_babel_knows_is_a_termbase_language(tmp_path: Path) -> None:
+    path = tmp_path / "de.yaml"
+    path.write_text("languages: [en, de]\nconcepts:\n- id: pool\n"
+                    "  terms: {en: [application pool], de: [Anwendungspool]}\n", encoding="utf-8")
+    assert load_termbase(path).get("pool").preferred("de").text == "Anwendungspool"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from triglot.errors import TriglotError
 from triglot.glossary import load_termbase
 from triglot.terms.match import TermMatcher
 
@@ -60,3 +61,22 @@ def test_a_megabyte_of_japanese_is_matched_in_chunks(tb) -> None:  # type: ignor
     matches = TermMatcher(tb, "ja").find(text)
     assert len(matches) == 70_000
     assert text[matches[-1].start:matches[-1].end] == "アプリケーション プール"
+
+
+def test_a_language_without_facts_matches_through_its_lemma_table() -> None:
+    # German is in no fact table: spacy.blank("de") tokens, keyed by the German lemma
+    # table, so an inflected plural still finds its singular glossary term
+    german = load_termbase(DATA / "de.yaml")
+    assert found(german, "de", "Der Arbeitsprozess öffnet die freigegebenen Dateien.") == [
+        ("worker-process", "Arbeitsprozess", "preferred"),
+        ("shared-file", "freigegebenen Dateien", "preferred")]
+    assert found(german, "en", "Worker processes open shared files.") == [
+        ("worker-process", "Worker processes", "preferred"),
+        ("shared-file", "shared files", "preferred")]
+
+
+def test_a_language_spacy_cannot_tokenize_is_named(tb) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(TriglotError, match="spaCy has no tokenizer for 'haw'"):
+        TermMatcher(tb, "haw")
+    with pytest.raises(TriglotError, match="unknown language code 'xx'"):
+        TermMatcher(tb, "xx")

@@ -22,10 +22,10 @@ from triglot.align.anomalies import find_anomalies
 from triglot.align.beads import Alignment, Anomaly, Bead, format_beads, parse_beads
 from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
-from triglot.align.languages import language
 from triglot.align.model import PairModel
 from triglot.align.search import band, best_path
 from triglot.errors import TriglotError
+from triglot.languages import get_language
 
 __all__ = ["Alignment", "Anomaly", "Bead", "align_paragraphs", "format_beads", "parse_beads"]
 
@@ -47,7 +47,7 @@ def align_paragraphs(
     :class:`~triglot.errors.TriglotError` for an unknown language code, or when a
     document is not in the language it is said to be in.
     """
-    src_lang, tgt_lang = language(source_lang), language(target_lang)
+    src_lang, tgt_lang = get_language(source_lang), get_language(target_lang)
     for side, texts in (("source", source), ("target", target)):
         if len(texts) > MAX_PARAGRAPHS:
             raise TriglotError(f"the {side} has {len(texts):,} paragraphs, more than the "

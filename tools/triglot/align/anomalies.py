@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triglot.align.beads import Anomaly, Bead
-from triglot.align.languages import Language
 from triglot.align.model import PairModel
+from triglot.languages import Language
 
 DANGLING = tuple("。、．，.,;:!?)]}）」』】")
 LENGTH_Z = 3.5  # standard deviations from the document's own length ratio

@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 
 from triglot.align.beads import Alignment, format_beads
-from triglot.align.languages import language
 from triglot.align.tmx import to_tmx
+from triglot.languages import get_language
 
 FORMATS = ("beads", "json", "tsv", "tmx")
 
@@ -19,15 +19,15 @@ def render(alignment: Alignment, source: Sequence[str], target: Sequence[str], f
         return format_beads(alignment.beads)
     if fmt == "json":
         return json.dumps({
-            "source_lang": language(source_lang).code,
-            "target_lang": language(target_lang).code,
+            "source_lang": get_language(source_lang).code,
+            "target_lang": get_language(target_lang).code,
             "beads": [{"source": list(b.source), "target": list(b.target),
                        "confidence": b.confidence} for b in alignment.beads],
             "anomalies": [{"kind": a.kind, "message": a.message, "source": list(a.source),
                            "target": list(a.target)} for a in alignment.anomalies],
         }, ensure_ascii=False, indent=1) + "\n"
     if fmt == "tsv":
-        joiner = language(target_lang).joiner
+        joiner = get_language(target_lang).joiner
         rows = ["source\ttarget\tconfidence\tsource_text\ttarget_text"]
         for b in alignment.beads:
             rows.append("\t".join((

@@ -8,13 +8,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 from triglot import __version__
 from triglot.align.beads import Bead
-from triglot.align.languages import language
+from triglot.languages import get_language
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _tag(code: str) -> str:
-    return code.replace("_", "-")  # BCP 47, as TMX wants: pt-BR
 
 
 def _seg(text: str) -> str:
@@ -32,13 +28,13 @@ def to_tmx(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead], 
     <tu><prop type="x-confidence">0.900</prop><tuv xml:lang="en"><seg>A &amp; B</seg></tuv><tuv xml:lang="ja"><seg>A と B</seg></tuv></tu>
     ...
     """
-    src, tgt = language(source_lang), language(target_lang)
+    src, tgt = get_language(source_lang), get_language(target_lang)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<tmx version="1.4">',
         (f'<header creationtool="triglot" creationtoolversion={quoteattr(__version__)} '
          f'datatype="plaintext" segtype="paragraph" adminlang="en" '
-         f'srclang={quoteattr(_tag(src.code))} o-tmf="triglot"/>'),
+         f'srclang={quoteattr(src.tag)} o-tmf="triglot"/>'),
         "<body>",
     ]
     for bead in beads:
@@ -48,7 +44,7 @@ def to_tmx(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead], 
         tgt_text = tgt.joiner.join(target[j] for j in bead.target)
         lines.append(
             f'<tu><prop type="x-confidence">{bead.confidence:.3f}</prop>'
-            f'<tuv xml:lang={quoteattr(_tag(src.code))}><seg>{_seg(src_text)}</seg></tuv>'
-            f'<tuv xml:lang={quoteattr(_tag(tgt.code))}><seg>{_seg(tgt_text)}</seg></tuv></tu>')
+            f'<tuv xml:lang={quoteattr(src.tag)}><seg>{_seg(src_text)}</seg></tuv>'
+            f'<tuv xml:lang={quoteattr(tgt.tag)}><seg>{_seg(tgt_text)}</seg></tuv></tu>')
     lines += ["</body>", "</tmx>"]
     return "\n".join(lines) + "\n"

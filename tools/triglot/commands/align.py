@@ -30,13 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from triglot.align import align_paragraphs
-    from triglot.align.languages import language
     from triglot.align.output import render, report
     from triglot.errors import TriglotError
+    from triglot.languages import get_language
     from triglot.segment import paragraphs
     from triglot.textio import read_text, write_atomic
 
-    source_lang, target_lang = language(args.source_lang).code, language(args.target_lang).code
+    source_lang = get_language(args.source_lang).code
+    target_lang = get_language(args.target_lang).code
     lexicon = _lexicon(args.glossary, source_lang, target_lang)
 
     def read(path: Path) -> list[str]:

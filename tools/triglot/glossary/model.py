@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from triglot.errors import TriglotError
-from triglot.terms.languages import PROFILES
+from triglot.languages import get_language
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 APPROVED = frozenset({"preferred", "admitted"})
@@ -87,10 +87,13 @@ def validate(termbase: Termbase) -> Termbase:
     """Check the termbase's rules; the first broken one raises TriglotError with its line."""
     path = termbase.path
     for lang in termbase.languages:
-        if lang not in PROFILES:
-            raise TriglotError(
-                f"unknown language {lang!r} (known: {', '.join(PROFILES)})", path=path
-            )
+        try:
+            code = get_language(lang).code
+        except TriglotError as exc:
+            raise TriglotError(exc.message, path=path) from None
+        if code != lang:  # terms are keyed by the catalog code, as the catalogs are
+            raise TriglotError(f"language {lang!r}: write it {code!r}, as the catalogs do",
+                               path=path)
     seen_ids: dict[str, Concept] = {}
     owners: dict[tuple[str, str], Concept] = {}
     for concept in termbase.concepts:

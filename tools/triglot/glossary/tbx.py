@@ -18,7 +18,7 @@ from lxml import etree
 
 from triglot.errors import TriglotError
 from triglot.glossary.model import Concept, Term, Termbase, validate
-from triglot.terms.languages import PROFILES, code_for_tag
+from triglot.languages import FACTS, Language, get_language
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -82,7 +82,7 @@ def load_tbx(path: str | Path) -> Termbase:
         ("termEntry", "langSet", "tig") if kind == "martif"
         else ("conceptEntry", "langSec", "termSec"))
     concepts: list[Concept] = []
-    languages: set[str] = set()
+    languages: dict[str, None] = {}  # in order of first use: the source language first
     for entry in root.iter():
         if _local(entry) != entry_name:
             continue
@@ -92,12 +92,11 @@ def load_tbx(path: str | Path) -> Termbase:
         concept = Concept(id=concept_id, line=entry.sourceline)
         for lang_set in _children(entry, lang_name):
             tag = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
-            lang = code_for_tag(tag)
-            if lang is None:
-                raise TriglotError(f"unknown language {tag!r} (known: "
-                                   f"{', '.join(p.tag for p in PROFILES.values())})",
-                                   path=path, line=lang_set.sourceline)
-            languages.add(lang)
+            try:
+                lang = language_for_tag(tag).code
+            except TriglotError as exc:
+                raise TriglotError(exc.message, path=path, line=lang_set.sourceline) from None
+            languages[lang] = None
             for descrip in lang_set.iter():
                 if _local(descrip) == "descrip" and descrip.get("type") == "definition":
                     concept.definitions[lang] = _text(descrip)
@@ -107,8 +106,23 @@ def load_tbx(path: str | Path) -> Termbase:
     if not concepts:
         raise TriglotError(f"no <{entry_name}> in this TBX file", path=path,
                            line=root.sourceline)
-    ordered = tuple(code for code in PROFILES if code in languages)
-    return validate(Termbase(ordered, concepts, path=str(path)))
+    return validate(Termbase(tuple(languages), concepts, path=str(path)))
+
+
+def language_for_tag(tag: str) -> Language:
+    """The language of a TBX language tag: one triglot has facts for when the tag names it,
+    its bare language or another region of it (CAT tools write ``en-US`` for English),
+    else Babel's reading of the tag.
+
+    >>> [language_for_tag(tag).code for tag in ("pt-br", "en-US", "pt", "ja", "de-DE")]
+    ['pt_BR', 'en', 'pt_BR', 'ja', 'de_DE']
+    """
+    lang = get_language(tag)
+    described = [get_language(code) for code in FACTS]
+    same = [known for known in described if known.base == lang.base]
+    if lang in same or len(same) != 1:
+        return lang
+    return same[0]
 
 
 def _term(group: etree._Element, path: Path) -> Term:
@@ -139,7 +153,7 @@ def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
         raise ValueError("TBX version must be 2 or 3")
     v3 = version == 3
     ns = f"{{{TBX3_NS}}}" if v3 else ""
-    source_tag = PROFILES[termbase.languages[0]].tag
+    source_tag = get_language(termbase.languages[0]).tag
 
     def sub(parent: etree._Element, name: str, text: str | None = None,
             **attrs: str) -> etree._Element:
@@ -160,7 +174,7 @@ def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
         entry = sub(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
         for lang in termbase.languages:
             lang_set = sub(entry, "langSec" if v3 else "langSet",
-                           **{XML_LANG: PROFILES[lang].tag})
+                           **{XML_LANG: get_language(lang).tag})
             definition = concept.definition(lang)
             if definition:
                 sub(sub(lang_set, "descripGrp"), "descrip", definition, type="definition")

@@ -1,6 +1,6 @@
-"""Term matching: per-language analysis with spaCy (:mod:`.analyze`), the language
-profiles (:mod:`.languages`) and the longest-match term index (:mod:`.match`).
+"""Term matching: per-language analysis with spaCy (:mod:`.analyze`) and the
+longest-match term index (:mod:`.match`); what is known about each language comes from
+:mod:`triglot.languages`.
 
-Kept import-free: the glossary validates languages through :mod:`.languages` without
-loading spaCy.
+Kept import-free: ``import triglot.terms`` does not load spaCy.
 """

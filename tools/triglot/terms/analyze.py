@@ -1,9 +1,10 @@
 """Text to comparable tokens, per language, with spaCy (loaded lazily, once per language).
 
-English and Portuguese: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
-lemmatizer's table (looked up as written, then lowercased, because the tables are
-case-sensitive), with a plain ``-s`` plural removed from words the table does not know
-(loanwords such as Portuguese "pools"). Japanese: the SudachiPy tokenizer behind
+Most languages: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
+lemmatizer's table where spacy-lookups-data has one (looked up as written, then
+lowercased, because the tables are case-sensitive), with the language's plural rules
+applied to words the table does not know (loanwords such as Portuguese "pools"); without
+a table, by the lowercased word. Japanese: the SudachiPy tokenizer behind
 ``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
 Spaces and hyphens between words are not tokens, so "kernel-mode" matches "kernel mode"
 and アプリケーションプール matches アプリケーション プール.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from triglot.errors import TriglotError
-from triglot.terms.languages import LanguageProfile, profile
+from triglot.languages import Language, get_language
 
 _JOINERS = frozenset("-‐‑‒–—・")
 
@@ -40,13 +41,13 @@ def _require(module: str, package: str) -> None:
 class Analyzer:
     """Tokenizes and keys the text of one language."""
 
-    def __init__(self, prof: LanguageProfile) -> None:
-        self.profile = prof
+    def __init__(self, lang: Language) -> None:
+        self.language = lang
         try:
             import spacy
         except ImportError as exc:
             _require(exc.name or "spacy", "spacy")
-        if prof.spacy_lang == "ja":
+        if lang.base == "ja":
             try:
                 nlp = spacy.blank("ja")
             except ImportError as exc:
@@ -57,22 +58,22 @@ class Analyzer:
             self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
                                                                         sudachi)
         else:
-            nlp = spacy.blank(prof.spacy_lang)
+            try:
+                nlp = spacy.blank(lang.base)
+            except ImportError:
+                raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
+                                   "cannot be matched") from None
             table: Mapping[str, str] = {}
-            if prof.lemmas:
-                try:
-                    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-                    lemmatizer.initialize()  # nlp.initialize() would log to stderr
-                except (ImportError, ValueError) as exc:
-                    raise TriglotError(f"no lemma tables for {prof.code!r} ({exc}); install "
-                                       "them with: pip install spacy-lookups-data") from None
+            if _has_lemma_table(lang):
+                lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+                lemmatizer.initialize()  # nlp.initialize() would log to stderr
                 # A spaCy Table: keys are string hashes, so look words up through it.
                 table = lemmatizer.lookups.get_table("lemma_lookup")
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, prof))
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, lang))
 
     def tokens(self, text: str) -> list[Token]:
         """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
-        limit = self.profile.chunk_chars
+        limit = self.language.chunk_chars
         if len(text) <= limit:
             return self._run(text)
         out: list[Token] = []
@@ -80,6 +81,18 @@ class Analyzer:
             out.extend(Token(t.key, t.text, t.start + offset, t.end + offset)
                        for t in self._run(chunk))
         return out
+
+
+def _has_lemma_table(lang: Language) -> bool:
+    """Whether spacy-lookups-data has a lookup lemma table for the language.
+
+    Its module only names its data files, so asking it is cheap.
+    """
+    try:
+        import spacy_lookups_data
+    except ImportError as exc:
+        _require(exc.name or "spacy_lookups_data", "spacy-lookups-data")
+    return "lemma_lookup" in getattr(spacy_lookups_data, lang.base, {})
 
 
 _BREAK = re.compile(r"[\n。．.!?！？]\s*")
@@ -103,10 +116,10 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
 class _Lemmas:
     """Case-insensitive lemma lookup over a case-sensitive table, memoized per word."""
 
-    def __init__(self, table: Mapping[str, str], prof: LanguageProfile) -> None:
+    def __init__(self, table: Mapping[str, str], lang: Language) -> None:
         self.table = table
-        self.plurals = prof.plurals
-        self.plurals_first = prof.plurals_first
+        self.plurals = lang.plurals
+        self.plurals_first = lang.plurals_first
         self.cache: dict[str, str] = {}
 
     def __call__(self, word: str) -> str:
@@ -170,8 +183,4 @@ def _latin(word: str) -> bool:
 @functools.cache
 def analyzer(lang: str) -> Analyzer:
     """The analyzer of catalog language ``lang``, built on first use and then shared."""
-    try:
-        prof = profile(lang)
-    except KeyError as exc:
-        raise TriglotError(str(exc.args[0])) from None
-    return Analyzer(prof)
+    return Analyzer(get_language(lang))

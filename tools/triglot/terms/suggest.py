@@ -48,8 +48,8 @@ def suggest(pairs: Sequence[tuple[str, str]], termbase: Termbase, lang: str,
 
     source = termbase.languages[0]
     known = TermMatcher(termbase, source)
-    stops = {source: set(spacy.blank(analyzer(source).profile.spacy_lang).Defaults.stop_words),
-             lang: set(spacy.blank(analyzer(lang).profile.spacy_lang).Defaults.stop_words)}
+    stops = {source: set(spacy.blank(analyzer(source).language.base).Defaults.stop_words),
+             lang: set(spacy.blank(analyzer(lang).language.base).Defaults.stop_words)}
     src_docs: dict[tuple[str, ...], set[int]] = defaultdict(set)
     tgt_docs: dict[tuple[str, ...], set[int]] = defaultdict(set)
     surface: dict[tuple[str, ...], str] = {}
