@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 
 from triglot import __version__
 from triglot.sphinxext import (
+    backlinks,
     config,
     diagrams,
     glossary_page,
@@ -21,12 +22,13 @@ from triglot.sphinxext import (
     switcher,
     terminology,
     termlinks,
+    termuses,
 )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
-                   termlinks, status, switcher, search_ja):
+                   termuses, termlinks, backlinks, status, switcher, search_ja):
         module.setup(app)
     return {
         "version": __version__,
