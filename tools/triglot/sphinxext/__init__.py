@@ -19,6 +19,7 @@ from triglot.sphinxext import (
     search_ja,
     sitehtml,
     status,
+    status_page,
     switcher,
     terminology,
     termlinks,
@@ -28,7 +29,7 @@ from triglot.sphinxext import (
 
 def setup(app: Sphinx) -> dict[str, Any]:
     for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
-                   termuses, termlinks, backlinks, status, switcher, search_ja):
+                   termuses, termlinks, backlinks, status, status_page, switcher, search_ja):
         module.setup(app)
     return {
         "version": __version__,

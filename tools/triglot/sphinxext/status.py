@@ -45,7 +45,8 @@ def _read(path: str, mtime_ns: int) -> Catalog:
     return read_catalog(path)
 
 
-def _catalogs(app: Sphinx, docname: str, code: str) -> list[Catalog]:
+def doc_catalogs(app: Sphinx, docname: str, code: str) -> list[Catalog]:
+    """The catalogs of ``docname`` in language ``code``, read from the ``.po`` files."""
     domain = docname_to_domain(docname, app.config.gettext_compact)
     found = []
     for directory in app.config.locale_dirs:
@@ -70,7 +71,7 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not is_html(app) or language == source:
         return
     notes = NOTES.get(language.base, NOTES["en"])
-    catalogs = _catalogs(app, docname, language.code)
+    catalogs = doc_catalogs(app, docname, language.code)
     for para in anchored_paragraphs(doctree):
         state = paragraph_state(para, catalogs)
         if state is None:

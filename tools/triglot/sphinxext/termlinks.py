@@ -130,14 +130,28 @@ def _uses(para: nodes.paragraph, docname: str, number: int) -> dict[str, TermUse
         term = text.parent
         if isinstance(term, triglot_term) and term["concept"] not in uses:
             start, end = offset, offset + len(text)
-            before = whole[max(0, start - CONTEXT_BEFORE):start]
-            after = whole[end:end + CONTEXT_AFTER]
-            uses[term["concept"]] = TermUse(
-                docname, number, para[ANCHOR],
-                ("…" if start > CONTEXT_BEFORE else "") + before.lstrip(), whole[start:end],
-                after.rstrip() + ("…" if end + CONTEXT_AFTER < len(whole) else ""))
+            uses[term["concept"]] = TermUse(docname, number, para[ANCHOR],
+                                            *_context(whole, start, end))
         offset += len(text)
     return uses
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The words before the term, the term and the words after it, cut at a space when
+    the language has spaces.
+
+    >>> text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    >>> _context(text, text.index("nine"), text.index("nine") + 4)
+    ('…four five six seven eight ', 'nine', ' ten eleven twelve thirteen fourteen…')
+    """
+    before, after = text[max(0, start - CONTEXT_BEFORE):start], text[end:end + CONTEXT_AFTER]
+    if start > CONTEXT_BEFORE:
+        space = before.find(" ")
+        before = "…" + (before[space + 1:] if 0 <= space < len(before) // 2 else before)
+    if end + CONTEXT_AFTER < len(text):
+        space = after.rfind(" ")
+        after = (after[:space] if space > len(after) // 2 else after) + "…"
+    return before.lstrip(), text[start:end], after.rstrip()
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
