@@ -49,10 +49,10 @@ def coverage_chart(bars: Sequence[Bar], words: dict[str, str], summary: str) -> 
     """The chart as an ``<svg>`` element; ``words`` names the states (``translated``…) and
     the chart (``chart_title``), ``summary`` is its accessible label."""
     height = LEGEND_HEIGHT + ROW_HEIGHT * len(bars)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="triglot-chart" role="img" '
-             f'aria-label="{_esc(summary)}" viewBox="0 0 {WIDTH} {height}" '
-             f'width="{WIDTH}" height="{height}" font-size="13">',
-             f"<title>{_esc(words['chart_title'])}</title>", f"<desc>{_esc(summary)}</desc>"]
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="triglot-chart" role="img" '
+           f'aria-label="{_esc(summary)}" viewBox="0 0 {WIDTH} {height}" '
+           f'width="{WIDTH}" height="{height}" font-size="13">')
+    parts = [svg, f"<title>{_esc(words['chart_title'])}</title>", f"<desc>{_esc(summary)}</desc>"]
     parts.append('<g class="triglot-chart-legend">')
     for index, state in enumerate(STATES):
         x = index * 200
