@@ -1,6 +1,6 @@
 """Glossary back-links and term links in every language of tests/roots/test-site, terms
 with characters special to HTML and regular expressions, and the glossary page following
-the text on incremental and parallel builds."""
+the text (and the status page its catalogs) on incremental and parallel builds."""
 
 from __future__ import annotations
 
@@ -133,26 +133,33 @@ def source(rootdir: Path, tmp_path: Path) -> Path:
     return tmp_path / "src"
 
 
-def test_glossary_follows_an_edited_catalog_on_an_incremental_build(source: Path,
-                                                                      tmp_path: Path) -> None:
+def test_glossary_and_status_follow_edited_catalogs_on_an_incremental_build(
+        source: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _build(source, out, "ja")
-    glossary = out / "ja" / "glossary.html"
+    glossary, status = out / "ja" / "glossary.html", out / "ja" / "triglot-status.html"
     assert [h for h, _, _ in backlinks(out, "ja")["application-pool"]] == [
         f"article.html#{POOL}", f"article.html#{IIS6}"]
+    assert "<td>7</td><td>5</td><td>1</td><td>1</td><td>71 %</td>" in status.read_text("utf-8")
     written = glossary.stat().st_mtime_ns
     log = _build(source, out, "ja")  # nothing changed: nothing re-read, nothing rewritten
     assert "0 added, 0 changed, 0 removed" in log
     assert glossary.stat().st_mtime_ns == written
-    catalog = source / "locale" / "ja" / "LC_MESSAGES" / "special.po"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-        "ワーカー プロセスが a|b( を目にすることはありません。",
-        "アプリケーション プールのワーカー プロセスが a|b( を目にすることはありません。"),
-        encoding="utf-8")
+    messages = source / "locale" / "ja" / "LC_MESSAGES"
+    _edit(messages / "special.po", "ワーカー プロセスが a|b( を",
+          "アプリケーション プールのワーカー プロセスが a|b( を")
+    _edit(messages / "article.po", "#, fuzzy\n", "")
     log = _build(source, out, "ja")
-    assert "0 added, 1 changed, 0 removed" in log  # only special is read again
+    assert "0 added, 2 changed, 0 removed" in log  # the glossary is not read again
     assert [h for h, _, _ in backlinks(out, "ja")["application-pool"]] == [
         f"article.html#{POOL}", f"article.html#{IIS6}", f"special.html#{NEVER}"]
+    assert "<td>7</td><td>6</td><td>0</td><td>1</td><td>85 %</td>" in status.read_text("utf-8")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_parallel_build_gives_the_same_glossary(source: Path, tmp_path: Path) -> None:
