@@ -24,7 +24,8 @@ NEVER = anchor_for("The worker process never sees a|b( at all.")
 
 
 class _Backlinks(HTMLParser):
-    """The back-links of each glossary entry: {concept: [(href, link text, quoted text)]}."""
+    """The paragraph back-links of each glossary entry:
+    {concept: [(href, link text, quoted text)]}."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -40,7 +41,7 @@ class _Backlinks(HTMLParser):
         if tag == "div" and values.get("class") == "triglot-backlinks":
             self._inside = 1
             self.entries[self._concept] = []
-        if self._inside and tag == "a":
+        if self._inside and tag == "a" and "#" in values["href"]:
             self._link = [values["href"], "", ""]
             self.entries[self._concept].append(self._link)
             self._field = 1
@@ -76,9 +77,9 @@ def test_backlinks_point_at_existing_paragraphs_in_every_language(built_site: Pa
                 assert re.search(rf'<p[^>]* id="{anchor}"', html), (lang, href)
     ja = backlinks(built_site, "ja")
     assert ja["application-pool"] == [
-        [f"article.html#{POOL}", "ワーカー プロセス ¶ 1",
+        [f"article.html#{POOL}", "¶ 1",
          "各アプリケーション プールは独自のワーカー プロセスで実行されます。"],
-        [f"article.html#{IIS6}", "ワーカー プロセス ¶ 2",
+        [f"article.html#{IIS6}", "¶ 2",
          "IIS 6 では、w3wp.exe がアプリケーション プールごとに aspnet_isapi.dll を読み込みます。"],
     ]
     assert [href for href, _, _ in ja["worker-process"]] == [f"article.html#{POOL}",
@@ -94,6 +95,8 @@ def test_backlinks_mark_the_term_in_the_page_language(built_site: Path) -> None:
     ja = (built_site / "ja" / "glossary.html").read_text(encoding="utf-8")
     assert '<div class="triglot-backlinks" lang="ja"><span class="triglot-backlinks-label">使用箇所' in ja
     assert "<q>各<mark>アプリケーション プール</mark>は独自の" in ja
+    # one link to each page, named by its title, above the links to its paragraphs
+    assert ja.count('<li><a href="article.html">ワーカー プロセス</a><ul>') == 2
     pt = (built_site / "pt-br" / "glossary.html").read_text(encoding="utf-8")
     assert '<span class="triglot-backlinks-label">Usado em</span>' in pt
 
@@ -110,8 +113,9 @@ def test_terms_special_to_html_and_regexes_match_literally_and_render_escaped(
         assert "<T>" not in html, lang
     glossary = (built_site / "en" / "glossary.html").read_text(encoding="utf-8")
     assert '<dt id="term-cpp-template">C++ &lt;T&gt;' in glossary
-    assert ('<a href="special.html#' + SPECIAL + '">Terms with &lt;special&gt; &amp; '
-            "characters ¶ 1</a> <q>A <mark>C++ &lt;T&gt;</mark> template is not") in glossary
+    assert ('<li><a href="special.html">Terms with &lt;special&gt; &amp; characters</a><ul>\n'
+            f'<li><a href="special.html#{SPECIAL}">¶ 1</a> '
+            "<q>A <mark>C++ &lt;T&gt;</mark> template is not") in glossary
     assert "<mark>a|b(</mark> matches itself.</q>" in glossary
     assert "<T>" not in glossary and "<special>" not in glossary
 

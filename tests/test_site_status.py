@@ -38,7 +38,7 @@ def expected_states(root: Path, code: str, docname: str) -> list[str]:
 
 
 def table_rows(html: str) -> dict[str, list[str]]:
-    table = html[html.index('<table class="docutils align-default triglot-status-table">'):]
+    table = html[html.index('<table class="docutils triglot-status-table">'):]
     table = table[:table.index("</table>")]
     rows = {}
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL):

@@ -11,6 +11,7 @@ every build that re-read or removed a document, so its back-links follow the tex
 from __future__ import annotations
 
 import html
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -34,25 +35,31 @@ class triglot_backlinks(nodes.General, nodes.Element):
 
 def backlinks_html(uses: Sequence[TermUse], titles: dict[str, str], href: dict[str, str],
                    label: str, lang: str) -> str:
-    """The back-links of one concept as HTML; every text escaped.
+    """The back-links of one concept as HTML, by page; every text escaped.
 
-    >>> use = TermUse("a", 2, "p-1", "x <", "C++ <T>", "& y")
-    >>> print(backlinks_html([use], {"a": "A & B"}, {"a": "a.html"}, "Used in", "en"))
+    >>> uses = [TermUse("a", 2, "p-1", "x <", "C++ <T>", "& y"), TermUse("a", 5, "p-2", "", "T", "")]
+    >>> print(backlinks_html(uses, {"a": "A & B"}, {"a": "a.html"}, "Used in", "en"))
     <div class="triglot-backlinks" lang="en"><span class="triglot-backlinks-label">Used in</span>
     <ul>
-    <li><a href="a.html#p-1">A &amp; B ¶ 2</a> <q>x &lt;<mark>C++ &lt;T&gt;</mark>&amp; y</q></li>
+    <li><a href="a.html">A &amp; B</a><ul>
+    <li><a href="a.html#p-1">¶ 2</a> <q>x &lt;<mark>C++ &lt;T&gt;</mark>&amp; y</q></li>
+    <li><a href="a.html#p-2">¶ 5</a> <q><mark>T</mark></q></li>
+    </ul></li>
     </ul></div>
     """
-    items = [
-        f'<li><a href="{html.escape(href[use.docname])}#{html.escape(use.anchor)}">'
-        f"{html.escape(titles[use.docname])} ¶ {use.number}</a> "
-        f"<q>{html.escape(use.before)}<mark>{html.escape(use.term)}</mark>"
-        f"{html.escape(use.after)}</q></li>"
-        for use in uses
-    ]
+    pages = []
+    for docname, found in groupby(uses, key=lambda use: use.docname):
+        page = html.escape(href[docname])
+        items = "\n".join(
+            f'<li><a href="{page}#{html.escape(use.anchor)}">¶ {use.number}</a> '
+            f"<q>{html.escape(use.before)}<mark>{html.escape(use.term)}</mark>"
+            f"{html.escape(use.after)}</q></li>"
+            for use in found)
+        pages.append(f'<li><a href="{page}">{html.escape(titles[docname])}</a><ul>\n'
+                     f"{items}\n</ul></li>")
     return (f'<div class="triglot-backlinks" lang="{html.escape(lang)}">'
             f'<span class="triglot-backlinks-label">{html.escape(label)}</span>\n'
-            f'<ul>\n{chr(10).join(items)}\n</ul></div>')
+            f'<ul>\n{chr(10).join(pages)}\n</ul></div>')
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:

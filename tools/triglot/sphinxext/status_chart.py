@@ -12,7 +12,7 @@ STATES = ("translated", "outdated", "untranslated")
 # fill, text on it: contrast of 4.5:1 or more
 COLORS = {"translated": ("#2e7d32", "#ffffff"), "outdated": ("#f2b600", "#000000"),
           "untranslated": ("#b3261e", "#ffffff")}
-WIDTH, BAR_WIDTH, BAR_HEIGHT, ROW_HEIGHT, LEGEND_HEIGHT = 720, 600, 22, 50, 34
+WIDTH, BAR_WIDTH, BAR_HEIGHT, ROW_HEIGHT, LEGEND_HEIGHT = 640, 540, 24, 54, 36
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,14 @@ def coverage_chart(bars: Sequence[Bar], words: dict[str, str], summary: str) -> 
     height = LEGEND_HEIGHT + ROW_HEIGHT * len(bars)
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="triglot-chart" role="img" '
            f'aria-label="{_esc(summary)}" viewBox="0 0 {WIDTH} {height}" '
-           f'width="{WIDTH}" height="{height}" font-size="13">')
+           f'width="{WIDTH}" height="{height}" font-size="14">')
     parts = [svg, f"<title>{_esc(words['chart_title'])}</title>", f"<desc>{_esc(summary)}</desc>"]
     parts.append('<g class="triglot-chart-legend">')
     for index, state in enumerate(STATES):
         x = index * 200
         total = sum(bar.count(state) for bar in bars)
-        parts.append(f'<rect x="{x}" y="4" width="14" height="14" fill="{COLORS[state][0]}"/>'
-                     f'<text x="{x + 20}" y="16" fill="currentColor">'
+        parts.append(f'<rect x="{x}" y="4" width="15" height="15" fill="{COLORS[state][0]}"/>'
+                     f'<text x="{x + 20}" y="17" fill="currentColor">'
                      f"{_esc(words[state])}: {total}</text>")
     parts.append("</g>")
     for row, bar in enumerate(bars):
@@ -70,7 +70,7 @@ def coverage_chart(bars: Sequence[Bar], words: dict[str, str], summary: str) -> 
 def _bar(bar: Bar, y: int, words: dict[str, str]) -> str:
     counts = ", ".join(f"{words[state]}: {bar.count(state)}" for state in STATES)
     parts = [f'<g class="triglot-chart-bar"><title>{_esc(bar.label)} — {_esc(counts)}</title>',
-             f'<text x="0" y="{y + 14}" fill="currentColor">{_esc(bar.label)}</text>']
+             f'<text x="0" y="{y + 15}" fill="currentColor">{_esc(bar.label)}</text>']
     top, done = y + 20, 0
     for state in STATES:
         count = bar.count(state)
@@ -83,8 +83,8 @@ def _bar(bar: Bar, y: int, words: dict[str, str]) -> str:
         parts.append(f'<rect x="{start}" y="{top}" width="{width:.1f}" height="{BAR_HEIGHT}" '
                      f'fill="{fill}"><title>{_esc(words[state])}: {count}</title></rect>')
         if width >= 8 * len(str(count)) + 8:  # the count fits inside its segment
-            parts.append(f'<text x="{start + width / 2:.1f}" y="{top + 16}" fill="{ink}" '
+            parts.append(f'<text x="{start + width / 2:.1f}" y="{top + 17}" fill="{ink}" '
                          f'text-anchor="middle">{count}</text>')
-    parts.append(f'<text x="{BAR_WIDTH + 10}" y="{top + 16}" fill="currentColor">'
+    parts.append(f'<text x="{BAR_WIDTH + 10}" y="{top + 17}" fill="currentColor">'
                  f"{coverage(bar.translated, bar.total)}</text></g>")
     return "\n".join(parts)

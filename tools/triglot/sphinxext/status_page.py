@@ -75,7 +75,7 @@ def _cell(value: object, tag: str = "td") -> str:
 
 
 def _table(head: list[str], rows: list[str], foot: str = "") -> str:
-    return ('<table class="docutils align-default triglot-status-table">\n<thead><tr>'
+    return ('<table class="docutils triglot-status-table">\n<thead><tr>'
             + "".join(_cell(h, "th") for h in head) + "</tr></thead>\n<tbody>\n"
             + "\n".join(rows) + "\n</tbody>" + (f"\n<tfoot>{foot}</tfoot>" if foot else "")
             + "\n</table>")
