@@ -33,6 +33,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         module.setup(app)
     return {
         "version": __version__,
+        # Bumped when what the extension keeps in the environment changes (term uses and
+        # paragraph states are recorded at read time): Sphinx then reads every document again.
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
