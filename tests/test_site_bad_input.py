@@ -99,8 +99,8 @@ def test_an_empty_language_is_reported_and_shown_in_english(project: Path, empty
         shutil.rmtree(folder)
         expected = f"no catalogs for pt_BR in {folder}: every page is shown in English"
     else:
-        (folder / "article.po").write_text('msgid ""\nmsgstr ""\n"Language: pt_BR\\n"\n',
-                                           encoding="utf-8")
+        for catalog in folder.glob("*.po"):
+            catalog.write_text('msgid ""\nmsgstr ""\n"Language: pt_BR\\n"\n', encoding="utf-8")
         expected = (f"{folder / 'article.po'}:1: WARNING: the catalogs for pt_BR hold no "
                     "translation: every page is shown in English")
     html, warnings = build(project, "pt_BR")

@@ -127,4 +127,28 @@ def test_opening_a_paragraphs_counterparts_shows_the_japanese(browser: Any, site
     assert japanese.text == "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。"
     assert box.find_element(By.CSS_SELECTOR, "div[lang='pt-BR']").text.startswith(
         "Português (Brasil) Cada pool de aplicativos")
+
+
+def test_glossary_back_link_lands_on_the_paragraph(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    anchor = anchor_for(
+        "In IIS 6, ``w3wp.exe`` loads ``aspnet_isapi.dll`` for every application pool.")
+    browser.get(f"{site_url}/ja/glossary.html")
+    browser.find_element(
+        By.CSS_SELECTOR, f"dt#term-application-pool + dd .triglot-backlinks a[href$='#{anchor}']"
+    ).click()
+    _wait(browser, lambda d: d.current_url == f"{site_url}/ja/article.html#{anchor}")
+    assert browser.execute_script("return document.querySelector(':target').id") == anchor
+
+
+def test_status_page_is_linked_and_its_chart_renders(browser: Any, site_url: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{site_url}/pt-br/article.html")
+    browser.find_element(By.CSS_SELECTOR, "p.triglot-status-link a").click()
+    _wait(browser, lambda d: d.current_url.endswith("/pt-br/triglot-status.html"))
+    chart = browser.find_element(By.CSS_SELECTOR, "svg.triglot-chart[role='img']")
+    assert chart.size["width"] > 300 and chart.size["height"] > 50
+    assert chart.get_attribute("aria-label").startswith("6 de 9 parágrafos traduzidos")
     _requests_stay_local(browser, site_url)

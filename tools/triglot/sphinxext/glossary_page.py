@@ -2,7 +2,8 @@
 
 Each language's site gets the glossary in its own language: the concept's approved terms
 become Sphinx glossary terms (so ``:term:`` and the index work), followed by the
-definition and the concept's terms in the other languages. Every entry's anchor is
+definition, the concept's terms in the other languages and back-links to the paragraphs
+that use it (:mod:`triglot.sphinxext.backlinks`). Every entry's anchor is
 ``term-<concept id>`` in all languages, so links between the sites land on the same entry.
 """
 
@@ -16,6 +17,7 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from triglot.languages import get_language
+from triglot.sphinxext.backlinks import triglot_backlinks
 from triglot.sphinxext.termbase import termbase_for
 
 if TYPE_CHECKING:
@@ -79,6 +81,7 @@ class GlossaryDirective(SphinxDirective):
             para += nodes.strong(text="✗ ")
             para += nodes.Text(", ".join(avoid))
             body += _untranslatable(para)
+        body += triglot_backlinks(concept=concept.id)
         item += body
         return item
 

@@ -155,7 +155,7 @@ def _cell_html(app: Sphinx, pagename: str, docname: str, cell: Cell, language: L
         parts.append(f'<span class="triglot-bead" title="{explained}">{cell.bead}</span>')
     if cell.text.state != "translated":
         parts.append(f'<span class="triglot-cp-note" lang="{here.tag}">'
-                     f'{html.escape(ui_text(here, cell.text.state))}</span>')
+                     f'{html.escape(ui_text(here, f"note_{cell.text.state}"))}</span>')
     parts += [f'<p>{inline_html(block)}</p>' for block in cell.blocks]
     return "".join(parts) + "</td>"
 
@@ -185,7 +185,7 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             logger.warning("no parallel view for %s: a document named %s exists", docname,
                            pagename, type="triglot", subtype="parallel")
             continue
-        title = ui_text(here, "parallel-title", title=app.env.titles[docname].astext())
+        title = ui_text(here, "parallel_title", title=app.env.titles[docname].astext())
         back = html.escape(app.builder.get_relative_uri(pagename, docname))
         body = (f'<h1>{html.escape(title)}</h1>\n'
                 f'<p class="triglot-parallel-back"><a href="{back}">'

@@ -14,24 +14,12 @@ from typing import TYPE_CHECKING
 from triglot.sphinxext.catalogs import catalogs_for
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.sitehtml import html_node, is_html, page_in, page_language, site_languages
+from triglot.sphinxext.uitext import ui_text
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
     from docutils import nodes
     from sphinx.application import Sphinx
-
-# The notes, by language (base code); a language without its own falls back to English.
-NOTES = {
-    "en": {"untranslated": "Not translated yet.",
-           "outdated": "This translation is out of date.",
-           "original": "Original"},
-    "ja": {"untranslated": "この段落はまだ翻訳されていません。",
-           "outdated": "この段落の翻訳は古くなっています。",
-           "original": "英語の原文"},
-    "pt": {"untranslated": "Este parágrafo ainda não foi traduzido.",
-           "outdated": "A tradução deste parágrafo está desatualizada.",
-           "original": "Original em inglês"},
-}
 
 
 def paragraph_state(para: nodes.paragraph, catalogs: list[Catalog]) -> str | None:
@@ -48,7 +36,6 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     source = site_languages(app.config)[0]
     if not is_html(app) or language == source:
         return
-    notes = NOTES.get(language.base, NOTES["en"])
     catalogs = catalogs_for(app, docname, language.code)
     for para in anchored_paragraphs(doctree):
         state = paragraph_state(para, catalogs)
@@ -56,10 +43,11 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         para["classes"].append(f"triglot-{state}")
         href = html.escape(page_in(app, docname, source, para[ANCHOR]))
+        note = html.escape(ui_text(language, f"status_{state}"))
+        original = html.escape(ui_text(language, "status_original"))
         para.insert(0, html_node(
-            f'<span class="triglot-status" lang="{language.tag}">{html.escape(notes[state])} '
-            f'<a href="{href}" hreflang="{source.tag}">{html.escape(notes["original"])}</a>'
-            f'</span> '))
+            f'<span class="triglot-status" lang="{language.tag}">{note} '
+            f'<a href="{href}" hreflang="{source.tag}">{original}</a></span> '))
 
 
 def setup(app: Sphinx) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
@@ -18,6 +19,8 @@ from triglot.sphinxext.termbase import termbase_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from triglot.check import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -32,18 +35,27 @@ def translation_catalogs(app: Sphinx) -> list[Path]:
     )
 
 
+_FINDINGS: WeakKeyDictionary[Sphinx, list[Finding]] = WeakKeyDictionary()
+
+
+def language_findings(app: Sphinx) -> list[Finding]:
+    """The findings of this build language's catalogs, checked once per build (the
+    warnings and the status page share them); raises :class:`TriglotError` on bad input."""
+    if app not in _FINDINGS:
+        from triglot.check import check_catalogs
+
+        catalogs = translation_catalogs(app)
+        _FINDINGS[app] = check_catalogs(catalogs, termbase_for(app.env)) if catalogs else []
+    return _FINDINGS[app]
+
+
 def check_terminology(app: Sphinx) -> None:
     languages = list(app.config.triglot_languages)
     if (not app.config.triglot_check_terms or not app.config.triglot_glossary
             or not languages or app.config.language == languages[0]):
         return
-    from triglot.check import check_catalogs
-
-    catalogs = translation_catalogs(app)
-    if not catalogs:
-        return
     try:
-        findings = check_catalogs(catalogs, termbase_for(app.env))
+        findings = language_findings(app)
     except TriglotError as exc:
         logger.warning("%s", exc, type="triglot", subtype="input")
         return

@@ -2,25 +2,30 @@
 definition as the link's tooltip — no ``:term:`` markup needed in sources or catalogs.
 
 Matching uses the project's term matcher (:class:`triglot.terms.match.TermMatcher`) on
-the page's language, after the translation has replaced the text. The first occurrence
-of each concept in a paragraph is linked to ``<glossary page>#term-<concept id>``.
+the page's language while the document is read, after Sphinx's ``Locale`` transform has
+replaced the text: the first occurrence of each concept in a paragraph becomes a
+:class:`triglot_term` node, and the paragraph is recorded as a use of the concept (see
+:mod:`triglot.sphinxext.termuses`). When the document is resolved the node becomes a link
+to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page.
+Matching at read time means an unchanged document is not analysed again on a rebuild.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
 
 from triglot.sphinxext.glossary_page import concept_anchor
-from triglot.sphinxext.paragraphs import anchored_paragraphs
+from triglot.sphinxext.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.sitehtml import is_html, page_language, site_languages, triglot_html
 from triglot.sphinxext.termbase import termbase_for
+from triglot.sphinxext.termuses import TermUse, add_uses, glossary_docs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from triglot.glossary import Termbase
     from triglot.terms.match import TermMatcher
@@ -28,6 +33,13 @@ if TYPE_CHECKING:
 # Text inside these is code, a link already, or page furniture: never linked.
 SKIP = (nodes.reference, nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title,
         addnodes.pending_xref, triglot_html)
+GLOSSARY_CLASS = "triglot-glossary"
+# How much text around a term the glossary's back-link quotes, in characters.
+CONTEXT_BEFORE, CONTEXT_AFTER = 30, 40
+
+
+class triglot_term(nodes.Inline, nodes.TextElement):
+    """A term of concept ``concept`` found in the text; resolved to a link when written."""
 
 
 _MATCHERS: dict[str, tuple[Termbase, TermMatcher]] = {}
@@ -43,26 +55,38 @@ def _matcher(termbase: Termbase, lang: str) -> TermMatcher:
     return cached[1]
 
 
-def _glossary_docs(env: BuildEnvironment) -> set[str]:
-    if not hasattr(env, "triglot_glossary_docs"):
-        env.triglot_glossary_docs = set()  # type: ignore[attr-defined]
-    return env.triglot_glossary_docs  # type: ignore[attr-defined]
+def _has_glossary(doctree: nodes.Node) -> bool:
+    found = doctree.findall(lambda n: isinstance(n, nodes.Element)
+                            and GLOSSARY_CLASS in n["classes"])
+    return next(iter(found), None) is not None
 
 
-def _note_glossary(app: Sphinx, doctree: nodes.document) -> None:
-    glossaries = doctree.findall(lambda n: isinstance(n, nodes.Element)
-                                 and "triglot-glossary" in n["classes"])
-    if next(iter(glossaries), None) is not None:
-        _glossary_docs(app.env).add(app.env.docname)
+class TermMatches(SphinxTransform):
+    """After ``Locale`` (20), substitutions and footnotes, before smart quotes (750) and
+    ``doctree-read`` (880): find the terms of the page's language in its paragraphs."""
 
+    default_priority = 700
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _glossary_docs(env).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    _glossary_docs(env).update(_glossary_docs(other) & set(docnames))
+    def apply(self, **kwargs: Any) -> None:
+        env, config = self.env, self.config
+        # Sphinx's own transforms tell builders apart the same way
+        if env._builder_cls.format != "html" or not config.triglot_glossary:
+            return
+        if _has_glossary(self.document):
+            glossary_docs(env).add(env.docname)
+            return
+        env.note_dependency(config.triglot_glossary)  # a new term is looked for everywhere
+        matcher = _matcher(termbase_for(env), page_language(config).code)
+        uses: dict[str, list[TermUse]] = {}
+        for number, para in enumerate(anchored_paragraphs(self.document), 1):
+            found: set[str] = set()
+            for text in _linkable_texts(para):
+                pieces = _split(text, matcher, found)
+                if pieces is not None:
+                    text.parent.replace(text, pieces)
+            for concept, use in _uses(para, env.docname, number).items():
+                uses.setdefault(concept, []).append(use)
+        add_uses(env, uses)
 
 
 def _linkable_texts(para: nodes.paragraph) -> list[nodes.Text]:
@@ -76,41 +100,17 @@ def _linkable_texts(para: nodes.paragraph) -> list[nodes.Text]:
     return texts
 
 
-def _link_terms(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    glossaries = sorted(_glossary_docs(app.env))
-    if not is_html(app) or not app.config.triglot_glossary or not glossaries:
-        return
-    if docname in glossaries:
-        return
-    termbase = termbase_for(app.env)
-    language = page_language(app.config)
-    source = site_languages(app.config)[0].code
-    matcher = _matcher(termbase, language.code)
-    target = app.builder.get_relative_uri(docname, glossaries[0])
-    for para in anchored_paragraphs(doctree):
-        linked: set[str] = set()
-        for text in _linkable_texts(para):
-            pieces = _split(text, matcher, termbase, target, language.code, source, linked)
-            if pieces is not None:
-                text.parent.replace(text, pieces)
-
-
-def _split(text: nodes.Text, matcher: TermMatcher, termbase: Termbase, target: str,
-           lang: str, source: str, linked: set[str]) -> list[nodes.Node] | None:
+def _split(text: nodes.Text, matcher: TermMatcher, found: set[str]) -> list[nodes.Node] | None:
     value = str(text)
     pieces: list[nodes.Node] = []
     done = 0
     for match in matcher.find(value):
-        concept = termbase.get(match.concept)
-        if concept is None or match.concept in linked:
+        if match.concept in found:
             continue
-        linked.add(match.concept)
-        definition = concept.definition(lang) or concept.definition(source) or ""
+        found.add(match.concept)
         if match.start > done:
             pieces.append(nodes.Text(value[done:match.start]))
-        pieces.append(nodes.reference(
-            match.text, match.text, refuri=f"{target}#{concept_anchor(match.concept)}",
-            reftitle=definition, internal=True, classes=["triglot-term"]))
+        pieces.append(triglot_term(match.text, match.text, concept=match.concept))
         done = match.end
     if not pieces:
         return None
@@ -119,8 +119,61 @@ def _split(text: nodes.Text, matcher: TermMatcher, termbase: Termbase, target: s
     return pieces
 
 
+def _uses(para: nodes.paragraph, docname: str, number: int) -> dict[str, TermUse]:
+    """The paragraph's use of each concept it links, with the text around the term."""
+    texts = [t for t in para.findall(nodes.Text)
+             if not isinstance(t.parent, triglot_html)]
+    whole = " ".join("".join(texts).split("\n"))  # newlines only: offsets stay put
+    uses: dict[str, TermUse] = {}
+    offset = 0
+    for text in texts:
+        term = text.parent
+        if isinstance(term, triglot_term) and term["concept"] not in uses:
+            start, end = offset, offset + len(text)
+            uses[term["concept"]] = TermUse(docname, number, para[ANCHOR],
+                                            *_context(whole, start, end))
+        offset += len(text)
+    return uses
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The words before the term, the term and the words after it, cut at a space when
+    the language has spaces.
+
+    >>> text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    >>> _context(text, text.index("nine"), text.index("nine") + 4)
+    ('…four five six seven eight ', 'nine', ' ten eleven twelve thirteen fourteen…')
+    """
+    before, after = text[max(0, start - CONTEXT_BEFORE):start], text[end:end + CONTEXT_AFTER]
+    if start > CONTEXT_BEFORE:
+        space = before.find(" ")
+        before = "…" + (before[space + 1:] if 0 <= space < len(before) // 2 else before)
+    if end + CONTEXT_AFTER < len(text):
+        space = after.rfind(" ")
+        after = (after[:space] if space > len(after) // 2 else after) + "…"
+    return before.lstrip(), text[start:end], after.rstrip()
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    glossaries = sorted(glossary_docs(app.env))
+    link = is_html(app) and bool(glossaries)
+    if link:
+        termbase = termbase_for(app.env)
+        lang = page_language(app.config).code
+        source = site_languages(app.config)[0].code
+        target = app.builder.get_relative_uri(docname, glossaries[0])
+    for node in list(doctree.findall(triglot_term)):
+        if not link:
+            node.replace_self(node.children)
+            continue
+        concept = termbase.get(node["concept"])
+        definition = (concept.definition(lang) or concept.definition(source) or ""
+                      if concept else "")
+        node.replace_self(nodes.reference(
+            "", "", *node.children, refuri=f"{target}#{concept_anchor(node['concept'])}",
+            reftitle=definition, internal=True, classes=["triglot-term"]))
+
+
 def setup(app: Sphinx) -> None:
-    app.connect("doctree-read", _note_glossary)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("doctree-resolved", _link_terms)
+    app.add_transform(TermMatches)
+    app.connect("doctree-resolved", _resolve)

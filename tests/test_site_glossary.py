@@ -1,0 +1,174 @@
+"""Glossary back-links and term links in every language of tests/roots/test-site, terms
+with characters special to HTML and regular expressions, and the glossary page following
+the text (and the status page its catalogs) on incremental and parallel builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from triglot.languages import get_language
+from triglot.sphinxext.paragraphs import anchor_for
+
+LANGUAGES = ("en", "ja", "pt-br")
+POOL = anchor_for("Each application pool runs in its own worker process.")
+IIS6 = anchor_for("In IIS 6, ``w3wp.exe`` loads ``aspnet_isapi.dll`` for every application pool.")
+SPECIAL = anchor_for("A C++ <T> template is not a regular expression: a|b( matches itself.")
+NEVER = anchor_for("The worker process never sees a|b( at all.")
+
+
+class _Backlinks(HTMLParser):
+    """The paragraph back-links of each glossary entry:
+    {concept: [(href, link text, quoted text)]}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[str, list[list[str]]] = {}
+        self._concept = ""
+        self._inside = self._field = 0
+        self._link: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "dt" and (values.get("id") or "").startswith("term-"):
+            self._concept = values["id"].removeprefix("term-")
+        if tag == "div" and values.get("class") == "triglot-backlinks":
+            self._inside = 1
+            self.entries[self._concept] = []
+        if self._inside and tag == "a" and "#" in values["href"]:
+            self._link = [values["href"], "", ""]
+            self.entries[self._concept].append(self._link)
+            self._field = 1
+        if self._inside and tag == "q":
+            self._field = 2
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("a", "q"):
+            self._field = 0
+        if tag == "div":
+            self._inside = 0
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None and self._field:
+            self._link[self._field] += data
+
+
+def backlinks(site: Path, lang: str) -> dict[str, list[list[str]]]:
+    parser = _Backlinks()
+    parser.feed((site / lang / "glossary.html").read_text(encoding="utf-8"))
+    return parser.entries
+
+
+def test_backlinks_point_at_existing_paragraphs_in_every_language(built_site: Path) -> None:
+    for lang in LANGUAGES:
+        entries = backlinks(built_site, lang)
+        assert set(entries) == {"alternation", "application-pool", "cpp-template",
+                                "worker-process"}
+        for links in entries.values():
+            for href, _, _ in links:
+                page, anchor = href.split("#")
+                html = (built_site / lang / page).read_text(encoding="utf-8")
+                assert re.search(rf'<p[^>]* id="{anchor}"', html), (lang, href)
+    ja = backlinks(built_site, "ja")
+    assert ja["application-pool"] == [
+        [f"article.html#{POOL}", "¶ 1",
+         "各アプリケーション プールは独自のワーカー プロセスで実行されます。"],
+        [f"article.html#{IIS6}", "¶ 2",
+         "IIS 6 では、w3wp.exe がアプリケーション プールごとに aspnet_isapi.dll を読み込みます。"],
+    ]
+    assert [href for href, _, _ in ja["worker-process"]] == [f"article.html#{POOL}",
+                                                            f"special.html#{NEVER}"]
+    pt = backlinks(built_site, "pt-br")
+    # the Portuguese translation of the second paragraph drops the worker process
+    assert [href for href, _, _ in pt["worker-process"]] == [f"article.html#{POOL}"]
+    assert pt["application-pool"][0][2] == ("Cada pool de aplicativos é executado em seu "
+                                            "próprio processo de…")  # cut at a space
+
+
+def test_backlinks_mark_the_term_in_the_page_language(built_site: Path) -> None:
+    ja = (built_site / "ja" / "glossary.html").read_text(encoding="utf-8")
+    assert '<div class="triglot-backlinks" lang="ja"><span class="triglot-backlinks-label">使用箇所' in ja
+    assert "<q>各<mark>アプリケーション プール</mark>は独自の" in ja
+    # one link to each page, named by its title, above the links to its paragraphs
+    assert ja.count('<li><a href="article.html">ワーカー プロセス</a><ul>') == 2
+    pt = (built_site / "pt-br" / "glossary.html").read_text(encoding="utf-8")
+    assert '<span class="triglot-backlinks-label">Usado em</span>' in pt
+
+
+def test_terms_special_to_html_and_regexes_match_literally_and_render_escaped(
+        built_site: Path) -> None:
+    for lang in LANGUAGES:
+        html = (built_site / lang / "special.html").read_text(encoding="utf-8")
+        assert re.search(r'<a class="triglot-term reference internal" '
+                         r'href="glossary\.html#term-cpp-template" title="[^"<>]*">'
+                         r"C\+\+ &lt;T&gt;</a>", html), lang
+        assert re.search(r'href="glossary\.html#term-alternation" title="[^"<>]*">a\|b\(</a>',
+                         html), lang
+        assert "<T>" not in html, lang
+    glossary = (built_site / "en" / "glossary.html").read_text(encoding="utf-8")
+    assert '<dt id="term-cpp-template">C++ &lt;T&gt;' in glossary
+    assert ('<li><a href="special.html">Terms with &lt;special&gt; &amp; characters</a><ul>\n'
+            f'<li><a href="special.html#{SPECIAL}">¶ 1</a> '
+            "<q>A <mark>C++ &lt;T&gt;</mark> template is not") in glossary
+    assert "<mark>a|b(</mark> matches itself.</q>" in glossary
+    assert "<T>" not in glossary and "<special>" not in glossary
+
+
+def _build(source: Path, out: Path, code: str, *extra: str) -> str:
+    tools = str(Path(__file__).parents[1] / "tools")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [tools, os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "-d", str(out / "doctrees"),
+         "-D", f"language={code}", *extra, str(source), str(out / get_language(code).site_dir)],
+        check=True, env=env, capture_output=True, text=True)
+    return result.stdout
+
+
+@pytest.fixture()
+def source(rootdir: Path, tmp_path: Path) -> Path:
+    shutil.copytree(rootdir / "test-site", tmp_path / "src")
+    return tmp_path / "src"
+
+
+def test_glossary_and_status_follow_edited_catalogs_on_an_incremental_build(
+        source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(source, out, "ja")
+    glossary, status = out / "ja" / "glossary.html", out / "ja" / "triglot-status.html"
+    assert [h for h, _, _ in backlinks(out, "ja")["application-pool"]] == [
+        f"article.html#{POOL}", f"article.html#{IIS6}"]
+    assert "<td>7</td><td>5</td><td>1</td><td>1</td><td>71 %</td>" in status.read_text("utf-8")
+    written = glossary.stat().st_mtime_ns
+    log = _build(source, out, "ja")  # nothing changed: nothing re-read, nothing rewritten
+    assert "0 added, 0 changed, 0 removed" in log
+    assert glossary.stat().st_mtime_ns == written
+    messages = source / "locale" / "ja" / "LC_MESSAGES"
+    _edit(messages / "special.po", "ワーカー プロセスが a|b( を",
+          "アプリケーション プールのワーカー プロセスが a|b( を")
+    _edit(messages / "article.po", "#, fuzzy\n", "")
+    log = _build(source, out, "ja")
+    assert "0 added, 2 changed, 0 removed" in log  # the glossary is not read again
+    assert [h for h, _, _ in backlinks(out, "ja")["application-pool"]] == [
+        f"article.html#{POOL}", f"article.html#{IIS6}", f"special.html#{NEVER}"]
+    assert "<td>7</td><td>6</td><td>0</td><td>1</td><td>85 %</td>" in status.read_text("utf-8")
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_parallel_build_gives_the_same_glossary(source: Path, tmp_path: Path) -> None:
+    _build(source, tmp_path / "serial", "pt_BR")
+    _build(source, tmp_path / "parallel", "pt_BR", "-j", "2")
+    for name in ("glossary.html", "article.html", "special.html", "triglot-status.html"):
+        serial = (tmp_path / "serial" / "pt-br" / name).read_bytes()
+        assert serial == (tmp_path / "parallel" / "pt-br" / name).read_bytes(), name

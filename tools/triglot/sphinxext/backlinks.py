@@ -1,0 +1,104 @@
+"""Back-links from each glossary entry to every paragraph that uses the concept.
+
+The glossary directive leaves a :class:`triglot_backlinks` node in each entry; when the
+glossary page is written, it becomes a list of links to ``<page>.html#<paragraph anchor>``
+with the page's title, the paragraph's number and the words around the term, in the
+page's language. The uses come from the environment (:mod:`triglot.sphinxext.termuses`),
+which is complete once every document is read; the glossary page is written again on
+every build that re-read or removed a document, so its back-links follow the text.
+"""
+
+from __future__ import annotations
+
+import html
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from triglot.sphinxext.sitehtml import html_node, is_html, page_language
+from triglot.sphinxext.termuses import TermUse, glossary_docs, term_uses
+from triglot.sphinxext.uitext import ui_words
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+CHANGED = "triglot_docs_changed"
+
+
+class triglot_backlinks(nodes.General, nodes.Element):
+    """Where the back-links of concept ``concept`` go; filled in when written."""
+
+
+def backlinks_html(uses: Sequence[TermUse], titles: dict[str, str], href: dict[str, str],
+                   label: str, lang: str) -> str:
+    """The back-links of one concept as HTML, by page; every text escaped.
+
+    >>> uses = [TermUse("a", 2, "p-1", "x <", "C++ <T>", "& y"), TermUse("a", 5, "p-2", "", "T", "")]
+    >>> print(backlinks_html(uses, {"a": "A & B"}, {"a": "a.html"}, "Used in", "en"))
+    <div class="triglot-backlinks" lang="en"><span class="triglot-backlinks-label">Used in</span>
+    <ul>
+    <li><a href="a.html">A &amp; B</a><ul>
+    <li><a href="a.html#p-1">¶ 2</a> <q>x &lt;<mark>C++ &lt;T&gt;</mark>&amp; y</q></li>
+    <li><a href="a.html#p-2">¶ 5</a> <q><mark>T</mark></q></li>
+    </ul></li>
+    </ul></div>
+    """
+    pages = []
+    for docname, found in groupby(uses, key=lambda use: use.docname):
+        page = html.escape(href[docname])
+        items = "\n".join(
+            f'<li><a href="{page}#{html.escape(use.anchor)}">¶ {use.number}</a> '
+            f"<q>{html.escape(use.before)}<mark>{html.escape(use.term)}</mark>"
+            f"{html.escape(use.after)}</q></li>"
+            for use in found)
+        pages.append(f'<li><a href="{page}">{html.escape(titles[docname])}</a><ul>\n'
+                     f"{items}\n</ul></li>")
+    return (f'<div class="triglot-backlinks" lang="{html.escape(lang)}">'
+            f'<span class="triglot-backlinks-label">{html.escape(label)}</span>\n'
+            f'<ul>\n{chr(10).join(pages)}\n</ul></div>')
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(triglot_backlinks))
+    if not placeholders:
+        return
+    uses = term_uses(app.env)
+    language = page_language(app.config)
+    for node in placeholders:
+        found = uses.get(node["concept"], [])
+        if not is_html(app) or not found:
+            node.parent.remove(node)
+            continue
+        docs = sorted({use.docname for use in found})
+        titles = {doc: _title(app.env, doc) for doc in docs}
+        href = {doc: app.builder.get_relative_uri(docname, doc) for doc in docs}
+        node.replace_self(html_node(backlinks_html(found, titles, href,
+                                                   ui_words(language)["used_in"],
+                                                   language.tag)))
+
+
+def _title(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def _note_change(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    # env-purge-doc: called for every document about to be re-read, and every removed one
+    setattr(env, CHANGED, True)
+
+
+def _glossaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    changed = getattr(env, CHANGED, False)
+    if hasattr(env, CHANGED):
+        delattr(env, CHANGED)  # not pickled: the next build starts afresh
+    return sorted(glossary_docs(env)) if changed else []
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-purge-doc", _note_change)
+    app.connect("env-get-updated", _glossaries_to_rewrite)
+    app.connect("doctree-resolved", _resolve)

@@ -1,0 +1,216 @@
+"""The translation status page of each language's site (``triglot-status.html``).
+
+Per document: paragraphs translated, outdated (fuzzy) and untranslated, and coverage,
+with a chart (:mod:`triglot.sphinxext.status_chart`); then the terminology findings of the
+language's catalogs by check. Paragraph states are recorded when a document is read
+(``env.triglot_paragraph_states``, merged after parallel reads) and the page is generated
+on every build from the environment, so it is complete after an incremental rebuild.
+Every page links to it next to the language switcher.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.i18n import docname_to_domain
+
+from triglot.check import CHECKS
+from triglot.errors import TriglotError
+from triglot.sphinxext.catalogs import catalogs_for
+from triglot.sphinxext.paragraphs import anchored_paragraphs
+from triglot.sphinxext.sitehtml import is_html, page_in, page_language, site_languages
+from triglot.sphinxext.status import paragraph_state
+from triglot.sphinxext.status_chart import STATES, Bar, coverage, coverage_chart
+from triglot.sphinxext.terminology import language_findings
+from triglot.sphinxext.uitext import ui_text, ui_words
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from triglot.check import Finding
+
+PAGE = "triglot-status"
+SOURCE = "source"  # the state of every paragraph in the source language's site
+
+
+def paragraph_states(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
+    """Each document's anchored paragraphs' states, in order: ``translated``,
+    ``outdated``, ``untranslated`` (or ``source`` in the source language)."""
+    if not hasattr(env, "triglot_paragraph_states"):
+        env.triglot_paragraph_states = {}  # type: ignore[attr-defined]
+    return env.triglot_paragraph_states  # type: ignore[attr-defined]
+
+
+def _record(app: Sphinx, doctree: nodes.document) -> None:
+    if not is_html(app):
+        return
+    env = app.env
+    language = page_language(app.config)
+    paragraphs = anchored_paragraphs(doctree)
+    if language == site_languages(app.config)[0]:
+        states = (SOURCE,) * len(paragraphs)
+    else:
+        catalogs = catalogs_for(app, env.docname, language.code)
+        states = tuple(paragraph_state(p, catalogs) or "translated" for p in paragraphs)
+    paragraph_states(env)[env.docname] = states
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    paragraph_states(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: list[str],
+           other: BuildEnvironment) -> None:
+    theirs = paragraph_states(other)
+    paragraph_states(env).update((doc, theirs[doc]) for doc in docnames if doc in theirs)
+
+
+def _cell(value: object, tag: str = "td") -> str:
+    return f"<{tag}>{html.escape(str(value))}</{tag}>"
+
+
+def _table(head: list[str], rows: list[str], foot: str = "") -> str:
+    return ('<table class="docutils triglot-status-table">\n<thead><tr>'
+            + "".join(_cell(h, "th") for h in head) + "</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody>" + (f"\n<tfoot>{foot}</tfoot>" if foot else "")
+            + "\n</table>")
+
+
+def _title(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def _findings_by_domain(app: Sphinx, findings: list[Finding]) -> Counter[str]:
+    """Findings per catalog domain (what ``docname_to_domain`` gives for a document)."""
+    roots = [Path(app.srcdir, d, app.config.language, "LC_MESSAGES").resolve()
+             for d in app.config.locale_dirs]
+    counts: Counter[str] = Counter()
+    for finding in findings:
+        path = Path(finding.path)
+        for root in roots:
+            if path.is_relative_to(root):
+                counts[path.relative_to(root).with_suffix("").as_posix()] += 1
+    return counts
+
+
+def _document_link(app: Sphinx, docname: str) -> str:
+    href = html.escape(app.builder.get_relative_uri(PAGE, docname))
+    return f'<td><a href="{href}">{html.escape(_title(app.env, docname))}</a></td>'
+
+
+def _translation_figures(app: Sphinx, words: dict[str, str],
+                         states: dict[str, tuple[str, ...]]) -> str:
+    findings: list[Finding] | None = None
+    if app.config.triglot_glossary:
+        try:
+            findings = language_findings(app)
+        except TriglotError:
+            findings = None  # already reported as a warning by the terminology module
+    by_domain = _findings_by_domain(app, findings or [])
+    bars, rows = [], []
+    for docname in sorted(states):
+        counts = Counter(states[docname])
+        bar = Bar(_title(app.env, docname), *(counts[s] for s in STATES))
+        if not bar.total:
+            continue
+        bars.append(bar)
+        domain = docname_to_domain(docname, app.config.gettext_compact)
+        rows.append("<tr>" + _document_link(app, docname)
+                    + "".join(_cell(n) for n in (bar.total, *(bar.count(s) for s in STATES),
+                                                 coverage(bar.translated, bar.total),
+                                                 by_domain[domain] if findings is not None
+                                                 else "—"))
+                    + "</tr>")
+    totals = Bar("", *(sum(b.count(s) for b in bars) for s in STATES))
+    foot = ("<tr>" + _cell(words["total"], "th")
+            + "".join(_cell(n) for n in (totals.total, *(totals.count(s) for s in STATES),
+                                         coverage(totals.translated, totals.total),
+                                         len(findings) if findings is not None else "—"))
+            + "</tr>")
+    summary = words["chart_summary"].format(total=totals.total, translated=totals.translated,
+                                            outdated=totals.outdated,
+                                            untranslated=totals.untranslated)
+    parts = [f"<p>{html.escape(words['status_intro'])}</p>"]
+    if bars:
+        parts.append(f'<figure class="triglot-status-chart">\n'
+                     f"{coverage_chart(bars, words, summary)}\n</figure>")
+    parts.append(_table([words["document"], words["paragraphs"],
+                         *(words[s] for s in STATES), words["coverage"],
+                         words["term_findings"]], rows, foot))
+    parts.append(f'<h2 id="terminology">{html.escape(words["terminology"])}</h2>')
+    parts.append(_terminology(words, findings, bool(app.config.triglot_glossary)))
+    return "\n".join(parts)
+
+
+def _terminology(words: dict[str, str], findings: list[Finding] | None,
+                 has_termbase: bool) -> str:
+    if not has_termbase:
+        return f"<p>{html.escape(words['no_termbase'])}</p>"
+    if findings is None:
+        return f"<p>{html.escape(words['check_failed'])}</p>"
+    counts = Counter(f.code for f in findings)
+    rows = [f"<tr><td><code>{html.escape(code)}</code></td>{_cell(severity)}"
+            f"{_cell(counts[code])}</tr>" for code, (severity, _) in CHECKS.items()]
+    return (f"<p>{html.escape(words['terminology_intro'])}</p>\n"
+            + _table([words["check"], words["severity"], words["findings"]], rows))
+
+
+def _source_figures(app: Sphinx, words: dict[str, str],
+                    states: dict[str, tuple[str, ...]]) -> str:
+    languages = site_languages(app.config)
+    links = "".join(
+        f'<li><a href="{html.escape(page_in(app, PAGE, lang))}" hreflang="{lang.tag}" '
+        f'lang="{lang.tag}">{html.escape(lang.name)}</a></li>'
+        for lang in languages[1:])
+    note = words["source_note"].format(language=languages[0].name)
+    rows = [f"<tr>{_document_link(app, doc)}{_cell(len(states[doc]))}</tr>"
+            for doc in sorted(states) if states[doc]]
+    return (f"<p>{html.escape(note)}</p>\n<ul>{links}</ul>\n"
+            + _table([words["document"], words["paragraphs"]], rows))
+
+
+def status_body(app: Sphinx) -> str:
+    """The status page's HTML (inside the theme's page); every text escaped."""
+    language = page_language(app.config)
+    words = ui_words(language)
+    states = paragraph_states(app.env)
+    title = words["status_title"].format(language=language.name)
+    figures = (_source_figures if language == site_languages(app.config)[0]
+               else _translation_figures)(app, words, states)
+    return (f'<section id="{PAGE}" class="triglot-status-page">\n'
+            f"<h1>{html.escape(title)}</h1>\n{figures}\n</section>\n")
+
+
+def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if not is_html(app):
+        return
+    title = ui_words(page_language(app.config))["status_title"].format(
+        language=page_language(app.config).name)
+    yield PAGE, {"title": title, "body": status_body(app)}, "page.html"
+
+
+def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+          doctree: Any) -> None:
+    # Runs before the switcher (priority 500) prepends itself: the link lands below it.
+    if not is_html(app) or "body" not in context or pagename == PAGE:
+        return
+    language = page_language(app.config)
+    href = html.escape(app.builder.get_relative_uri(pagename, PAGE))
+    context["body"] = (f'<p class="triglot-status-link" lang="{language.tag}">'
+                       f'<a href="{href}">{html.escape(ui_text(language, "status_link"))}</a>'
+                       f"</p>\n" + context["body"])
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _record)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("html-collect-pages", _collect)
+    app.connect("html-page-context", _link, priority=450)
