@@ -44,6 +44,7 @@ def test_switcher_keeps_the_page_and_names_languages_in_bcp47(built_site: Path) 
         for name in ("glossary", "search", "genindex"):
             nav = re.search(r'<nav class="triglot-languages".*?</nav>', page(built_site, lang, name))
             assert nav and f'href="../en/{name}.html"' in nav.group(0) or lang == "en"
+            assert 'class="triglot-status-link"' in page(built_site, lang, name)
 
 
 def test_each_paragraph_links_to_its_counterparts(built_site: Path) -> None:

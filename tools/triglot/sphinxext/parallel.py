@@ -26,6 +26,7 @@ from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.rst_inline import inline_html
 from triglot.sphinxext.sitehtml import page_in, page_language, site_languages
+from triglot.sphinxext.switcher import add_page_link
 from triglot.sphinxext.uitext import ui_text
 from triglot.textio import read_text
 
@@ -200,14 +201,14 @@ def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
 
 def _link_from_page(app: Sphinx, pagename: str, templatename: str,
                     context: dict[str, Any], doctree: Any) -> None:
-    if not has_parallel_views(app) or "body" not in context or doctree is None:
+    if not has_parallel_views(app) or doctree is None:
         return
     if pagename not in _records(app.env):
         return
     here = page_language(app.config)
     href = html.escape(parallel_uri(app, pagename, pagename))
-    context["body"] = (f'<p class="triglot-parallel-link"><a href="{href}">'
-                       f'{html.escape(ui_text(here, "parallel"))}</a></p>\n' + context["body"])
+    add_page_link(context, f'<p class="triglot-parallel-link"><a href="{href}">'
+                           f'{html.escape(ui_text(here, "parallel"))}</a></p>\n')
 
 
 def setup(app: Sphinx) -> None:
@@ -215,5 +216,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-collect-pages", _collect)
-    # Before the switcher (priority 500) adds its bar above the page, so this comes under it.
-    app.connect("html-page-context", _link_from_page, priority=400)
+    app.connect("html-page-context", _link_from_page)

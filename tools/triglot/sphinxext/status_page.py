@@ -25,6 +25,7 @@ from triglot.sphinxext.paragraphs import anchored_paragraphs
 from triglot.sphinxext.sitehtml import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.status import paragraph_state
 from triglot.sphinxext.status_chart import STATES, Bar, coverage, coverage_chart
+from triglot.sphinxext.switcher import add_page_link
 from triglot.sphinxext.terminology import language_findings
 from triglot.sphinxext.uitext import ui_text, ui_words
 
@@ -198,14 +199,13 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
           doctree: Any) -> None:
-    # Runs before the switcher (priority 500) prepends itself: the link lands below it.
-    if not is_html(app) or "body" not in context or pagename == PAGE:
+    if not is_html(app) or pagename == PAGE:
         return
     language = page_language(app.config)
     href = html.escape(app.builder.get_relative_uri(pagename, PAGE))
-    context["body"] = (f'<p class="triglot-status-link" lang="{language.tag}">'
-                       f'<a href="{href}">{html.escape(ui_text(language, "status_link"))}</a>'
-                       f"</p>\n" + context["body"])
+    add_page_link(context, f'<p class="triglot-status-link" lang="{language.tag}">'
+                           f'<a href="{href}">{html.escape(ui_text(language, "status_link"))}'
+                           f"</a></p>\n")
 
 
 def setup(app: Sphinx) -> None:
@@ -213,4 +213,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("html-collect-pages", _collect)
-    app.connect("html-page-context", _link, priority=450)
+    app.connect("html-page-context", _link)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from triglot.languages import Language
 
 SWITCHER = "triglot_switcher"
+PAGE_LINKS = "triglot_page_links"
 LANGUAGES_FIELD = re.compile(r"^:triglot-languages:[ \t]*(.+)$", re.MULTILINE)
 # Where the main content starts in Sphinx's themes; a theme without it gets the top of <body>.
 MAIN = (re.compile(r'<[a-z]+\b[^>]*\brole="main"[^>]*>'), re.compile(r"<body\b[^>]*>"))
@@ -105,6 +106,11 @@ def switcher(app: Sphinx, pagename: str) -> str:
     return f'<nav class="triglot-languages" aria-label="Languages">{" · ".join(items)}</nav>\n'
 
 
+def add_page_link(context: dict[str, Any], html: str) -> None:
+    """Put ``html`` (a line of links: status page, parallel view) under the switcher."""
+    context.setdefault(PAGE_LINKS, []).append(html)
+
+
 class SwitcherTemplates(TemplateBridge):
     """The builder's renderer, with the switcher put at the start of the main content."""
 
@@ -126,6 +132,8 @@ class SwitcherTemplates(TemplateBridge):
     def render(self, template: str, context: dict[str, Any]) -> str:
         output = self.inner.render(template, context)
         nav = context.get(SWITCHER)
+        if nav:
+            nav += "".join(context.get(PAGE_LINKS, ()))
         for start in MAIN if nav else ():
             found = start.search(output)
             if found:
