@@ -9,7 +9,7 @@ TEST_DEPS := chromium=chromium chromedriver=chromium-driver
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test system-deps bench bench-align bench-terms clean
+.PHONY: site test system-deps bench bench-align bench-terms bench-site clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -25,13 +25,17 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 # Benchmarks print their figures; they read ../shared/bench and run the reference tools
 # (NLTK's Gale-Church, translate-toolkit's pofilter) side by side in the same run.
-bench: bench-align bench-terms
+bench: bench-align bench-terms bench-site
 
 bench-align: $(BENCH_INSTALLED)
 	$(BIN)/python -m triglot.bench.align
 
 bench-terms: $(BENCH_INSTALLED)
 	$(BIN)/python -m triglot.bench.terms
+
+# Builds a copy of the project (nothing in the checkout changes), triglot against plain Sphinx.
+bench-site: $(INSTALLED) system-deps
+	$(BIN)/python -m triglot.bench.site
 
 $(BENCH_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'
