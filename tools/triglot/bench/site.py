@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -143,7 +144,8 @@ def dot_calls(log: Path) -> int:
 
 
 def build(variant: Variant, env: dict[str, str], log: Path) -> float:
-    """Build every language of ``variant``; return the wall seconds."""
+    """Build every language of ``variant``; return the wall seconds (and add the CPU
+    seconds of the build's processes to ``CPU[variant.name]``)."""
     from triglot.project import load_project
     from triglot.site import DOCTREES_DIR, SITE_DIR
 
@@ -154,12 +156,23 @@ def build(variant: Variant, env: dict[str, str], log: Path) -> float:
                      "docs", str(SITE_DIR / lang.site_dir)] for lang in project.languages]
     else:
         commands = [[sys.executable, "-m", "triglot", "site"]]
+    cpu = _children_cpu()
     start = time.perf_counter()
     with open(log, "a", encoding="utf-8") as messages:
         for command in commands:
             subprocess.run(command, cwd=variant.root, env=env, check=True, stdout=messages,
                            stderr=messages)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    CPU.setdefault(variant.name, []).append(_children_cpu() - cpu)
+    return wall
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def edit_catalog(root: Path, n: int) -> None:
@@ -280,8 +293,12 @@ def run(base: Path, runs: int) -> int:
 
     print(f"{'clean builds, wall seconds':<44} " + "  ".join(
         f"{name}: {' '.join(f'{s:.2f}' for s in values)}" for name, values in seconds.items()))
+    print(f"{'  CPU seconds (the machine may be shared)':<44} " + "  ".join(
+        f"{name}: {' '.join(f'{s:.2f}' for s in CPU[name][:runs])}" for name in seconds))
     print(f"{'rebuilds, wall seconds':<44} unchanged: {unchanged:.2f}  after an edit: "
           + " ".join(f"{s:.2f}" for s in rebuilds))
+    print(f"{'  CPU seconds':<44} unchanged: {CPU['triglot'][runs]:.2f}  after an edit: "
+          + " ".join(f"{s:.2f}" for s in CPU["triglot"][runs + 1:]))
     for lang, added in weights.items():
         print(f"{'bytes added, ' + lang + ' article':<44} "
               + "  ".join(f"{k.strip()}: {v:,}" for k, v in added.items()))
