@@ -9,7 +9,7 @@ TEST_DEPS := chromium=chromium chromedriver=chromium-driver
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test system-deps bench bench-align bench-terms bench-site clean
+.PHONY: site test screenshots system-deps bench bench-align bench-terms bench-site clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -17,6 +17,11 @@ site: $(INSTALLED) system-deps
 test: $(INSTALLED) system-deps
 	-@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
+
+# A full-page PNG of the article in each language: _build/screenshots/<language>.png.
+screenshots: site
+	@tools/system-deps.sh $(TEST_DEPS)
+	$(BIN)/triglot screenshots
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
