@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from triglot.languages import get_language
+from triglot.project import load_project
+from triglot.site import build_site
 
 TOOLS = str(Path(__file__).parents[1] / "tools")
 ROOTS = Path(__file__).parent / "roots"
@@ -66,3 +68,22 @@ def test_diagram_pages_are_byte_identical(tmp_path: Path) -> None:
     first = sphinx_build(source, tmp_path / "first", "en", hash_seed="1")
     parallel = sphinx_build(source, tmp_path / "parallel", "en", "-j", "2", hash_seed="2")
     assert_same_output(first, parallel)
+
+
+def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path) -> None:
+    # triglot site forks its builds from one warm process: each must come out as from a
+    # process of its own (Sphinx would keep the first language's translation of some of
+    # its own messages, such as the module index's title in objects.inv)
+    site_root = ROOTS / "test-site"
+    root = tmp_path / "project"
+    shutil.copytree(site_root, root / "docs",
+                    ignore=shutil.ignore_patterns("conf.py", "locale", "glossary"))
+    for part in ("locale", "glossary"):
+        shutil.copytree(site_root / part, root / part)
+    conf = (site_root / "conf.py").read_text(encoding="utf-8")
+    (root / "conf.py").write_text(conf.replace('["locale"]', '["../locale"]'), encoding="utf-8")
+    site = build_site(load_project(root), extra=["-W"])
+    assert (site / "index.html").is_file()
+    for code in ("ja", "pt_BR"):
+        alone = sphinx_build(root / "docs", tmp_path / code, code, "-c", str(root))
+        assert_same_output(site / get_language(code).site_dir, alone)
