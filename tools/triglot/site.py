@@ -41,7 +41,11 @@ def sphinx_arguments(project: Project, language: Language, outdir: Path,
 
 def build_site(project: Project, outdir: Path | None = None,
                extra: Sequence[str] = ()) -> Path:
-    """Build every language of ``project``; return the site's folder."""
+    """Build every language of ``project``; return the site's folder.
+
+    The builds are forks of the calling process: call this from one that has not run
+    Sphinx itself (as ``triglot site`` does), or they inherit its docutils registrations.
+    """
     outdir = outdir or project.root / SITE_DIR
     _warm_up(project)
     for language in project.languages:
