@@ -2,15 +2,19 @@
 
 Each language is a separate ``sphinx-build -c <root> docs <out>/<lang> -D language=<code>``
 run (Sphinx builds one language per run), with its own doctrees so that rebuilds stay
-incremental. The root page links the languages and sends a reader with scripts on to the
-one their browser prefers.
+incremental. The runs are forked one after the other from this process, after it has
+imported Sphinx and the extension and loaded the source language's term analyzer once:
+each starts warm, yet with the fresh global state of its own process (Sphinx keeps the
+translations of its messages per process, and the first language's would stick). The
+root page links the languages and sends a reader with scripts on to the one their
+browser prefers.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import subprocess
+import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,10 +28,11 @@ SITE_DIR = Path("_build") / "site"
 DOCTREES_DIR = Path("_build") / "doctrees"
 
 
-def sphinx_command(project: Project, language: Language, outdir: Path,
-                   extra: Sequence[str] = ()) -> list[str]:
+def sphinx_arguments(project: Project, language: Language, outdir: Path,
+                     extra: Sequence[str] = ()) -> list[str]:
+    """The ``sphinx-build`` arguments that build ``language`` into ``outdir``."""
     return [
-        sys.executable, "-m", "sphinx", "-b", "html", "-q",
+        "-b", "html", "-q",
         "-c", str(project.root), "-d", str(project.root / DOCTREES_DIR / language.code),
         "-D", f"language={language.code}", *extra,
         str(project.source_dir), str(outdir / language.site_dir),
@@ -36,17 +41,50 @@ def sphinx_command(project: Project, language: Language, outdir: Path,
 
 def build_site(project: Project, outdir: Path | None = None,
                extra: Sequence[str] = ()) -> Path:
-    """Build every language of ``project``; return the site's folder."""
+    """Build every language of ``project``; return the site's folder.
+
+    The builds are forks of the calling process: call this from one that has not run
+    Sphinx itself (as ``triglot site`` does), or they inherit its docutils registrations.
+    """
     outdir = outdir or project.root / SITE_DIR
+    _warm_up(project)
     for language in project.languages:
         print(f"triglot site: building {language.name} ({language.code}) "
               f"into {project.relative(outdir / language.site_dir)}", file=sys.stderr)
-        result = subprocess.run(sphinx_command(project, language, outdir, extra), check=False)
-        if result.returncode != 0:
+        status = _forked(sphinx_arguments(project, language, outdir, extra))
+        if status != 0:
             raise TriglotError(f"sphinx-build failed for {language.code} "
-                               f"(exit {result.returncode}); its messages are above")
+                               f"(exit {status}); its messages are above")
     write_atomic(outdir / "index.html", root_page(project.languages).encode("utf-8"))
     return outdir
+
+
+def _warm_up(project: Project) -> None:
+    """Import what every build imports, and load the term analyzer every build uses (term
+    links in the source language, and the source side of the translations' checks)."""
+    import sphinx.builders.html
+    import sphinx.cmd.build  # noqa: F401
+
+    import triglot.sphinxext  # noqa: F401
+
+    if project.glossary.is_file():
+        from triglot.terms.analyze import analyzer
+
+        analyzer(project.source_language.code)
+
+
+def _sphinx_build(arguments: list[str]) -> None:
+    from sphinx.cmd.build import build_main
+
+    sys.exit(build_main(arguments))
+
+
+def _forked(arguments: list[str]) -> int:
+    """``sphinx-build arguments`` in a forked child; its exit status."""
+    child = multiprocessing.get_context("fork").Process(target=_sphinx_build, args=(arguments,))
+    child.start()
+    child.join()
+    return child.exitcode if child.exitcode is not None else 1
 
 
 def root_page(languages: Sequence[Language]) -> str:

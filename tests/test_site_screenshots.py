@@ -1,0 +1,38 @@
+"""``triglot screenshots``: a full-page PNG per language of the site built from
+tests/roots/test-site. Skipped when Chromium, chromedriver or Selenium are absent."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import pytest
+from triglot.browser import browser_paths
+from triglot.errors import TriglotError
+from triglot.project import load_project
+from triglot.screenshots import take_screenshots
+
+ROOT = Path(__file__).parent / "roots" / "test-site"
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.skipif(browser_paths() is None, reason="needs chromium and chromedriver")
+def test_each_language_gets_a_whole_page_png(built_site: Path, tmp_path: Path) -> None:
+    pytest.importorskip("selenium.webdriver")
+    written = take_screenshots(load_project(ROOT), built_site, tmp_path, page="article",
+                               width=500, height=300)
+    assert [p.name for p in written] == ["en.png", "ja.png", "pt-br.png"]
+    for path in written:
+        width, height = _png_size(path)
+        assert width <= 500 and height > 600  # the whole page, beyond the 300-pixel window
+
+
+def test_a_page_missing_from_the_site_is_named(built_site: Path, tmp_path: Path) -> None:
+    with pytest.raises(TriglotError, match=r"no nowhere\.html for en, ja, pt-br: build the site"):
+        take_screenshots(load_project(ROOT), built_site, tmp_path, page="nowhere")
+    assert not list(tmp_path.iterdir())
