@@ -25,6 +25,7 @@ from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages, get_node_line
 
 from triglot.sphinxext.catalogs import catalog_paths, read_po
+from triglot.sphinxext.envstore import PerDocument
 from triglot.sphinxext.paragraphs import MSGID, anchored_paragraphs
 from triglot.sphinxext.sitehtml import page_language, site_languages
 
@@ -82,11 +83,8 @@ def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
     return problems
 
 
-def _messages(env: BuildEnvironment) -> dict[str, set[str]]:
-    """Every translatable message of each document, as read: what the catalogs may hold."""
-    if not hasattr(env, "triglot_messages"):
-        env.triglot_messages = {}  # type: ignore[attr-defined]
-    return env.triglot_messages  # type: ignore[attr-defined]
+# Every translatable message of each document, as read: what the catalogs may hold.
+MESSAGES: PerDocument[set[str]] = PerDocument("triglot_messages")
 
 
 class CheckTranslations(SphinxTransform):
@@ -95,7 +93,7 @@ class CheckTranslations(SphinxTransform):
     default_priority = 16
 
     def apply(self, **kwargs: object) -> None:
-        found = _messages(self.env).setdefault(self.env.docname, set())
+        found = MESSAGES.of(self.env).setdefault(self.env.docname, set())
         translating = is_translation_build(self.env)
         for node, message in extract_messages(self.document):
             found.add(message)
@@ -141,7 +139,7 @@ def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
     for docname in sorted(env.found_docs):
         domain = docname_to_domain(docname, env.config.gettext_compact)
         by_domain.setdefault(domain, (docname, set()))[1].update(
-            _messages(env).get(docname, ()))
+            MESSAGES.of(env).get(docname, ()))
     for domain, (docname, messages) in sorted(by_domain.items()):
         for path in catalog_paths(env, docname, env.config.language):
             for entry in read_po(path):
@@ -167,22 +165,9 @@ def _empty_language(app: Sphinx) -> None:
                        location=file_location(catalogs[0]))
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _messages(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    mine, theirs = _messages(env), _messages(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-
-
 def setup(app: Sphinx) -> None:
     app.add_transform(CheckTranslations)
     app.connect("builder-inited", _empty_language)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    MESSAGES.connect(app)
     app.connect("env-updated", _orphans)
     app.connect("doctree-resolved", _untranslated)

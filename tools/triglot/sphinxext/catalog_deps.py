@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.catalogs import catalog_paths
+from triglot.sphinxext.envstore import PerDocument
 from triglot.sphinxext.sitehtml import site_languages
 
 if TYPE_CHECKING:
@@ -38,34 +39,21 @@ def catalogs_digest(app: Sphinx, docname: str) -> str:
     return digest.hexdigest()
 
 
-def _digests(env: BuildEnvironment) -> dict[str, str]:
-    if not hasattr(env, "triglot_catalog_digests"):
-        env.triglot_catalog_digests = {}  # type: ignore[attr-defined]
-    return env.triglot_catalog_digests  # type: ignore[attr-defined]
+DIGESTS: PerDocument[str] = PerDocument("triglot_catalog_digests")
 
 
 def _remember(app: Sphinx, doctree: nodes.document) -> None:
-    _digests(app.env)[app.env.docname] = catalogs_digest(app, app.env.docname)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _digests(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    _digests(env).update((d, v) for d, v in _digests(other).items() if d in docnames)
+    DIGESTS.of(app.env)[app.env.docname] = catalogs_digest(app, app.env.docname)
 
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
               removed: set[str]) -> list[str]:
     known = env.found_docs - added - changed - removed
-    return sorted(docname for docname, value in _digests(env).items()
+    return sorted(docname for docname, value in DIGESTS.of(env).items()
                   if docname in known and catalogs_digest(app, docname) != value)
 
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _remember)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    DIGESTS.connect(app)
     app.connect("env-get-outdated", _outdated)

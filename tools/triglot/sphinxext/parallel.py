@@ -23,6 +23,7 @@ from sphinx.util import logging
 from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
 from triglot.segment import PARAGRAPH_MODES, paragraphs
 from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.envstore import PerDocument
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.rst_inline import inline_html
 from triglot.sphinxext.sitehtml import page_in, page_language, site_languages
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
     from docutils import nodes
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from triglot.languages import Language
 
@@ -58,28 +58,16 @@ def parallel_uri(app: Sphinx, from_page: str, docname: str, anchor: str = "") ->
     return f"{uri}#{anchor}" if anchor else uri
 
 
-def _records(env: BuildEnvironment) -> dict[str, Record]:
-    if not hasattr(env, "triglot_paragraphs"):
-        env.triglot_paragraphs = {}  # type: ignore[attr-defined]
-    return env.triglot_paragraphs  # type: ignore[attr-defined]
+RECORDS: PerDocument[Record] = PerDocument("triglot_paragraphs")
 
 
 def _record(app: Sphinx, doctree: nodes.document) -> None:
     found = [(p[ANCHOR], p[MSGID]) for p in anchored_paragraphs(doctree)]
-    records = _records(app.env)
+    records = RECORDS.of(app.env)
     if found:
         records[app.env.docname] = found
     else:
         records.pop(app.env.docname, None)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _records(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-           other: BuildEnvironment) -> None:
-    _records(env).update((d, r) for d, r in _records(other).items() if d in docnames)
 
 
 @dataclass
@@ -180,7 +168,7 @@ def parallel_table(app: Sphinx, docname: str, record: Record) -> str:
 
 def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     here = page_language(app.config)
-    for docname, record in sorted(_records(app.env).items()):
+    for docname, record in sorted(RECORDS.of(app.env).items()):
         pagename = PREFIX + docname
         if pagename in app.env.found_docs:
             logger.warning("no parallel view for %s: a document named %s exists", docname,
@@ -203,7 +191,7 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
                     context: dict[str, Any], doctree: Any) -> None:
     if not has_parallel_views(app) or doctree is None:
         return
-    if pagename not in _records(app.env):
+    if pagename not in RECORDS.of(app.env):
         return
     here = page_language(app.config)
     href = html.escape(parallel_uri(app, pagename, pagename))
@@ -213,7 +201,6 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _record)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    RECORDS.connect(app)
     app.connect("html-collect-pages", _collect)
     app.connect("html-page-context", _link_from_page)

@@ -21,6 +21,7 @@ from sphinx.util.i18n import docname_to_domain
 from triglot.check import CHECKS
 from triglot.errors import TriglotError
 from triglot.sphinxext.catalogs import catalogs_for
+from triglot.sphinxext.envstore import PerDocument
 from triglot.sphinxext.paragraphs import anchored_paragraphs
 from triglot.sphinxext.sitehtml import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.status import paragraph_state
@@ -40,12 +41,13 @@ PAGE = "triglot-status"
 SOURCE = "source"  # the state of every paragraph in the source language's site
 
 
+# Each document's anchored paragraphs' states, in order: ``translated``, ``outdated``,
+# ``untranslated`` (or ``source`` in the source language).
+STATES_BY_DOC: PerDocument[tuple[str, ...]] = PerDocument("triglot_paragraph_states")
+
+
 def paragraph_states(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
-    """Each document's anchored paragraphs' states, in order: ``translated``,
-    ``outdated``, ``untranslated`` (or ``source`` in the source language)."""
-    if not hasattr(env, "triglot_paragraph_states"):
-        env.triglot_paragraph_states = {}  # type: ignore[attr-defined]
-    return env.triglot_paragraph_states  # type: ignore[attr-defined]
+    return STATES_BY_DOC.of(env)
 
 
 def _record(app: Sphinx, doctree: nodes.document) -> None:
@@ -60,16 +62,6 @@ def _record(app: Sphinx, doctree: nodes.document) -> None:
         catalogs = catalogs_for(app, env.docname, language.code)
         states = tuple(paragraph_state(p, catalogs) or "translated" for p in paragraphs)
     paragraph_states(env)[env.docname] = states
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    paragraph_states(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: list[str],
-           other: BuildEnvironment) -> None:
-    theirs = paragraph_states(other)
-    paragraph_states(env).update((doc, theirs[doc]) for doc in docnames if doc in theirs)
 
 
 def _cell(value: object, tag: str = "td") -> str:
@@ -210,7 +202,6 @@ def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _record)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    STATES_BY_DOC.connect(app)
     app.connect("html-collect-pages", _collect)
     app.connect("html-page-context", _link)
