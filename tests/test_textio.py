@@ -7,7 +7,6 @@ import stat
 from pathlib import Path
 
 import pytest
-
 from triglot.textio import write_atomic
 
 
