@@ -60,14 +60,19 @@ def build_site(project: Project, outdir: Path | None = None,
 
 
 def _warm_up(project: Project) -> None:
-    """Import what every build imports, and load the term analyzer every build uses (term
-    links in the source language, and the source side of the translations' checks)."""
+    """Import what every build imports; on a first build, also load the term analyzer
+    every build then uses (term links in the source language, and the source side of the
+    translations' checks). Later builds find their matches in their term-match cache and
+    mostly load no analyzer at all."""
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
 
     import triglot.sphinxext  # noqa: F401
+    from triglot.sphinxext.matchcache import FILENAME
 
-    if project.glossary.is_file():
+    first = any(not (project.root / DOCTREES_DIR / lang.code / FILENAME).is_file()
+                for lang in project.languages)
+    if first and project.glossary.is_file():
         from triglot.terms.analyze import analyzer
 
         analyzer(project.source_language.code)
