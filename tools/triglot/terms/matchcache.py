@@ -40,7 +40,7 @@ from triglot.textio import write_atomic
 
 FORMAT = 1
 # What the matches depend on besides the terms: the analysis code and its packages.
-_CODE = ("analyze.py", "match.py")
+_CODE = ("analyze.py", "lemmas.py", "match.py")
 _PACKAGES = ("spacy", "spacy_lookups_data", "sudachipy", "sudachidict_core")
 
 Row = tuple[str, int, int, int]  # concept, the term's index among its terms, start, end
