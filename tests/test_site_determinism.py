@@ -11,6 +11,7 @@ site has no timestamps (no ``html_last_updated_fmt``).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,10 +70,12 @@ def test_diagram_pages_are_byte_identical(tmp_path: Path) -> None:
     assert_same_output(first, parallel)
 
 
-def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path, jobs: str) -> None:
     # triglot site forks its builds from one warm process: each must come out as from a
     # process of its own (Sphinx would keep the first language's translation of some of
-    # its own messages, such as the module index's title in objects.inv)
+    # its own messages, such as the module index's title in objects.inv), whether the
+    # languages are built one after the other or two at once
     site_root = ROOTS / "test-site"
     root = tmp_path / "project"
     shutil.copytree(site_root, root / "docs",
@@ -83,8 +86,12 @@ def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path) -> None:
     (root / "conf.py").write_text(conf.replace('["locale"]', '["../locale"]'), encoding="utf-8")
     # a child process: the forks inherit this one's docutils registrations, and other
     # tests have run Sphinx in it
-    subprocess.run([sys.executable, "-m", "triglot", "site", "-W"], cwd=root, check=True,
-                   env={**os.environ, "PYTHONPATH": TOOLS})
+    done = subprocess.run([sys.executable, "-m", "triglot", "site", "-W", "-j", jobs],
+                          cwd=root, check=True, env={**os.environ, "PYTHONPATH": TOOLS},
+                          capture_output=True, text=True)
+    # each language's messages come as one block, in the languages' order
+    assert re.findall(r"^triglot site: building .*\((\w+)\) into", done.stderr,
+                      re.MULTILINE) == ["en", "ja", "pt_BR"]
     site = root / SITE_DIR
     assert (site / "index.html").is_file()
     for code in ("ja", "pt_BR"):

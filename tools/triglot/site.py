@@ -2,9 +2,9 @@
 
 Each language is a separate ``sphinx-build -c <root> docs <out>/<lang> -D language=<code>``
 run (Sphinx builds one language per run), with its own doctrees so that rebuilds stay
-incremental. The runs are forked one after the other from this process, after it has
-imported Sphinx and the extension and loaded the source language's term analyzer once:
-each starts warm, yet with the fresh global state of its own process (Sphinx keeps the
+incremental. The runs are forked from this process, one per CPU at a time, after it has
+imported Sphinx and the extension (and, on a first build, loaded the source language's
+term analyzer): each starts warm, yet with the fresh global state of its own process (Sphinx keeps the
 translations of its messages per process, and the first language's would stick). The
 root page links the languages and sends a reader with scripts on to the one their
 browser prefers.
@@ -15,9 +15,14 @@ from __future__ import annotations
 import html
 import json
 import multiprocessing
+import multiprocessing.connection
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
@@ -40,51 +45,117 @@ def sphinx_arguments(project: Project, language: Language, outdir: Path,
 
 
 def build_site(project: Project, outdir: Path | None = None,
-               extra: Sequence[str] = ()) -> Path:
-    """Build every language of ``project``; return the site's folder.
+               extra: Sequence[str] = (), jobs: int | None = None) -> Path:
+    """Build every language of ``project``, ``jobs`` at a time (default: one per CPU);
+    return the site's folder.
 
     The builds are forks of the calling process: call this from one that has not run
     Sphinx itself (as ``triglot site`` does), or they inherit its docutils registrations.
+    With more than one job each build's messages are held back and printed as one block,
+    in the languages' order, when it ends.
     """
     outdir = outdir or project.root / SITE_DIR
+    jobs = max(1, jobs or os.cpu_count() or 1)
     _warm_up(project)
-    for language in project.languages:
-        print(f"triglot site: building {language.name} ({language.code}) "
-              f"into {project.relative(outdir / language.site_dir)}", file=sys.stderr)
-        status = _forked(sphinx_arguments(project, language, outdir, extra))
-        if status != 0:
-            raise TriglotError(f"sphinx-build failed for {language.code} "
-                               f"(exit {status}); its messages are above")
+    builds = [_Build(language, sphinx_arguments(project, language, outdir, extra),
+                     f"triglot site: building {language.name} ({language.code}) "
+                     f"into {project.relative(outdir / language.site_dir)}")
+              for language in project.languages]
+    if jobs == 1:
+        for build in builds:
+            print(build.heading, file=sys.stderr)
+            build.start(capture=False)
+            build.child.join()
+            build.check()
+    else:
+        _run_concurrently(builds, jobs)
     write_atomic(outdir / "index.html", root_page(project.languages).encode("utf-8"))
     return outdir
 
 
+class _Build:
+    """One language's ``sphinx-build`` in a forked child."""
+
+    def __init__(self, language: Language, arguments: list[str], heading: str) -> None:
+        self.language, self.arguments, self.heading = language, arguments, heading
+        self.child: multiprocessing.process.BaseProcess
+        self.output: IO[bytes] | None = None
+
+    def start(self, capture: bool) -> None:
+        # closed by report(), once the child has ended
+        self.output = tempfile.TemporaryFile() if capture else None  # noqa: SIM115
+        output = self.output.fileno() if self.output else None
+        self.child = multiprocessing.get_context("fork").Process(
+            target=_sphinx_build, args=(self.arguments, output))
+        self.child.start()
+
+    def report(self) -> None:
+        """Print the heading and what the child wrote, as one block."""
+        assert self.output is not None
+        self.output.seek(0)
+        sys.stderr.write(self.heading + "\n")
+        sys.stderr.flush()
+        shutil.copyfileobj(self.output, sys.stderr.buffer)
+        sys.stderr.buffer.flush()
+        self.output.close()
+
+    def check(self) -> None:
+        status = self.child.exitcode if self.child.exitcode is not None else 1
+        if status != 0:
+            raise TriglotError(f"sphinx-build failed for {self.language.code} "
+                               f"(exit {status}); its messages are above")
+
+
+def _run_concurrently(builds: list[_Build], jobs: int) -> None:
+    """Run the builds ``jobs`` at a time; after a failure start no more, and report the
+    first failed language once the running ones have ended."""
+    pending, running, ended = list(builds), [], set()
+    reported, failed = 0, False
+    while running or (pending and not failed):
+        while pending and len(running) < jobs and not failed:
+            build = pending.pop(0)
+            build.start(capture=True)
+            running.append(build)
+        multiprocessing.connection.wait([b.child.sentinel for b in running])
+        for build in [b for b in running if not b.child.is_alive()]:
+            build.child.join()
+            running.remove(build)
+            ended.add(build)
+            failed = failed or build.child.exitcode != 0
+        while reported < len(builds) and builds[reported] in ended:
+            builds[reported].report()
+            reported += 1
+    for build in builds[:reported]:
+        build.check()
+
+
 def _warm_up(project: Project) -> None:
-    """Import what every build imports, and load the term analyzer every build uses (term
-    links in the source language, and the source side of the translations' checks)."""
+    """Import what every build imports; on a first build, also load the term analyzer
+    every build then uses (term links in the source language, and the source side of the
+    translations' checks). Later builds find their matches in their term-match cache and
+    mostly load no analyzer at all."""
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
 
     import triglot.sphinxext  # noqa: F401
+    from triglot.sphinxext.matchcache import FILENAME
 
-    if project.glossary.is_file():
+    first = any(not (project.root / DOCTREES_DIR / lang.code / FILENAME).is_file()
+                for lang in project.languages)
+    if first and project.glossary.is_file():
         from triglot.terms.analyze import analyzer
 
         analyzer(project.source_language.code)
 
 
-def _sphinx_build(arguments: list[str]) -> None:
+def _sphinx_build(arguments: list[str], output: int | None) -> None:
+    """The child: ``sphinx-build arguments``, its messages into ``output`` if given."""
+    if output is not None:
+        os.dup2(output, 1)
+        os.dup2(output, 2)
     from sphinx.cmd.build import build_main
 
     sys.exit(build_main(arguments))
-
-
-def _forked(arguments: list[str]) -> int:
-    """``sphinx-build arguments`` in a forked child; its exit status."""
-    child = multiprocessing.get_context("fork").Process(target=_sphinx_build, args=(arguments,))
-    child.start()
-    child.join()
-    return child.exitcode if child.exitcode is not None else 1
 
 
 def root_page(languages: Sequence[Language]) -> str:

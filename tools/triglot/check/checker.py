@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from triglot.check.catalogs import Entry, read_catalog
 from triglot.check.codes import CHECKS
@@ -15,6 +16,14 @@ from triglot.check.identifiers import identifiers, present
 from triglot.errors import TriglotError
 from triglot.glossary import Concept, Termbase
 from triglot.terms.match import Match, TermMatcher
+
+
+class Matcher(Protocol):
+    """What the checker asks of a matcher: a :class:`TermMatcher` or a cached one."""
+
+    has_unapproved: bool
+
+    def find(self, text: str) -> list[Match]: ...
 
 
 @dataclass
@@ -29,19 +38,21 @@ class _Use:
 class Checker:
     """Checks entries of catalogs in any of the termbase's languages against it."""
 
-    def __init__(self, termbase: Termbase, severities: dict[str, str] | None = None) -> None:
+    def __init__(self, termbase: Termbase, severities: dict[str, str] | None = None,
+                 matchers: Callable[[str], Matcher] | None = None) -> None:
         self.termbase = termbase
+        self._new_matcher = matchers or (lambda lang: TermMatcher(termbase, lang))
         self.source = termbase.languages[0]
         self.severities = {code: sev for code, (sev, _) in CHECKS.items()}
         self.severities.update(severities or {})
-        self._matchers: dict[str, TermMatcher] = {}
+        self._matchers: dict[str, Matcher] = {}
         self._source_cache: dict[str, list[Match]] = {}
         self._english: dict[str, re.Pattern[str] | None] = {}
         self._uses: dict[tuple[str, str], list[_Use]] = defaultdict(list)
 
-    def matcher(self, lang: str) -> TermMatcher:
+    def matcher(self, lang: str) -> Matcher:
         if lang not in self._matchers:
-            self._matchers[lang] = TermMatcher(self.termbase, lang)
+            self._matchers[lang] = self._new_matcher(lang)
         return self._matchers[lang]
 
     def _source_matches(self, msgid: str) -> list[Match]:
@@ -159,9 +170,13 @@ class Checker:
 
 
 def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
-                   severities: dict[str, str] | None = None) -> list[Finding]:
-    """Check every catalog against the termbase; findings sorted by path and line."""
-    checker = Checker(termbase, severities)
+                   severities: dict[str, str] | None = None,
+                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
+    """Check every catalog against the termbase; findings sorted by path and line.
+
+    ``matchers(lang)`` gives the matcher of a language (default: a new
+    :class:`TermMatcher`)."""
+    checker = Checker(termbase, severities, matchers)
     findings: list[Finding] = []
     for path in paths:
         findings.extend(checker.check_catalog(path))

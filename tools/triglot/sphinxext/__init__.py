@@ -18,6 +18,7 @@ from triglot.sphinxext import (
     counterparts,
     diagrams,
     glossary_page,
+    matchcache,
     paragraphs,
     parallel,
     search_ja,
@@ -32,7 +33,7 @@ from triglot.sphinxext import (
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for module in (config, glossary_page, diagrams, terminology, sitehtml, paragraphs,
+    for module in (config, glossary_page, diagrams, matchcache, terminology, sitehtml, paragraphs,
                    termuses, termlinks, backlinks, status, status_page, counterparts, parallel,
                    catalog_deps, switcher, search_ja, catalog_checks):
         module.setup(app)

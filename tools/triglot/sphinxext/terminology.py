@@ -15,6 +15,7 @@ from sphinx.util import logging
 
 from triglot.errors import TriglotError
 from triglot.sphinxext.catalog_checks import file_location
+from triglot.sphinxext.matchcache import CHECK_OWNER, cached_matcher
 from triglot.sphinxext.termbase import termbase_for
 
 if TYPE_CHECKING:
@@ -45,7 +46,11 @@ def language_findings(app: Sphinx) -> list[Finding]:
         from triglot.check import check_catalogs
 
         catalogs = translation_catalogs(app)
-        _FINDINGS[app] = check_catalogs(catalogs, termbase_for(app.env)) if catalogs else []
+        termbase = termbase_for(app.env)
+        _FINDINGS[app] = check_catalogs(
+            catalogs, termbase,
+            matchers=lambda lang: cached_matcher(app.doctreedir, termbase, lang, CHECK_OWNER),
+        ) if catalogs else []
     return _FINDINGS[app]
 
 

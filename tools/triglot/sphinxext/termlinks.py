@@ -1,9 +1,9 @@
 """Terms in the text linked to their glossary entry, in every language, with the
 definition as the link's tooltip — no ``:term:`` markup needed in sources or catalogs.
 
-Matching uses the project's term matcher (:class:`triglot.terms.match.TermMatcher`) on
-the page's language while the document is read, after Sphinx's ``Locale`` transform has
-replaced the text: the first occurrence of each concept in a paragraph becomes a
+Matching uses the project's term matcher (:class:`triglot.terms.match.TermMatcher`,
+through the build's cache: :mod:`triglot.sphinxext.matchcache`) on the page's language
+while the document is read, after Sphinx's ``Locale`` transform has replaced the text: the first occurrence of each concept in a paragraph becomes a
 :class:`triglot_term` node, and the paragraph is recorded as a use of the concept (see
 :mod:`triglot.sphinxext.termuses`). When the document is resolved the node becomes a link
 to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page.
@@ -19,6 +19,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from triglot.sphinxext.glossary_page import concept_anchor
+from triglot.sphinxext.matchcache import cached_matcher, doc_owner
 from triglot.sphinxext.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.sitehtml import is_html, page_language, site_languages, triglot_html
 from triglot.sphinxext.termbase import termbase_for
@@ -27,8 +28,7 @@ from triglot.sphinxext.termuses import TermUse, add_uses, glossary_docs
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from triglot.glossary import Termbase
-    from triglot.terms.match import TermMatcher
+    from triglot.terms.matchcache import CachedMatcher
 
 # Text inside these is code, a link already, or page furniture: never linked.
 SKIP = (nodes.reference, nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title,
@@ -40,19 +40,6 @@ CONTEXT_BEFORE, CONTEXT_AFTER = 30, 40
 
 class triglot_term(nodes.Inline, nodes.TextElement):
     """A term of concept ``concept`` found in the text; resolved to a link when written."""
-
-
-_MATCHERS: dict[str, tuple[Termbase, TermMatcher]] = {}
-
-
-def _matcher(termbase: Termbase, lang: str) -> TermMatcher:
-    """One matcher per language and build process (loading the analyzer takes seconds)."""
-    from triglot.terms.match import TermMatcher
-
-    cached = _MATCHERS.get(lang)
-    if cached is None or cached[0] is not termbase:
-        cached = _MATCHERS[lang] = (termbase, TermMatcher(termbase, lang))
-    return cached[1]
 
 
 def _has_glossary(doctree: nodes.Node) -> bool:
@@ -76,7 +63,8 @@ class TermMatches(SphinxTransform):
             glossary_docs(env).add(env.docname)
             return
         env.note_dependency(config.triglot_glossary)  # a new term is looked for everywhere
-        matcher = _matcher(termbase_for(env), page_language(config).code)
+        matcher = cached_matcher(env.doctreedir, termbase_for(env), page_language(config).code,
+                                 doc_owner(env.docname))
         uses: dict[str, list[TermUse]] = {}
         for number, para in enumerate(anchored_paragraphs(self.document), 1):
             found: set[str] = set()
@@ -100,7 +88,8 @@ def _linkable_texts(para: nodes.paragraph) -> list[nodes.Text]:
     return texts
 
 
-def _split(text: nodes.Text, matcher: TermMatcher, found: set[str]) -> list[nodes.Node] | None:
+def _split(text: nodes.Text, matcher: CachedMatcher, found: set[str]
+           ) -> list[nodes.Node] | None:
     value = str(text)
     pieces: list[nodes.Node] = []
     done = 0

@@ -1,8 +1,8 @@
 """Text to comparable tokens, per language, with spaCy (loaded lazily, once per language).
 
 Most languages: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
-lemmatizer's table where spacy-lookups-data has one (looked up as written, then
-lowercased, because the tables are case-sensitive), with the language's plural rules
+lemmatizer's table where spacy-lookups-data has one (see :mod:`triglot.terms.lemmas`;
+looked up as written, then lowercased, because the tables are case-sensitive), with the language's plural rules
 applied to words the table does not know (loanwords such as Portuguese "pools"); without
 a table, by the lowercased word. Japanese: the SudachiPy tokenizer behind
 ``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
@@ -15,11 +15,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
+from triglot.terms.lemmas import LemmaTable, lemma_table
 
 _JOINERS = frozenset("-‐‑‒–—・")
 
@@ -63,7 +64,7 @@ class Analyzer:
             except ImportError:
                 raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
                                    "cannot be matched") from None
-            table = _lemma_table(lang) if _has_lemma_table(lang) else {}
+            table = lemma_table(lang) if _has_lemma_table(lang) else {}
             self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, lang))
 
     def tokens(self, text: str) -> list[Token]:
@@ -108,25 +109,10 @@ def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def _lemma_table(lang: Language) -> Mapping[str, str]:
-    """The lookup lemmatizer's ``lemma_lookup`` table from spacy-lookups-data, as a dict.
-
-    The same entries spaCy's lemmatizer would look up, read without building its
-    ``Table`` (which hashes every key: 3x slower, 2 s for Portuguese's 800,000 words).
-    """
-    from spacy.util import load_language_data, registry
-
-    try:
-        return load_language_data(registry.lookups.get(lang.base)["lemma_lookup"])
-    except (ImportError, ValueError, KeyError) as exc:
-        raise TriglotError(f"no lemma tables for {lang.code!r} ({exc!r}); install "
-                           "them with: pip install spacy-lookups-data") from None
-
-
 class _Lemmas:
     """Case-insensitive lemma lookup over a case-sensitive table, memoized per word."""
 
-    def __init__(self, table: Mapping[str, str], lang: Language) -> None:
+    def __init__(self, table: LemmaTable, lang: Language) -> None:
         self.table = table
         self.plurals = lang.plurals
         self.plurals_first = lang.plurals_first

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from triglot.languages import get_language
+from triglot.terms import lemmas
+from triglot.terms.lemmas import SqliteLemmas, lemma_table
+
+
+@pytest.mark.parametrize("code", ["pt_BR", "en"])
+def test_the_sqlite_copy_gives_exactly_the_dictionary_s_lemmas(
+        code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lang = get_language(code)
+    table = lemma_table(lang)
+    assert isinstance(table, SqliteLemmas)
+    assert list((tmp_path / "triglot").glob(f"lemmas-{lang.base}-*.sqlite3"))
+    reference = lemmas._load_json(lemmas._source(lang))
+    words = list(reference)[::401]
+    samples = {variant for word in words
+               for variant in (word, word.lower(), word.upper(), word.title(), word + "x")}
+    samples |= {"", " ", "Pools", "APLICATIVOS", "canal", "ção", "naïve", "c\u0327a\u0303o"}  # NFD too
+    assert len(samples) > 4 * len(words) > 400
+    assert {w: table.get(w) for w in samples} == {w: reference.get(w) for w in samples}
+    assert lemma_table(lang).get(words[0]) == reference[words[0]]  # the copy, reused
+
+
+def test_an_unwritable_cache_folder_falls_back_to_the_json(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    table = lemma_table(get_language("en"))
+    assert isinstance(table, dict)
+    assert table.get("pools") == "pool"
