@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.catalogs import catalogs_for
+from triglot.sphinxext.catalogs import catalogs_for, translation
 from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.sitehtml import html_node, is_html, page_in, page_language, site_languages
 from triglot.sphinxext.uitext import ui_text
@@ -23,11 +23,13 @@ if TYPE_CHECKING:
 
 
 def paragraph_state(para: nodes.paragraph, catalogs: list[Catalog]) -> str | None:
-    """``"outdated"`` (fuzzy), ``"untranslated"`` or None for a translated paragraph."""
-    for catalog in catalogs:
-        message = catalog.get(para[MSGID])
-        if message is not None and message.fuzzy and message.string:
-            return "outdated"
+    """``"outdated"`` (fuzzy), ``"untranslated"`` or None for a translated paragraph.
+
+    The catalogs say whether an entry is fuzzy; the doctree whether Sphinx used the
+    translation (a translation that does not parse is not used).
+    """
+    if translation(catalogs, para[MSGID]).state == "outdated":
+        return "outdated"
     return None if para.get("translated") else "untranslated"
 
 
