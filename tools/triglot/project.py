@@ -1,12 +1,14 @@
 """Where a triglot documentation project keeps its parts, read from its ``conf.py``.
 
-The layout is the one of DESIGN.md: ``conf.py`` at the root, English sources in
-``docs/``, catalogs in ``locale/<lang>/LC_MESSAGES/<doc>.po``, the termbase in
-``glossary/``. The project's languages are the ``triglot_languages`` of ``conf.py``.
+The layout is by default the one of DESIGN.md: ``conf.py`` at the root, English sources
+in ``docs/`` (``triglot_source_dir``), catalogs in ``locale/<lang>/LC_MESSAGES/<doc>.po``
+(the first of ``locale_dirs``, which Sphinx reads relative to the sources), the termbase
+in ``glossary/``. The project's languages are the ``triglot_languages`` of ``conf.py``.
 """
 
 from __future__ import annotations
 
+import os
 import runpy
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +25,18 @@ class Project:
     root: Path
     languages: tuple[Language, ...]
     glossary: Path
+    sources: str = "docs"
+    """The source folder, relative to the root."""
+    locales: str = "locale"
+    """The catalogs' folder, relative to the root."""
 
     @property
     def source_dir(self) -> Path:
-        return self.root / "docs"
+        return self.root / self.sources
 
     @property
     def locale_dir(self) -> Path:
-        return self.root / "locale"
+        return self.root / self.locales
 
     @property
     def source_language(self) -> Language:
@@ -74,4 +80,9 @@ def load_project(root: str | Path = ".") -> Project:
         raise TriglotError("triglot_languages is empty", path=conf)
     languages = tuple(get_language(code) for code in codes)
     glossary = root / namespace.get("triglot_glossary", DEFAULT_GLOSSARY)
-    return Project(root=root, languages=languages, glossary=glossary)
+    sources = str(namespace.get("triglot_source_dir", "docs"))
+    locale_dirs = namespace.get("locale_dirs") or []
+    locales = (os.path.normpath(os.path.join(sources, locale_dirs[0])) if locale_dirs
+               else "locale")
+    return Project(root=root, languages=languages, glossary=glossary, sources=sources,
+                   locales=locales)
