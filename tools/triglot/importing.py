@@ -11,8 +11,13 @@ and merged into ``locale/<lang>/LC_MESSAGES/<doc>.po``:
   English (``#| msgid``); the import never clears that flag.
 
 Each entry the import writes carries a translator comment
-``triglot: imported from <file> ¶<n> <digest>``; the digest of the text it wrote is how a
-later import tells an untouched entry from a translator's edit.
+``triglot: imported from <file> ¶<n> [<digest>]``; the digest of the text it wrote is how
+a later import tells an untouched entry from a translator's edit. Translator comments
+are the one place every gettext tool keeps (msgmerge drops unknown flags and replaces
+extracted comments with the template's); gettext never wraps them and triglot's writer
+neither, but Babel's (pybabel, sphinx-intl) does: every triglot comment ends in ``]``, so
+one split over several lines is read back whole. A ``triglot:`` comment of no known form
+is reported; an entry whose marker is damaged is kept as it is, and reported.
 """
 
 from __future__ import annotations
@@ -43,10 +48,16 @@ CONFIDENCE_THRESHOLD = 0.5
 DOUBTFUL_ANOMALIES = frozenset({"dangling-punctuation", "length-ratio"})
 
 COMMENT_PREFIX = "triglot:"
-_MARKER = re.compile(r"^triglot: imported from (?P<origin>.+) ¶(?P<numbers>\d+(?:\+\d+)*) "
+_NUMBERS = r"(?P<numbers>\d+(?:\+\d+)*)"
+_MARKER = re.compile(rf"^triglot: imported from (?P<origin>.+) ¶{_NUMBERS} "
                      r"\[(?P<digest>[0-9a-f]{10})(?P<fuzzy>, fuzzy)?\]$")
+_MARKER_START = "triglot: imported from "
 #: The note on an English message whose translation the previous message holds (n:1 bead).
 TOGETHER = "translated together with the previous paragraph"
+_TOGETHER = re.compile(rf"^triglot: {TOGETHER} \[¶{_NUMBERS} of (?P<origin>.+)\]$")
+_DOUBT = re.compile(r"^triglot: (?P<reason>.+) \[doubt\]$")
+#: ``triglot: ignore ...`` silences checks (triglot.check): the translator's own comment.
+_TRANSLATORS = re.compile(r"^triglot:\s*ignore\b")
 
 
 @dataclass
@@ -63,6 +74,9 @@ class ImportReport:
     extra: list[int] = field(default_factory=list)
     """1-based numbers of original paragraphs with no English counterpart."""
     anomalies: list[Anomaly] = field(default_factory=list)
+    unknown_comments: list[tuple[int | None, str, bool]] = field(default_factory=list)
+    """(line, comment, whether it is a damaged marker, whose entry is then kept as it is)
+    of the ``triglot:`` comments of no known form the catalog had."""
 
 
 def digest(text: str) -> str:
@@ -88,6 +102,58 @@ def join_paragraphs(parts: list[str]) -> str:
     return text
 
 
+@dataclass
+class Comments:
+    """An entry's translator comments: the translator's, the import's (each read whole,
+    however a tool wrapped it) and ``triglot:`` comments of no known form."""
+
+    own: list[str] = field(default_factory=list)
+    imported: list[str] = field(default_factory=list)
+    stray: list[str] = field(default_factory=list)
+
+
+def _known(comment: str) -> bool:
+    return any(form.match(comment) for form in (_MARKER, _TOGETHER, _DOUBT))
+
+
+def comments_of(message: Message) -> Comments:
+    """Sort ``message``'s translator comments, joining a triglot comment a tool wrapped.
+
+    >>> from babel.messages.catalog import Message
+    >>> comments_of(Message("a", "b", user_comments=[
+    ...     "mine", "triglot: imported from a-long-name.ja.txt", "¶3 [0123456789]",
+    ...     "triglot: what?"]))  # doctest: +NORMALIZE_WHITESPACE
+    Comments(own=['mine'],
+             imported=['triglot: imported from a-long-name.ja.txt ¶3 [0123456789]'],
+             stray=['triglot: what?'])
+    """
+    comments = Comments()
+    lines = list(message.user_comments)
+    index = 0
+    while index < len(lines):
+        comment = lines[index]
+        index += 1
+        if not comment.startswith(COMMENT_PREFIX) or _TRANSLATORS.match(comment):
+            comments.own.append(comment)
+            continue
+        joined, following = comment, index
+        while not _known(joined) and following < len(lines) and not lines[
+                following].startswith(COMMENT_PREFIX):
+            joined += " " + lines[following]
+            following += 1
+        if _known(joined):
+            comments.imported.append(joined)
+            index = following
+        else:
+            comments.stray.append(comment)
+    return comments
+
+
+def damaged_markers(message: Message) -> list[str]:
+    """The stray comments of ``message`` that look like an import marker."""
+    return [c for c in comments_of(message).stray if c.startswith(_MARKER_START.rstrip())]
+
+
 @dataclass(frozen=True)
 class ImportMarker:
     """What an import wrote into an entry: which original paragraphs, and the text's digest."""
@@ -106,7 +172,7 @@ def import_marker(message: Message) -> ImportMarker | None:
     ...     "triglot: imported from doc.ja.txt ¶3+4 [0123456789, fuzzy]"]))
     ImportMarker(origin='doc.ja.txt', numbers=(3, 4), digest='0123456789', fuzzy=True)
     """
-    for comment in message.user_comments:
+    for comment in comments_of(message).imported:
         match = _MARKER.match(comment)
         if match:
             numbers = tuple(int(n) for n in match["numbers"].split("+"))
@@ -117,13 +183,15 @@ def import_marker(message: Message) -> ImportMarker | None:
 
 def translated_with_previous(message: Message) -> bool:
     """True when an import put this English message's translation into the previous one."""
-    return any(c.startswith(f"{COMMENT_PREFIX} {TOGETHER}") for c in message.user_comments)
+    return any(_TOGETHER.match(c) for c in comments_of(message).imported)
 
 
 def _edited_by_translator(message: Message) -> bool:
     """True when the entry holds text the import did not write, or a translator approved it."""
     if not message.string:
         return False
+    if damaged_markers(message):
+        return True  # reported by the import: not the import's text for all it knows
     marker = import_marker(message)
     if marker is None or marker.digest != digest(str(message.string)):
         return True
@@ -131,8 +199,8 @@ def _edited_by_translator(message: Message) -> bool:
 
 
 def _set_comments(message: Message, comments: list[str]) -> None:
-    own = [c for c in message.user_comments if not c.startswith(COMMENT_PREFIX)]
-    message.user_comments = own + comments
+    """Replace the import's comments (and stray ``triglot:`` ones) with ``comments``."""
+    message.user_comments = comments_of(message).own + comments
 
 
 def _doubts(bead_target: tuple[int, ...], confidence: float, anomalies: list[Anomaly],
@@ -165,7 +233,7 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
         for other in bead.source[1:]:
             covered = catalog[ids[other]]
             if not _edited_by_translator(covered):
-                note = f"{COMMENT_PREFIX} {TOGETHER} (¶{numbers} of {origin})"
+                note = f"{COMMENT_PREFIX} {TOGETHER} [¶{numbers} of {origin}]"
                 _set_comments(covered, [note])
         if _edited_by_translator(message):
             if message.string != text:
@@ -181,7 +249,8 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
             message.flags.discard("fuzzy")
         state = ", fuzzy" if reasons else ""
         marker = f"{COMMENT_PREFIX} imported from {origin} ¶{numbers} [{digest(text)}{state}]"
-        _set_comments(message, [marker] + [f"{COMMENT_PREFIX} {reason}" for reason in reasons])
+        _set_comments(message,
+                      [marker] + [f"{COMMENT_PREFIX} {reason} [doubt]" for reason in reasons])
         report.written += 1
 
 
@@ -203,13 +272,16 @@ def import_translation(project: Project, language_code: str, original: Path, *,
 
     path = project.catalog_path(language, docname)
     catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
+    unknown = [(message.lineno, comment, comment in damaged_markers(message))
+               for message in catalog if message.id
+               for comment in comments_of(message).stray]
     update_catalog(catalog, template)
 
     lexicon = _lexicon(project, language) if use_glossary else []
     alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
                                  target_lang=language.code, lexicon=lexicon)
     report = ImportReport(catalog=path, language=language, messages=len(ids),
-                          anomalies=alignment.anomalies)
+                          anomalies=alignment.anomalies, unknown_comments=unknown)
     merge_alignment(catalog, ids, target, alignment, original.name, report)
     report.changed = write_catalog(path, catalog)
     return report

@@ -7,13 +7,19 @@ paragraphs, suspicious length ratios, and missing (1-0) and extra (0-1) paragrap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from docutils.parsers.rst.states import Inliner
 
 from triglot.align.beads import Anomaly, Bead
 from triglot.align.model import PairModel
 from triglot.languages import Language
 
 DANGLING = tuple("。、．，.,;:!?)]}）」』】")
+#: A reST interpreted-text role (``:ref:`...```), by docutils' own name syntax: inline
+#: markup, not a neighbour's punctuation, though it starts with ':'.
+_ROLE = re.compile(rf":{Inliner.simplename}:`")
 LENGTH_Z = 3.5  # standard deviations from the document's own length ratio
 _MIN_CHARS = 40  # shorter paragraphs vary too much for a length verdict
 
@@ -27,6 +33,15 @@ def _numbers(indices: Sequence[int]) -> str:
 
 def _where(bead: Bead, src: Language, tgt: Language) -> str:
     return f"{src.code} {_numbers(bead.source)} / {tgt.code} {_numbers(bead.target)}"
+
+
+def _dangling(text: str) -> bool:
+    """Whether ``text`` starts with punctuation that belongs to the paragraph before.
+
+    >>> _dangling("。次の段落"), _dangling(":keyword:`try` 文は"), _dangling(": a colon")
+    (True, False, True)
+    """
+    return text.startswith(DANGLING) and not _ROLE.match(text)
 
 
 def find_anomalies(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead],
@@ -46,7 +61,7 @@ def find_anomalies(source: Sequence[str], target: Sequence[str], beads: Sequence
         for side, texts, indices in (("source", source, bead.source),
                                      ("target", target, bead.target)):
             for index in indices:
-                if texts[index].startswith(DANGLING):
+                if _dangling(texts[index]):
                     found.append(Anomaly(
                         "dangling-punctuation",
                         f"{where}: {side} ¶{index + 1} starts with {texts[index][0]!r}",

@@ -58,6 +58,7 @@ def snapshot(message: Message, previous_context: str | None) -> Snapshot:
 def wrap_width(lines: list[str]) -> int:
     """The width the file's strings are wrapped at: the narrowest known width that holds
     its widest wrapped line, or that line's width; 0 when it never wraps a long string.
+    A line's width is its columns or, if fewer, its characters (Babel counts those).
 
     >>> wrap_width(['msgid ""', '"' + "x" * 70 + ' "', '"end"'])
     76
@@ -70,7 +71,7 @@ def wrap_width(lines: list[str]) -> int:
     for line, following in zip(lines, lines[1:] + [""], strict=True):
         if _STRING_LINE.match(line) and _STRING_LINE.match(following) and not line.endswith(
                 '\\n"'):
-            widest = max(widest, width_of(line))
+            widest = max(widest, min(width_of(line), len(line)))
         elif _KEYWORD_LINE.match(line):
             widest_single = max(widest_single, width_of(line))
     if not widest:

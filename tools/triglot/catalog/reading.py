@@ -106,7 +106,8 @@ def _message(entry: Entry) -> Message:
         locations.append((match["file"], int(match["line"])) if match else (reference, None))
     # Babel types a location's line as int, but writes and reads references without one
     return Message(message_id, string, locations=locations,  # type: ignore[arg-type]
-                   flags=entry.flags, auto_comments=entry.auto_comments, user_comments=entry.user_comments,
+                   flags=entry.flags, auto_comments=entry.auto_comments,
+                   user_comments=entry.user_comments,
                    previous_id=previous, lineno=entry.line, context=fields.get("msgctxt"))
 
 

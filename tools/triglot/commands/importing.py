@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
             "messages": report.messages, "written": report.written, "fuzzy": report.fuzzy,
             "kept": report.kept, "missing": report.missing, "extra": report.extra,
             "anomalies": [dataclasses.asdict(anomaly) for anomaly in report.anomalies],
+            "unknown_comments": [{"line": line, "comment": comment, "damaged_marker": damaged}
+                                 for line, comment, damaged in report.unknown_comments],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -54,4 +56,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.original}: paragraph {number} has no English counterpart; not imported")
     for anomaly in report.anomalies:
         print(f"{args.original}: {anomaly.kind}: {anomaly.message}")
+    for line, comment, damaged in report.unknown_comments:
+        what = ("damaged import marker; entry kept as it is, delete the comment to re-import it"
+                if damaged else "not a triglot comment; dropped when the import rewrites the entry")
+        print(f"{catalog}:{line}: {what}: {comment!r}")
     return 0
