@@ -4,12 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM_DEPS := dot=graphviz "font:Noto Sans CJK=fonts-noto-cjk"
-# The browser tests drive Debian's Chromium; they skip when it cannot be installed.
-TEST_DEPS := chromium=chromium chromedriver=chromium-driver
+# The browser tests drive Debian's Chromium; they skip when it cannot be installed. The
+# catalog tests check triglot's catalogs with GNU gettext's own msgfmt and msgmerge.
+TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test screenshots system-deps bench bench-align bench-terms bench-site clean
+.PHONY: site test screenshots system-deps bench bench-align bench-terms bench-site bench-catalog \
+	clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -30,7 +32,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 # Benchmarks print their figures; they read ../shared/bench and run the reference tools
 # (NLTK's Gale-Church, translate-toolkit's pofilter) side by side in the same run.
-bench: bench-align bench-terms bench-site
+bench: bench-align bench-terms bench-site bench-catalog
 
 bench-align: $(BENCH_INSTALLED)
 	$(BIN)/python -m triglot.bench.align
@@ -41,6 +43,10 @@ bench-terms: $(BENCH_INSTALLED)
 # Builds a copy of the project (nothing in the checkout changes), triglot against plain Sphinx.
 bench-site: $(INSTALLED) system-deps
 	$(BIN)/python -m triglot.bench.site
+
+# Imports the Python tutorial's real catalogs rendered back into documents (in a copy).
+bench-catalog: $(INSTALLED)
+	$(BIN)/python -m triglot.bench.catalog
 
 $(BENCH_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'

@@ -65,6 +65,9 @@ class ImportReport:
     catalog: Path
     language: Language
     messages: int = 0
+    """English messages aligned (numbered 1.. in ``missing`` and the anomalies)."""
+    skipped: int = 0
+    """English messages that cannot be one paragraph of the original (literal blocks)."""
     written: int = 0
     fuzzy: int = 0
     kept: int = 0
@@ -268,7 +271,10 @@ def import_translation(project: Project, language_code: str, original: Path, *,
         raise TriglotError("empty document: no paragraphs to import", path=original)
     docname = docname or document_name(original)
     template = read_template(project, docname)
-    ids = [str(message.id) for message in template if message.id]
+    # a message that would not be one paragraph of a document in this mode (a literal
+    # block's lines) has no counterpart in the original: it is not aligned, and left alone
+    messages = [str(message.id) for message in template if message.id]
+    ids = [text for text in messages if paragraphs(text, mode) == [text]]
 
     path = project.catalog_path(language, docname)
     catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
@@ -281,7 +287,8 @@ def import_translation(project: Project, language_code: str, original: Path, *,
     alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
                                  target_lang=language.code, lexicon=lexicon)
     report = ImportReport(catalog=path, language=language, messages=len(ids),
-                          anomalies=alignment.anomalies, unknown_comments=unknown)
+                          skipped=len(messages) - len(ids), anomalies=alignment.anomalies,
+                          unknown_comments=unknown)
     merge_alignment(catalog, ids, target, alignment, original.name, report)
     report.changed = write_catalog(path, catalog)
     return report

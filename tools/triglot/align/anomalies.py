@@ -58,10 +58,13 @@ def find_anomalies(source: Sequence[str], target: Sequence[str], beads: Sequence
             found.append(Anomaly("extra", f"{where}: no {src.code} counterpart",
                                  bead.source, bead.target))
             continue
+        # both sides opening with punctuation is content (an index entry ": (colon)"),
+        # not a neighbour's punctuation on one side
+        opens = (_dangling(source[bead.source[0]]), _dangling(target[bead.target[0]]))
         for side, texts, indices in (("source", source, bead.source),
                                      ("target", target, bead.target)):
             for index in indices:
-                if _dangling(texts[index]):
+                if _dangling(texts[index]) and not all(opens):
                     found.append(Anomaly(
                         "dangling-punctuation",
                         f"{where}: {side} ¶{index + 1} starts with {texts[index][0]!r}",

@@ -48,6 +48,11 @@ class Layout:
         self.header_field_lines.append([])
 
 
+def msgid_of(message: Message) -> str:
+    """The message's msgid (the singular one of a plural message)."""
+    return message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+
+
 def snapshot(message: Message, previous_context: str | None) -> Snapshot:
     """What an entry says, to tell whether it changed since it was read."""
     return (message.id, message.string, message.context, tuple(sorted(message.flags)),

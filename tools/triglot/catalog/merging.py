@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from babel.messages.catalog import Catalog
 
+from triglot.catalog.layout import msgid_of
 from triglot.catalog.reading import PoCatalog
 from triglot.catalog.writing import layout_of
 from triglot.languages import get_language
+
+#: The flags Babel sets by itself from a msgid's look (``%d``, ``{name}``).
+GUESSED_FLAGS = frozenset({"python-format", "python-brace-format"})
 
 
 def new_catalog(language: str, template: Catalog) -> PoCatalog:
@@ -34,7 +38,13 @@ def update_catalog(catalog: Catalog, template: Catalog) -> None:
     stays the catalog's.
     """
     previous = {message.id: message.previous_id for message in catalog if message.previous_id}
+    flags = {msgid_of(m): m.flags for source in (catalog, template) for m in source if m.id}
     catalog.update(template, update_creation_date=False)
     for message in catalog:
         if message.fuzzy and not message.previous_id and message.id in previous:
             message.previous_id = previous[message.id]
+        # Babel guesses format flags afresh on every message it copies: keep the files'
+        known = flags.get(msgid_of(message), set()) | flags.get(
+            message.previous_id[0] if message.previous_id else "", set())
+        message.flags -= GUESSED_FLAGS - known
+

@@ -105,10 +105,11 @@ def _message(entry: Entry) -> Message:
         match = _REFERENCE.fullmatch(reference)
         locations.append((match["file"], int(match["line"])) if match else (reference, None))
     # Babel types a location's line as int, but writes and reads references without one
-    return Message(message_id, string, locations=locations,  # type: ignore[arg-type]
-                   flags=entry.flags, auto_comments=entry.auto_comments,
-                   user_comments=entry.user_comments,
-                   previous_id=previous, lineno=entry.line, context=fields.get("msgctxt"))
+    message = Message(message_id, string, locations=locations,  # type: ignore[arg-type]
+                      auto_comments=entry.auto_comments, user_comments=entry.user_comments,
+                      previous_id=previous, lineno=entry.line, context=fields.get("msgctxt"))
+    message.flags = set(entry.flags)  # the file's, not the format flags Babel guesses
+    return message
 
 
 def _read_header(catalog: PoCatalog, entry: Entry, lines: list[str], path: str | Path) -> None:

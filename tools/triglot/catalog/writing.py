@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from triglot.catalog.layout import Layout, snapshot
+from triglot.catalog.layout import Layout, msgid_of, snapshot
 from triglot.catalog.reading import PoCatalog, read_catalog
 from triglot.catalog.wrap import escape, reference_lines, string_lines
 from triglot.textio import write_atomic
@@ -111,21 +111,36 @@ def _entry_lines(catalog: Catalog, layout: Layout, message: Message, *,
     return lines
 
 
-def translations(catalog: Catalog) -> dict[object, tuple[object, bool]]:
-    """What a translator would call the catalog's translations: text and fuzzy state."""
-    return {catalog._key_for(m.id, m.context): (m.string, m.fuzzy) for m in catalog if m.id}
+def translations_changed(old: Catalog, new: Catalog) -> bool:
+    """Whether ``new`` holds a translation ``old`` did not: a text or fuzzy state changed,
+    or a new entry has a text not carried over by the merge (one it fuzzy-matched keeps
+    its previous msgid), or an entry with a text is gone.
+    """
+    before = {old._key_for(m.id, m.context): m for m in old if m.id}  # msgid or (id, ctxt)
+    after = {new._key_for(m.id, m.context): m for m in new if m.id}
+    for key, message in after.items():
+        was = before.get(key)
+        if was is None:
+            if message.string and not message.previous_id:
+                return True
+        elif (was.string, was.fuzzy) != (message.string, message.fuzzy):
+            return True
+    carried = {m.previous_id[0] for m in after.values() if m.previous_id}
+    return any(m.string and key not in after and key not in new.obsolete
+               and msgid_of(m) not in carried for key, m in before.items())
+
 
 
 def write_catalog(path: str | Path, catalog: Catalog) -> bool:
     """Write ``catalog`` to ``path`` atomically; return whether the file changed.
 
     ``PO-Revision-Date`` becomes now when a translation differs from the file's (or the
-    file is new) and stays the file's otherwise.
+    file is new) and stays the file's otherwise, as with msgmerge.
     """
     path = Path(path)
     layout = layout_of(catalog)
     old = read_catalog(path) if path.is_file() else None
-    if old is not None and translations(old) == translations(catalog):
+    if old is not None and not translations_changed(old, catalog):
         revision = old.layout.field(REVISION)
     else:
         revision = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")

@@ -37,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         payload = {
             "catalog": catalog, "language": report.language.code, "changed": report.changed,
-            "messages": report.messages, "written": report.written, "fuzzy": report.fuzzy,
-            "kept": report.kept, "missing": report.missing, "extra": report.extra,
+            "messages": report.messages, "skipped": report.skipped,
+            "written": report.written, "fuzzy": report.fuzzy, "kept": report.kept,
+            "missing": report.missing, "extra": report.extra,
             "anomalies": [dataclasses.asdict(anomaly) for anomaly in report.anomalies],
             "unknown_comments": [{"line": line, "comment": comment, "damaged_marker": damaged}
                                  for line, comment, damaged in report.unknown_comments],
@@ -49,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     state = "updated" if report.changed else "unchanged"
     print(f"{catalog}: {state}; {report.written} of {report.messages} messages from "
           f"{args.original.name} ({report.fuzzy} fuzzy), "
-          f"{report.kept} translator edits kept")
+          f"{report.kept} translator edits kept"
+          + (f"; {report.skipped} messages of several lines (literal blocks) left as they are"
+             if report.skipped else ""))
     for number in report.missing:
         print(f"{catalog}: English paragraph {number} has no counterpart in {args.original.name}")
     for number in report.extra:
