@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from triglot.catalog import read_catalog
 from triglot.cli import main
+from triglot.errors import TriglotError
 from triglot.importing import import_translation
 from triglot.project import load_project
 
@@ -116,3 +118,73 @@ def test_bom_and_crlf_are_accepted(project_dir: Path) -> None:
     original.write_bytes(b"\xef\xbb\xbf" + original.read_bytes().replace(b"\n", b"\r\n"))
     report = _import(project_dir, "ja", "index.ja.txt")
     assert report.written == 4
+
+
+def test_a_damaged_marker_is_reported_and_its_entry_kept(project_dir: Path) -> None:
+    _import(project_dir, "ja", "index.ja.txt")
+    path = project_dir / "locale/ja/LC_MESSAGES/index.po"
+    text = path.read_text(encoding="utf-8")
+    damaged = re.sub(r"(# triglot: imported from index.ja.txt ¶1 \[)[0-9a-f]{10}\]", r"\1oops]",
+                     text)
+    damaged = damaged.replace('msgstr "リクエストのルーティング"', 'msgstr "要求のルーティング"')
+    damaged = damaged.replace("# triglot: imported from index.ja.txt ¶2",
+                              "# triglot: ignore term-missing\n# triglot: what is this?\n"
+                              "# triglot: imported from index.ja.txt ¶2")
+    path.write_text(damaged, encoding="utf-8")
+    report = _import(project_dir, "ja", "index.ja.txt")
+    assert [(comment, is_marker) for _, comment, is_marker in report.unknown_comments] == [
+        ("triglot: imported from index.ja.txt ¶1 [oops]", True),
+        ("triglot: what is this?", False)]
+    assert all(line is not None for line, _, _ in report.unknown_comments)
+    catalog = read_catalog(path)
+    assert catalog["Routing requests"].string == "要求のルーティング"  # not overwritten
+    kept = catalog["IIS checks the script map and routes the request to aspnet_isapi.dll."]
+    assert "triglot: ignore term-missing" in kept.user_comments  # the translator's own
+    assert "triglot: what is this?" not in kept.user_comments  # rewritten: the stray is gone
+
+
+def test_the_command_names_the_line_of_a_damaged_marker(
+        project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _import(project_dir, "ja", "index.ja.txt")
+    path = project_dir / "locale/ja/LC_MESSAGES/index.po"
+    path.write_text(path.read_text(encoding="utf-8").replace(" ¶1 [", " ¶one ["),
+                    encoding="utf-8")
+    original = project_dir / "locale" / "originals" / "index.ja.txt"
+    assert main(["import", "ja", str(original), "--project", str(project_dir)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"locale/ja/LC_MESSAGES/index.po:\d+: damaged import marker", out)
+
+
+ROLE_EN = ":kbd:`F1` opens the interactive help browser, and :kbd:`F2` browses the history."
+ROLE_JA = "対話型ヘルプブラウザは :kbd:`F1` で開き、履歴は :kbd:`F2` で閲覧できます。"
+
+
+def test_a_paragraph_opening_with_a_role_is_not_a_doubt(project_dir: Path) -> None:
+    source = project_dir / "docs" / "index.rst"
+    source.write_text(source.read_text(encoding="utf-8") + f"\n{ROLE_EN}\n", encoding="utf-8")
+    original = project_dir / "locale" / "originals" / "index.ja.txt"
+    original.write_text(original.read_text(encoding="utf-8").rstrip("\n") + f"\n{ROLE_JA}\n",
+                        encoding="utf-8")
+    report = _import(project_dir, "ja", "index.ja.txt")
+    message = read_catalog(project_dir / "locale/ja/LC_MESSAGES/index.po")[ROLE_EN]
+    assert message.string == ROLE_JA and not message.fuzzy
+    assert report.fuzzy == 0
+
+
+def test_an_unchanged_document_is_not_extracted_again(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import triglot.messages
+
+    _import(project_dir, "ja", "index.ja.txt")
+
+    def extract(*args: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(triglot.messages, "_extract", extract)
+    assert _import(project_dir, "pt_BR", "index.pt-BR.txt").written == 4
+
+
+def test_an_unknown_document_names_the_known_ones(project_dir: Path) -> None:
+    original = project_dir / "locale" / "originals" / "index.ja.txt"
+    with pytest.raises(TriglotError, match=r"no document 'intro' in the sources \(known: index\)"):
+        import_translation(load_project(project_dir), "ja", original, docname="intro")

@@ -242,7 +242,11 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
             if message.string != text:
                 report.kept += 1
             continue
-        source_changed = bool(message.previous_id) and message.fuzzy
+        # a fuzzy flag the import did not set is a merge's (the English changed; msgmerge
+        # keeps the previous msgid, Babel's update in sphinx-intl drops it): it stays
+        written = import_marker(message)
+        source_changed = message.fuzzy and (bool(message.previous_id) or written is None
+                                            or not written.fuzzy)
         fuzzy = bool(reasons) or source_changed
         message.string = text
         if fuzzy:

@@ -133,7 +133,10 @@ def _read_header(catalog: PoCatalog, entry: Entry, lines: list[str], path: str |
         if len(pair) != 2:
             raise TriglotError(f"header line {number + 1} is not 'Name: value': {pair[0]!r}",
                                path=path, line=entry.line)
-    layout.header_fields = [(name.strip(), value.strip()) for name, value in fields]
+    # "Name: value": the value as written after the one space (Babel splits a version
+    # off Project-Id-Version at its last space, even a trailing one)
+    layout.header_fields = [(name.strip(), value[1:] if value.startswith(" ") else value)
+                            for name, value in fields]
     try:
         catalog.mime_headers = layout.header_fields
     except (UnknownLocaleError, ValueError) as exc:
