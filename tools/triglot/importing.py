@@ -54,7 +54,8 @@ _MARKER = re.compile(rf"^triglot: imported from (?P<origin>.+) ¶{_NUMBERS} "
 _MARKER_START = "triglot: imported from "
 #: The note on an English message whose translation the previous message holds (n:1 bead).
 TOGETHER = "translated together with the previous paragraph"
-_TOGETHER = re.compile(rf"^triglot: {TOGETHER} \[¶{_NUMBERS} of (?P<origin>.+)\]$")
+# (the parentheses are the form of catalogs triglot wrote before the ']' ending)
+_TOGETHER = re.compile(rf"^triglot: {TOGETHER} [\[(]¶{_NUMBERS} of (?P<origin>.+)[\])]$")
 _DOUBT = re.compile(r"^triglot: (?P<reason>.+) \[doubt\]$")
 #: ``triglot: ignore ...`` silences checks (triglot.check): the translator's own comment.
 _TRANSLATORS = re.compile(r"^triglot:\s*ignore\b")

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import os
 import resource
 import shutil
@@ -121,7 +120,7 @@ def run_page(work: Path, root: Path, language: str, doc: str, cold: bool) -> Pag
     original.write_text("".join(text + "\n" for _, text in paragraphs), encoding="utf-8")
 
     # (a) into an empty catalog
-    cache = work / "cache" / doc.replace("/", "-") if cold else None  # no template yet
+    cache = work / "cache" / "cold" / doc.replace("/", "-") if cold else None  # no template
     page.cpu, page.wall = import_in_child(root, "../locales-empty", language, original, doc,
                                           cache)
     empty = project(root, "../locales-empty")
@@ -158,8 +157,7 @@ def copy_fixture(fixture: Path, work: Path) -> Path:
     merged only, empty); the copy's ``Doc``."""
     target = work / "project"
     shutil.copytree(fixture, target, copy_function=shutil.copyfile)
-    for folder in ("locales-merged",):
-        shutil.copytree(target / "locales", target / folder, copy_function=shutil.copyfile)
+    shutil.copytree(target / "locales", target / "locales-merged", copy_function=shutil.copyfile)
     (target / "locales-empty").mkdir()
     root = target / "Doc"
     (root / "howto").mkdir(exist_ok=True)
@@ -216,9 +214,8 @@ def _report(pages: list[Page]) -> list[str]:
 
 def _import_one(argv: list[str]) -> int:
     root, locales, language, original, doc = argv
-    report = import_translation(project(Path(root), locales), language, Path(original),
-                                docname=doc, use_glossary=False)
-    print(json.dumps({"written": report.written, "fuzzy": report.fuzzy}))
+    import_translation(project(Path(root), locales), language, Path(original), docname=doc,
+                       use_glossary=False)
     return 0
 
 
@@ -235,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         f"tutorial/{path.stem}" for path in (args.fixture / "Doc" / "tutorial").glob("*.rst"))
     with tempfile.TemporaryDirectory(prefix="triglot-bench-catalog-") as folder:
         work = Path(folder)
+        os.environ["XDG_CACHE_HOME"] = str(work / "cache" / "warm")  # not the user's cache
         root = copy_fixture(args.fixture, work)
         pages = [run_page(work, root, language, doc, cold=index == 0)
                  for doc in docs for index, language in enumerate(LANGUAGES)]

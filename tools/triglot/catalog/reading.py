@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog, Message
 from triglot.catalog.layout import Layout, snapshot, wrap_width
 from triglot.catalog.pofile import Entry, parse_entries
 from triglot.errors import TriglotError
-from triglot.textio import decode_text
+from triglot.textio import read_text
 
 _REFERENCE = re.compile(r"(?P<file>.+):(?P<line>\d+)")
 
@@ -29,15 +29,7 @@ class PoCatalog(Catalog):
 def read_catalog(path: str | Path) -> PoCatalog:
     """Read a ``.po`` (or ``.pot``) file; anything malformed is a :class:`TriglotError`
     naming its line."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TriglotError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise TriglotError("is a directory, not a file", path=path) from None
-    except OSError as exc:
-        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
-    return parse_catalog(decode_text(data, path), path)
+    return parse_catalog(read_text(path), path)
 
 
 def parse_catalog(text: str, path: str | Path) -> PoCatalog:
