@@ -280,6 +280,7 @@ def import_translation(project: Project, language_code: str, original: Path, *,
     # block's lines) has no counterpart in the original: it is not aligned, and left alone
     messages = [str(message.id) for message in template if message.id]
     ids = [text for text in messages if paragraphs(text, mode) == [text]]
+    aligned = set(ids)
 
     path = project.catalog_path(language, docname)
     catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
@@ -289,6 +290,10 @@ def import_translation(project: Project, language_code: str, original: Path, *,
     update_catalog(catalog, template)
 
     lexicon = _lexicon(project, language) if use_glossary else []
+    # the catalog's confirmed translations are known pairs too: evidence where the original
+    # has them word for word (a re-import, or an import into a catalog translated by hand)
+    lexicon += [(str(m.id), str(m.string)) for m in catalog
+                if m.id and m.string and not m.fuzzy and str(m.id) in aligned]
     alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
                                  target_lang=language.code, lexicon=lexicon)
     report = ImportReport(catalog=path, language=language, messages=len(ids),
