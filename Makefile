@@ -9,7 +9,7 @@ TEST_DEPS := chromium=chromium chromedriver=chromium-driver
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test screenshots system-deps bench bench-align bench-terms bench-site clean
+.PHONY: site test lint coverage screenshots system-deps bench bench-align bench-terms bench-site clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -17,6 +17,19 @@ site: $(INSTALLED) system-deps
 test: $(INSTALLED) system-deps
 	-@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
+
+# ruff (rules in pyproject.toml) over the whole tree, and mypy over the package.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# The suite under coverage (the site's child builds included): branch coverage per module.
+coverage: $(INSTALLED) system-deps
+	-@tools/system-deps.sh $(TEST_DEPS)
+	rm -f .coverage .coverage.*
+	$(BIN)/python -m coverage run -m pytest -q
+	$(BIN)/python -m coverage combine -q
+	$(BIN)/python -m coverage report
 
 # A full-page PNG of the article in each language: _build/screenshots/<language>.png.
 screenshots: site
@@ -50,4 +63,4 @@ system-deps:
 	@tools/system-deps.sh $(SYSTEM_DEPS)
 
 clean:
-	rm -rf _build
+	rm -rf _build .coverage .coverage.*
