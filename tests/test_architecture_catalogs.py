@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 from triglot.errors import TriglotError
-from triglot.sphinxext.diagram_catalogs import (
-    LOCALES,
-    compile_catalog,
-    model_catalog_path,
-    model_messages,
-    read_po_file,
-)
+from triglot.sphinxext.core.i18n import LOCALES, compile_catalog, read_po_file
+from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = REPO / "tools" / "triglot"
@@ -28,7 +23,8 @@ LANGUAGES = ("ja", "pt_BR")
 PLACEHOLDER = re.compile(r"%(?:\([a-z]+\))?s")
 
 SOURCES = {
-    "triglot": [*sorted((TOOLS / "architecture").glob("*.py")), TOOLS / "sphinxext/diagrams.py"],
+    "triglot": sorted([*(TOOLS / "architecture").glob("*.py"),
+                       *(TOOLS / "sphinxext").rglob("*.py")]),
     "iis": [IIS],
 }
 

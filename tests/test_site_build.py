@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from triglot.sphinxext.paragraphs import anchor_for
+from triglot.sphinxext.core.paragraphs import anchor_for
 
 LANGUAGES = ("en", "ja", "pt-br")
 

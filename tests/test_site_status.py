@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from defusedxml import ElementTree
-from triglot.sphinxext.status_chart import Bar, coverage_chart
-from triglot.sphinxext.uitext import TEXTS
+from triglot.sphinxext.core.uitext import TEXTS
+from triglot.sphinxext.translation.chart import Bar, coverage_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 DOCS = {"article": "article.rst", "special": "special.rst"}

@@ -14,9 +14,9 @@ from weakref import WeakKeyDictionary
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
-from triglot.sphinxext.catalog_checks import file_location
-from triglot.sphinxext.matchcache import CHECK_OWNER, cached_matcher
-from triglot.sphinxext.termbase import termbase_for
+from triglot.sphinxext.core.locations import file_location
+from triglot.sphinxext.core.matchcache import CHECK_OWNER, cached_matcher
+from triglot.sphinxext.core.termbase import termbase_for
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -3,7 +3,7 @@
 The glossary directive leaves a :class:`triglot_backlinks` node in each entry; when the
 glossary page is written, it becomes a list of links to ``<page>.html#<paragraph anchor>``
 with the page's title, the paragraph's number and the words around the term, in the
-page's language. The uses come from the environment (:mod:`triglot.sphinxext.termuses`),
+page's language. The uses come from the environment (:mod:`triglot.sphinxext.terms.uses`),
 which is complete once every document is read; the glossary page is written again on
 every build that re-read or removed a document, so its back-links follow the text.
 """
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from triglot.sphinxext.sitehtml import html_node, is_html, page_language
-from triglot.sphinxext.termuses import TermUse, glossary_docs, term_uses
-from triglot.sphinxext.uitext import ui_words
+from triglot.sphinxext.core.site import html_node, is_html, page_language
+from triglot.sphinxext.core.uitext import ui_words
+from triglot.sphinxext.terms.uses import TermUse, glossary_docs, term_uses
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,7 +37,8 @@ def backlinks_html(uses: Sequence[TermUse], titles: dict[str, str], href: dict[s
                    label: str, lang: str) -> str:
     """The back-links of one concept as HTML, by page; every text escaped.
 
-    >>> uses = [TermUse("a", 2, "p-1", "x <", "C++ <T>", "& y"), TermUse("a", 5, "p-2", "", "T", "")]
+    >>> uses = [TermUse("a", 2, "p-1", "x <", "C++ <T>", "& y"),
+    ...         TermUse("a", 5, "p-2", "", "T", "")]
     >>> print(backlinks_html(uses, {"a": "A & B"}, {"a": "a.html"}, "Used in", "en"))
     <div class="triglot-backlinks" lang="en"><span class="triglot-backlinks-label">Used in</span>
     <ul>

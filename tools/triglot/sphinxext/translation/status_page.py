@@ -1,7 +1,7 @@
 """The translation status page of each language's site (``triglot-status.html``).
 
 Per document: paragraphs translated, outdated (fuzzy) and untranslated, and coverage,
-with a chart (:mod:`triglot.sphinxext.status_chart`); then the terminology findings of the
+with a chart (:mod:`triglot.sphinxext.translation.chart`); then the terminology findings of the
 language's catalogs by check. Paragraph states are recorded when a document is read
 (``env.triglot_paragraph_states``, merged after parallel reads) and the page is generated
 on every build from the environment, so it is complete after an incremental rebuild.
@@ -20,15 +20,15 @@ from sphinx.util.i18n import docname_to_domain
 
 from triglot.check import CHECKS
 from triglot.errors import TriglotError
-from triglot.sphinxext.catalogs import catalogs_for
-from triglot.sphinxext.envstore import PerDocument
-from triglot.sphinxext.paragraphs import anchored_paragraphs
-from triglot.sphinxext.sitehtml import is_html, page_in, page_language, site_languages
-from triglot.sphinxext.status import paragraph_state
-from triglot.sphinxext.status_chart import STATES, Bar, coverage, coverage_chart
-from triglot.sphinxext.switcher import add_page_link
-from triglot.sphinxext.terminology import language_findings
-from triglot.sphinxext.uitext import ui_text, ui_words
+from triglot.sphinxext.core.catalogs import catalogs_for
+from triglot.sphinxext.core.pagelinks import add_page_link
+from triglot.sphinxext.core.paragraphs import anchored_paragraphs
+from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.core.uitext import ui_text, ui_words
+from triglot.sphinxext.translation.chart import STATES, Bar, coverage, coverage_chart
+from triglot.sphinxext.translation.notes import paragraph_state
+from triglot.sphinxext.translation.terminology import language_findings
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -197,7 +197,7 @@ def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
     href = html.escape(app.builder.get_relative_uri(pagename, PAGE))
     add_page_link(context, f'<p class="triglot-status-link" lang="{language.tag}">'
                            f'<a href="{href}">{html.escape(ui_text(language, "status_link"))}'
-                           f"</a></p>\n")
+                           f"</a></p>\n", rank=10)
 
 
 def setup(app: Sphinx) -> None:

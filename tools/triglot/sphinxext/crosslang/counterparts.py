@@ -12,12 +12,12 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
-from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.parallel import has_parallel_views, parallel_uri
-from triglot.sphinxext.rst_inline import inline_html
-from triglot.sphinxext.sitehtml import html_node, is_html, page_language, site_languages
-from triglot.sphinxext.uitext import ui_text
+from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import html_node, is_html, page_language, site_languages
+from triglot.sphinxext.core.uitext import ui_text
+from triglot.sphinxext.crosslang.parallel import has_parallel_views, parallel_uri
+from triglot.sphinxext.crosslang.rst_inline import inline_html
 
 if TYPE_CHECKING:
     from docutils import nodes

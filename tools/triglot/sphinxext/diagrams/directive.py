@@ -18,7 +18,7 @@ file is checked when the directive runs; a false claim stops the build with
 
 Every word in the diagram is in the page's language: components and glossary terms from
 the termbase, the extension's own words from its ``triglot`` catalog, a model's own words
-from the catalog beside the model file (see :mod:`.diagram_catalogs`).
+from the catalog beside the model file (see :mod:`.model_words`).
 
 Rendering reuses :mod:`sphinx.ext.graphviz` (its cache: one ``dot`` run per distinct
 diagram, kept across builds) and inlines the SVG, so that links and the step-through
@@ -48,13 +48,13 @@ from triglot.architecture.dot import Labels, component_view, sequence_view
 from triglot.architecture.executor import Simulation
 from triglot.architecture.loader import claims_of, load_module, models_of
 from triglot.errors import TriglotError
-from triglot.sphinxext import diagram_catalogs
-from triglot.sphinxext.diagram_catalogs import CATALOG, model_catalog_path, model_messages
-from triglot.sphinxext.termbase import termbase_for
+from triglot.sphinxext.core import i18n
+from triglot.sphinxext.core.i18n import CATALOG
+from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
 
 logger = logging.getLogger(__name__)
 _ = get_translation(CATALOG)
-STATIC = Path(__file__).parent / "static"
 # Links in the cached SVG point here; each page rewrites them relative to itself, so
 # one rendered file serves every page (graphviz rewrites relative links for <object>).
 PLACEHOLDER = "https://triglot.invalid/concept/"
@@ -188,7 +188,7 @@ class ArchitectureDirective(SphinxDirective):
     def _claims_list(self, results: list[Any], model_path: str) -> nodes.Element:
         listing = nodes.bullet_list(classes=["triglot-claims"])
         own_words = model_messages(model_path, self.config.language or "en")
-        for claim, verdict in results:
+        for claim, _verdict in results:
             # The statement is its own paragraph so that gettext extracts and translates it;
             # its result and model are added once translated (see _mark_claims).
             statement = nodes.paragraph(claim.statement, claim.statement)
@@ -294,10 +294,6 @@ def _delegate(visitor: Callable[[Any, graphviz], None]) -> Callable[[Any, Any], 
     return visit
 
 
-def on_config_inited(app: Sphinx, config: Any) -> None:
-    config.html_static_path.append(str(STATIC))
-
-
 def setup(app: Sphinx) -> None:
     from sphinx.ext import graphviz as ext
 
@@ -311,8 +307,7 @@ def setup(app: Sphinx) -> None:
         man=(_delegate(ext.man_visit_graphviz), None),
     )
     app.add_directive("architecture", ArchitectureDirective)
-    app.connect("config-inited", on_config_inited)
     app.connect("doctree-resolved", _mark_claims)
-    diagram_catalogs.register(app)
+    i18n.register(app)
     app.add_css_file("triglot-architecture.css")
     app.add_js_file("triglot-architecture.js")

@@ -2,10 +2,11 @@
 definition as the link's tooltip — no ``:term:`` markup needed in sources or catalogs.
 
 Matching uses the project's term matcher (:class:`triglot.terms.match.TermMatcher`,
-through the build's cache: :mod:`triglot.sphinxext.matchcache`) on the page's language
-while the document is read, after Sphinx's ``Locale`` transform has replaced the text: the first occurrence of each concept in a paragraph becomes a
+through the build's cache: :mod:`triglot.sphinxext.core.matchcache`) on the page's language
+while the document is read, after Sphinx's ``Locale`` transform has replaced the text: the
+first occurrence of each concept in a paragraph becomes a
 :class:`triglot_term` node, and the paragraph is recorded as a use of the concept (see
-:mod:`triglot.sphinxext.termuses`). When the document is resolved the node becomes a link
+:mod:`triglot.sphinxext.terms.uses`). When the document is resolved the node becomes a link
 to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page.
 Matching at read time means an unchanged document is not analysed again on a rebuild.
 """
@@ -18,12 +19,12 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
-from triglot.sphinxext.glossary_page import concept_anchor
-from triglot.sphinxext.matchcache import cached_matcher, doc_owner
-from triglot.sphinxext.paragraphs import ANCHOR, anchored_paragraphs
-from triglot.sphinxext.sitehtml import is_html, page_language, site_languages, triglot_html
-from triglot.sphinxext.termbase import termbase_for
-from triglot.sphinxext.termuses import TermUse, add_uses, glossary_docs
+from triglot.sphinxext.core.matchcache import cached_matcher, doc_owner
+from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
+from triglot.sphinxext.core.site import is_html, page_language, site_languages, triglot_html
+from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.terms.glossary import concept_anchor
+from triglot.sphinxext.terms.uses import TermUse, add_uses, glossary_docs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -129,7 +130,8 @@ def _context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The words before the term, the term and the words after it, cut at a space when
     the language has spaces.
 
-    >>> text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    >>> text = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+    ...         "fourteen fifteen")
     >>> _context(text, text.index("nine"), text.index("nine") + 4)
     ('…four five six seven eight ', 'nine', ' ten eleven twelve thirteen fourteen…')
     """

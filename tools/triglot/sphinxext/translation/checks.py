@@ -24,10 +24,11 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages, get_node_line
 
-from triglot.sphinxext.catalogs import catalog_paths, read_po
-from triglot.sphinxext.envstore import PerDocument
-from triglot.sphinxext.paragraphs import MSGID, anchored_paragraphs
-from triglot.sphinxext.sitehtml import page_language, site_languages
+from triglot.sphinxext.core.catalogs import catalog_paths, read_po
+from triglot.sphinxext.core.locations import file_location
+from triglot.sphinxext.core.paragraphs import MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import is_translation_build
+from triglot.sphinxext.core.state import PerDocument
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -37,17 +38,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BROKEN = "triglot_broken_translation"
-
-
-def file_location(path: str | Path, line: int | None = None) -> str:
-    """A warning location for a file that is not a document (Sphinx reads a location
-    without a colon as a docname and appends the source suffix)."""
-    return f"{path}:{line or 1}"
-
-
-def is_translation_build(app_or_env: Sphinx | BuildEnvironment) -> bool:
-    config = app_or_env.config
-    return bool(config.language) and page_language(config) != site_languages(config)[0]
 
 
 def _translation(env: BuildEnvironment, docname: str,
@@ -103,7 +93,7 @@ class CheckTranslations(SphinxTransform):
             if translation is None or translation[1].fuzzy:
                 continue
             path, entry = translation
-            problems = rest_problems(entry.string, self)
+            problems = rest_problems(str(entry.string), self)
             if problems:
                 node["translatable"] = False  # Locale keeps the English paragraph
                 node[BROKEN] = True

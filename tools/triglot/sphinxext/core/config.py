@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -12,7 +12,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
-from triglot.sphinxext.catalog_checks import file_location
+from triglot.sphinxext.core.locations import file_location
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class Option:
     default: Any
     types: tuple[type, ...]
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["env", "html", ""] = "env"
 
 
 OPTIONS = (

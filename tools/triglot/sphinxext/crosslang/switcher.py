@@ -20,11 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.application import TemplateBridge
+from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.config import Config
 
 from triglot.languages import get_language
-from triglot.sphinxext.sitehtml import page_in, page_language, site_languages
+from triglot.sphinxext.core.pagelinks import page_links
+from triglot.sphinxext.core.site import page_in, page_language, site_languages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from triglot.languages import Language
 
 SWITCHER = "triglot_switcher"
-PAGE_LINKS = "triglot_page_links"
 LANGUAGES_FIELD = re.compile(r"^:triglot-languages:[ \t]*(.+)$", re.MULTILINE)
 # Where the main content starts in Sphinx's themes; a theme without it gets the top of <body>.
 MAIN = (re.compile(r'<[a-z]+\b[^>]*\brole="main"[^>]*>'), re.compile(r"<body\b[^>]*>"))
@@ -106,15 +106,10 @@ def switcher(app: Sphinx, pagename: str) -> str:
     return f'<nav class="triglot-languages" aria-label="Languages">{" · ".join(items)}</nav>\n'
 
 
-def add_page_link(context: dict[str, Any], html: str) -> None:
-    """Put ``html`` (a line of links: status page, parallel view) under the switcher."""
-    context.setdefault(PAGE_LINKS, []).append(html)
-
-
-class SwitcherTemplates(TemplateBridge):
+class SwitcherTemplates(BuiltinTemplateLoader):
     """The builder's renderer, with the switcher put at the start of the main content."""
 
-    def __init__(self, inner: TemplateBridge) -> None:
+    def __init__(self, inner: BuiltinTemplateLoader) -> None:
         self.inner = inner
 
     def __getattr__(self, name: str) -> Any:  # everything else is the inner renderer's
@@ -129,11 +124,12 @@ class SwitcherTemplates(TemplateBridge):
     def render_string(self, template: str, context: dict[str, Any]) -> str:
         return self.inner.render_string(template, context)
 
-    def render(self, template: str, context: dict[str, Any]) -> str:
+    # Sphinx types TemplateBridge.render as returning None; its loaders return the page.
+    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         output = self.inner.render(template, context)
         nav = context.get(SWITCHER)
         if nav:
-            nav += "".join(context.get(PAGE_LINKS, ()))
+            nav += page_links(context)
         for start in MAIN if nav else ():
             found = start.search(output)
             if found:

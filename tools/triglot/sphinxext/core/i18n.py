@@ -1,14 +1,10 @@
-"""The diagrams' message catalogs: the extension's own words, and each model's words.
+"""The extension's own message catalog, through Sphinx's i18n (``get_translation``).
 
 The extension's words (channel and mode names, "Text description", the step-through
-buttons) live in ``locales/<lang>/LC_MESSAGES/triglot.po`` beside this module. Sphinx
+buttons) live in ``locales/<lang>/LC_MESSAGES/triglot.po`` in the extension's folder. Sphinx
 reads compiled ``.mo`` files only, and binaries are not committed: :func:`register`
 compiles the build language's ``.po`` into the build's doctree directory (again only
 when the ``.po`` is newer) and registers that directory.
-
-A model's own words (its name, process captions, channels it defines) are content, kept
-with the model: ``<model dir>/locales/<lang>/LC_MESSAGES/<model file stem>.po``, read
-directly by :func:`model_messages`.
 """
 
 from __future__ import annotations
@@ -27,9 +23,7 @@ from triglot.errors import TriglotError
 from triglot.textio import write_atomic
 
 CATALOG = "triglot"
-LOCALES = Path(__file__).parent / "locales"
-
-_model_cache: dict[Path, tuple[int, dict[str, str]]] = {}
+LOCALES = Path(__file__).parent.parent / "locales"
 
 
 def read_po_file(path: Path) -> Catalog:
@@ -67,27 +61,3 @@ def register(app: Sphinx) -> Path:
         sphinx.locale.translators.pop((namespace, CATALOG), None)
     app.add_message_catalog(CATALOG, str(cache))
     return cache
-
-
-def model_catalog_path(model_path: str | Path, language: str) -> Path:
-    """Where the words of the model file ``model_path`` are translated into ``language``."""
-    source = Path(model_path)
-    return source.parent / "locales" / language / "LC_MESSAGES" / f"{source.stem}.po"
-
-
-def model_messages(model_path: str | Path, language: str) -> dict[str, str]:
-    """The translated words of a model file (empty when it has no catalog for ``language``)."""
-    path = model_catalog_path(model_path, language)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        return {}
-    cached = _model_cache.get(path)
-    if cached is None or cached[0] != stamp:
-        messages = {
-            str(m.id): str(m.string)
-            for m in read_po_file(path)
-            if m.id and m.string and not m.fuzzy
-        }
-        cached = _model_cache[path] = (stamp, messages)
-    return cached[1]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from sphinx.search.ja import BaseSplitter, DefaultSplitter, SearchJapanese
+from sphinx.search.ja import DefaultSplitter, SearchJapanese
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,7 +40,7 @@ function splitQuery(query) {
 """
 
 
-class IdentifierSplitter(BaseSplitter):
+class IdentifierSplitter(DefaultSplitter):
     """Keep ASCII identifiers whole; split everything else with Sphinx's splitter.
 
     >>> IdentifierSplitter({}).split("w3wp.exe が aspnet_isapi.dll を読み込みます。")[:2]
@@ -49,16 +49,12 @@ class IdentifierSplitter(BaseSplitter):
     ['アプリケーションプール', '各', 'アプリケーション', 'プール']
     """
 
-    def __init__(self, options: dict[str, str]) -> None:
-        super().__init__(options)
-        self.rest = DefaultSplitter(options)
-
     def split(self, input: str) -> list[str]:
         words = IDENTIFIER.findall(input)
         words += [COMPOUND_SEPARATORS.sub("", compound)
                   for compound in KATAKANA_COMPOUND.findall(input)]
         rest = IDENTIFIER.sub(" ", input)
-        return words + [w for w in self.rest.split(rest) if w.strip()]
+        return words + [w for w in super().split(rest) if w.strip()]
 
 
 class TriglotSearchJapanese(SearchJapanese):

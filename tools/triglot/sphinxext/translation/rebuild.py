@@ -12,9 +12,9 @@ import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.catalogs import catalog_paths
-from triglot.sphinxext.envstore import PerDocument
-from triglot.sphinxext.sitehtml import site_languages
+from triglot.sphinxext.core.catalogs import catalog_paths
+from triglot.sphinxext.core.site import site_languages
+from triglot.sphinxext.core.state import PerDocument
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -10,6 +10,7 @@ so the search index never sees language names or notes.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -19,6 +20,11 @@ from triglot.languages import Language, get_language
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+
+# The extension's scripts and styles, shipped with every site.
+STATIC = Path(__file__).parent.parent / "static"
 
 
 class triglot_html(nodes.Element):
@@ -46,6 +52,12 @@ def page_language(config: Config) -> Language:
     return get_language(config.language or config.triglot_languages[0])
 
 
+def is_translation_build(app_or_env: Sphinx | BuildEnvironment) -> bool:
+    """Whether this build is of a language other than the source language."""
+    config = app_or_env.config
+    return bool(config.language) and page_language(config) != site_languages(config)[0]
+
+
 def is_html(app: Sphinx) -> bool:
     return app.builder.format == "html"
 
@@ -66,8 +78,18 @@ def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "", 
     return f"{uri}#{fragment}" if fragment else uri
 
 
+def _add_static(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _add_static)
     app.add_node(triglot_html, html=(_visit_html, None), text=(_skip, None),
                  latex=(_skip, None), texinfo=(_skip, None), man=(_skip, None))
+
+
+def add_site_files(app: Sphinx) -> None:
+    """The site's own style and script; added after every feature's, so its rules win
+    (files of one priority keep the order they were added in)."""
     app.add_css_file("triglot-site.css")
     app.add_js_file("triglot-site.js")

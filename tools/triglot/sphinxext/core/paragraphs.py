@@ -1,4 +1,4 @@
-"""Paragraph anchors shared by every language's build, and links to the counterparts.
+"""Paragraph anchors shared by every language's build.
 
 Each translatable paragraph gets the id ``p-<8 hex digits of the English message's
 SHA-1>`` (``-2``, ``-3``… for repeats within a page), assigned before Sphinx's
@@ -9,15 +9,12 @@ give the same paragraph the same anchor, and editing another paragraph changes n
 from __future__ import annotations
 
 import hashlib
-import html
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
-
-from triglot.sphinxext.sitehtml import html_node, is_html, page_in, page_language, site_languages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,23 +56,5 @@ def anchored_paragraphs(doctree: nodes.Node) -> list[nodes.paragraph]:
     return [p for p in doctree.findall(nodes.paragraph) if ANCHOR in p]
 
 
-def _add_counterpart_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not is_html(app):
-        return
-    here = page_language(app.config)
-    others = [lang for lang in site_languages(app.config) if lang != here]
-    for para in anchored_paragraphs(doctree):
-        anchor = para[ANCHOR]
-        links = [f'<a class="triglot-para-self" href="#{anchor}" title="¶">¶</a>']
-        links += [
-            f'<a href="{html.escape(page_in(app, docname, lang, anchor))}" '
-            f'hreflang="{lang.tag}" lang="{lang.tag}" title="{html.escape(lang.name)}">'
-            f'{html.escape(lang.tag)}</a>'
-            for lang in others
-        ]
-        para += html_node(f'<span class="triglot-para-links">{" ".join(links)}</span>')
-
-
 def setup(app: Sphinx) -> None:
     app.add_transform(ParagraphAnchors)
-    app.connect("doctree-resolved", _add_counterpart_links)

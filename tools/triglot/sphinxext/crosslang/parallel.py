@@ -22,13 +22,13 @@ from sphinx.util import logging
 
 from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
 from triglot.segment import PARAGRAPH_MODES, paragraphs
-from triglot.sphinxext.catalogs import Translation, catalogs_for, translation
-from triglot.sphinxext.envstore import PerDocument
-from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.rst_inline import inline_html
-from triglot.sphinxext.sitehtml import page_in, page_language, site_languages
-from triglot.sphinxext.switcher import add_page_link
-from triglot.sphinxext.uitext import ui_text
+from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.pagelinks import add_page_link
+from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import page_in, page_language, site_languages
+from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.core.uitext import ui_text
+from triglot.sphinxext.crosslang.rst_inline import inline_html
 from triglot.textio import read_text
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
     here = page_language(app.config)
     href = html.escape(parallel_uri(app, pagename, pagename))
     add_page_link(context, f'<p class="triglot-parallel-link"><a href="{href}">'
-                           f'{html.escape(ui_text(here, "parallel"))}</a></p>\n')
+                           f'{html.escape(ui_text(here, "parallel"))}</a></p>\n', rank=20)
 
 
 def setup(app: Sphinx) -> None:

@@ -3,7 +3,7 @@
 Each language's site gets the glossary in its own language: the concept's approved terms
 become Sphinx glossary terms (so ``:term:`` and the index work), followed by the
 definition, the concept's terms in the other languages and back-links to the paragraphs
-that use it (:mod:`triglot.sphinxext.backlinks`). Every entry's anchor is
+that use it (:mod:`triglot.sphinxext.terms.backlinks`). Every entry's anchor is
 ``term-<concept id>`` in all languages, so links between the sites land on the same entry.
 """
 
@@ -17,8 +17,8 @@ from sphinx.domains.std import make_glossary_term
 from sphinx.util.docutils import SphinxDirective
 
 from triglot.languages import get_language
-from triglot.sphinxext.backlinks import triglot_backlinks
-from triglot.sphinxext.termbase import termbase_for
+from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.terms.backlinks import triglot_backlinks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,8 +63,9 @@ class GlossaryDirective(SphinxDirective):
         source, line = self.get_source_info()
         item = nodes.definition_list_item()
         approved = [t for t in concept.terms(language) if t.approved]
-        if not approved and concept.preferred(languages[0]):
-            approved = [concept.preferred(languages[0])]
+        source_term = concept.preferred(languages[0])
+        if not approved and source_term:
+            approved = [source_term]
         for index, term in enumerate(approved):
             node_id = concept_anchor(concept.id) if index == 0 else None
             term_node = make_glossary_term(self.env, [nodes.Text(term.text)], None, source, line,

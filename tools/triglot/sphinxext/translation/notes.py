@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.catalogs import catalogs_for, translation
-from triglot.sphinxext.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.sitehtml import html_node, is_html, page_in, page_language, site_languages
-from triglot.sphinxext.uitext import ui_text
+from triglot.sphinxext.core.catalogs import catalogs_for, translation
+from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import html_node, is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.uitext import ui_text
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
