@@ -1,15 +1,18 @@
-"""A record per document kept in Sphinx's build environment, safe for ``-j``.
+"""The extension's build state, in two lifetimes: every feature keeps its state here.
 
-Several features note something about each document while it is read (its paragraphs,
-their states, its messages, its catalogs' digest) and use it when pages are written.
-Such a record must be dropped when the document is read again and carried over from
-the processes that read documents in parallel; :class:`PerDocument` does both.
+* :class:`PerDocument`: something noted about each document while it is read (its
+  paragraphs, messages, term uses, catalogs' digest), used when pages are written and
+  kept in Sphinx's environment between builds. It is dropped when the document is read
+  again and carried over from the processes that read documents in parallel (``-j``).
+* :class:`PerBuild`: a value of the current build only (a flag, results computed once per
+  build), never pickled: the next build starts without it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,3 +44,28 @@ class PerDocument(Generic[T]):
     def connect(self, app: Sphinx) -> None:
         app.connect("env-purge-doc", self._purge)
         app.connect("env-merge-info", self._merge)
+
+
+class PerBuild(Generic[T]):
+    """A value for the build of ``app``, made by ``factory(app)`` when first asked for
+    (a factory that raises makes nothing: the next call tries again).
+
+    >>> class App: ...
+    >>> seen: PerBuild[set[str]] = PerBuild(lambda app: set())
+    >>> app = App()
+    >>> seen.of(app).add("index"); sorted(seen.of(app)), seen.of(App())
+    (['index'], set())
+    """
+
+    def __init__(self, factory: Callable[[Any], T]) -> None:
+        self.factory = factory
+        self._values: WeakKeyDictionary[object, T] = WeakKeyDictionary()
+
+    def of(self, app: object) -> T:
+        if app not in self._values:
+            self._values[app] = self.factory(app)
+        return self._values[app]
+
+    def forget(self, app: object) -> None:
+        self._values.pop(app, None)
+

@@ -32,7 +32,7 @@ def counterpart_html(text: Translation, language: Language, here: Language) -> s
     if text.state != "translated":
         state = f" triglot-cp-{text.state}"
         note = (f'<span class="triglot-cp-note" lang="{here.tag}">'
-                f'{html.escape(ui_text(here, f"note_{text.state}"))}</span> ')
+                f'{html.escape(ui_text(f"note_{text.state}"))}</span> ')
     return (f'<div class="triglot-cp{state}" lang="{language.tag}">'
             f'<span class="triglot-cp-lang">{html.escape(language.name)}</span> '
             f'{note}{inline_html(text.text)}</div>')
@@ -47,7 +47,7 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not others:
         return
     catalogs = {lang: catalogs_for(app, docname, lang.code) for lang in others}
-    summary = (f'<summary lang="{here.tag}">{html.escape(ui_text(here, "other_languages"))}'
+    summary = (f'<summary lang="{here.tag}">{html.escape(ui_text("other_languages"))}'
                f'</summary>')
     for para in anchored_paragraphs(doctree):
         parts = [f'<details class="triglot-counterparts">{summary}']
@@ -58,7 +58,7 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         if has_parallel_views(app):
             parallel = html.escape(parallel_uri(app, docname, docname, para[ANCHOR]))
             parts.append(f'<a class="triglot-cp-parallel" href="{parallel}">'
-                         f'{html.escape(ui_text(here, "parallel"))}</a>')
+                         f'{html.escape(ui_text("parallel"))}</a>')
         parts.append("</details>")
         para.parent.insert(para.parent.index(para) + 1, html_node("".join(parts)))
 

@@ -135,16 +135,16 @@ def _cell_html(app: Sphinx, pagename: str, docname: str, cell: Cell, language: L
                here: Language) -> str:
     span = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
     href = html.escape(page_in(app, pagename, language, cell.anchor, target=docname))
-    title = html.escape(ui_text(here, "open", name=language.name))
+    title = html.escape(ui_text("open", name=language.name))
     parts = [(f'<td class="triglot-par-{cell.text.state}" lang="{language.tag}"{span}>'
               f'<a class="triglot-par-link" href="{href}" hreflang="{language.tag}" '
               f'title="{title}">¶</a>')]
     if cell.bead != "1:1":
-        explained = html.escape(ui_text(here, "bead", source=cell.rows, target=cell.pieces))
+        explained = html.escape(ui_text("bead", source=cell.rows, target=cell.pieces))
         parts.append(f'<span class="triglot-bead" title="{explained}">{cell.bead}</span>')
     if cell.text.state != "translated":
         parts.append(f'<span class="triglot-cp-note" lang="{here.tag}">'
-                     f'{html.escape(ui_text(here, f"note_{cell.text.state}"))}</span>')
+                     f'{html.escape(ui_text(f"note_{cell.text.state}"))}</span>')
     parts += [f'<p>{inline_html(block)}</p>' for block in cell.blocks]
     return "".join(parts) + "</td>"
 
@@ -167,18 +167,17 @@ def parallel_table(app: Sphinx, docname: str, record: Record) -> str:
 
 
 def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    here = page_language(app.config)
     for docname, record in sorted(RECORDS.of(app.env).items()):
         pagename = PREFIX + docname
         if pagename in app.env.found_docs:
             logger.warning("no parallel view for %s: a document named %s exists", docname,
                            pagename, type="triglot", subtype="parallel")
             continue
-        title = ui_text(here, "parallel_title", title=app.env.titles[docname].astext())
+        title = ui_text("parallel_title", title=app.env.titles[docname].astext())
         back = html.escape(app.builder.get_relative_uri(pagename, docname))
         body = (f'<h1>{html.escape(title)}</h1>\n'
                 f'<p class="triglot-parallel-back"><a href="{back}">'
-                f'{html.escape(ui_text(here, "back"))}</a></p>\n'
+                f'{html.escape(ui_text("back"))}</a></p>\n'
                 f'{parallel_table(app, docname, record)}\n')
         yield pagename, {"title": html.escape(title), "body": body}, "page.html"
 
@@ -193,10 +192,9 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
         return
     if pagename not in RECORDS.of(app.env):
         return
-    here = page_language(app.config)
     href = html.escape(parallel_uri(app, pagename, pagename))
     add_page_link(context, f'<p class="triglot-parallel-link"><a href="{href}">'
-                           f'{html.escape(ui_text(here, "parallel"))}</a></p>\n', rank=20)
+                           f'{html.escape(ui_text("parallel"))}</a></p>\n', rank=20)
 
 
 def setup(app: Sphinx) -> None:

@@ -20,12 +20,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.config import Config
+from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from triglot.languages import get_language
 from triglot.sphinxext.core.pagelinks import page_links
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
+from triglot.sphinxext.core.state import PerBuild
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -59,6 +60,10 @@ def _restricted_pages(srcdir: str | Path, suffixes: Iterable[str]) -> dict[str, 
     return restricted
 
 
+# The documents that name their languages, read once per build (every build reads all).
+RESTRICTED: PerBuild[dict[str, set[str]]] = PerBuild(lambda app: {})
+
+
 def _exclude_other_languages(app: Sphinx, config: Config) -> None:
     """Leave pages restricted to other languages out of this language's build."""
     restricted = _restricted_pages(app.srcdir, config.source_suffix)
@@ -67,13 +72,13 @@ def _exclude_other_languages(app: Sphinx, config: Config) -> None:
         *config.exclude_patterns,
         *(f"{docname}{suffix}" for docname, tags in sorted(restricted.items())
           if here not in tags for suffix in config.source_suffix)]
-    app._triglot_restricted = restricted  # type: ignore[attr-defined]
+    RESTRICTED.of(app).update(restricted)
 
 
 def target_in(app: Sphinx, pagename: str, language: Language) -> tuple[str, bool]:
     """The page of ``language``'s site to link from ``pagename``, and whether it is the
     same page (False: that site leaves the page out, the link goes to its root)."""
-    tags = getattr(app, "_triglot_restricted", {}).get(pagename)
+    tags = RESTRICTED.of(app).get(pagename)
     if tags is not None and language.tag not in tags:
         return app.config.root_doc, False
     return pagename, True

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from triglot.sphinxext.core.site import html_node, is_html, page_language
+from triglot.sphinxext.core.state import PerBuild
 from triglot.sphinxext.core.uitext import ui_words
 from triglot.sphinxext.terms.uses import TermUse, glossary_docs, term_uses
 
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-CHANGED = "triglot_docs_changed"
+# Whether this build re-reads or removes a document (its term uses change).
+CHANGED: PerBuild[list[str]] = PerBuild(lambda app: [])
 
 
 class triglot_backlinks(nodes.General, nodes.Element):
@@ -78,7 +80,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         titles = {doc: _title(app.env, doc) for doc in docs}
         href = {doc: app.builder.get_relative_uri(docname, doc) for doc in docs}
         node.replace_self(html_node(backlinks_html(found, titles, href,
-                                                   ui_words(language)["used_in"],
+                                                   ui_words()["used_in"],
                                                    language.tag)))
 
 
@@ -89,13 +91,12 @@ def _title(env: BuildEnvironment, docname: str) -> str:
 
 def _note_change(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     # env-purge-doc: called for every document about to be re-read, and every removed one
-    setattr(env, CHANGED, True)
+    CHANGED.of(app).append(docname)
 
 
 def _glossaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    changed = getattr(env, CHANGED, False)
-    if hasattr(env, CHANGED):
-        delattr(env, CHANGED)  # not pickled: the next build starts afresh
+    changed = bool(CHANGED.of(app))
+    CHANGED.forget(app)
     return sorted(glossary_docs(env)) if changed else []
 
 

@@ -24,7 +24,7 @@ from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_language, site_languages, triglot_html
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.terms.glossary import concept_anchor
-from triglot.sphinxext.terms.uses import TermUse, add_uses, glossary_docs
+from triglot.sphinxext.terms.uses import GLOSSARIES, USES, TermUse, glossary_docs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,7 +61,7 @@ class TermMatches(SphinxTransform):
         if env._builder_cls.format != "html" or not config.triglot_glossary:
             return
         if _has_glossary(self.document):
-            glossary_docs(env).add(env.docname)
+            GLOSSARIES.of(env)[env.docname] = True
             return
         env.note_dependency(config.triglot_glossary)  # a new term is looked for everywhere
         matcher = cached_matcher(env.doctreedir, termbase_for(env), page_language(config).code,
@@ -75,7 +75,8 @@ class TermMatches(SphinxTransform):
                     text.parent.replace(text, pieces)
             for concept, use in _uses(para, env.docname, number).items():
                 uses.setdefault(concept, []).append(use)
-        add_uses(env, uses)
+        if uses:
+            USES.of(env)[env.docname] = uses
 
 
 def _linkable_texts(para: nodes.paragraph) -> list[nodes.Text]:

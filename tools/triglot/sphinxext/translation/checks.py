@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import docutils.parsers.rst
 import docutils.utils
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -53,8 +54,10 @@ def _translation(env: BuildEnvironment, docname: str,
 def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
     """The warnings and errors docutils reports parsing ``text`` in this document's context.
 
-    Parsed as Sphinx's ``Locale`` transform parses a translation (same parser, roles
-    and settings) but with a silent reporter, so nothing is logged twice.
+    Parsed as Sphinx's ``Locale`` transform parses a translation (the reST parser with
+    the document's settings, while the document is read, so with Sphinx's roles and
+    directives; without ``rst_prolog``) but with a silent reporter, so nothing is logged
+    twice.
     """
     settings = transform.document.settings.copy()
     settings.report_level = settings.halt_level = 5
@@ -63,13 +66,7 @@ def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
     document.reporter.attach_observer(
         lambda message: problems.append(" ".join(message.children[0].astext().split()))
         if message["level"] >= document.reporter.WARNING_LEVEL else None)
-    parser = transform.env._registry.create_source_parser(
-        "restructuredtext", config=transform.config, env=transform.env)
-    rst_prolog, transform.config.rst_prolog = transform.config.rst_prolog, None
-    try:
-        parser.parse(text, document)
-    finally:
-        transform.config.rst_prolog = rst_prolog
+    docutils.parsers.rst.Parser().parse(text, document)
     return problems
 
 

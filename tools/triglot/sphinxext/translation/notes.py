@@ -45,8 +45,8 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         para["classes"].append(f"triglot-{state}")
         href = html.escape(page_in(app, docname, source, para[ANCHOR]))
-        note = html.escape(ui_text(language, f"status_{state}"))
-        original = html.escape(ui_text(language, "status_original"))
+        note = html.escape(ui_text(f"status_{state}"))
+        original = html.escape(ui_text("status_original"))
         para.insert(0, html_node(
             f'<span class="triglot-status" lang="{language.tag}">{note} '
             f'<a href="{href}" hreflang="{source.tag}">{original}</a></span> '))

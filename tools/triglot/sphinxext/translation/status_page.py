@@ -172,7 +172,7 @@ def _source_figures(app: Sphinx, words: dict[str, str],
 def status_body(app: Sphinx) -> str:
     """The status page's HTML (inside the theme's page); every text escaped."""
     language = page_language(app.config)
-    words = ui_words(language)
+    words = ui_words()
     states = paragraph_states(app.env)
     title = words["status_title"].format(language=language.name)
     figures = (_source_figures if language == site_languages(app.config)[0]
@@ -184,7 +184,7 @@ def status_body(app: Sphinx) -> str:
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not is_html(app):
         return
-    title = ui_words(page_language(app.config))["status_title"].format(
+    title = ui_words()["status_title"].format(
         language=page_language(app.config).name)
     yield PAGE, {"title": title, "body": status_body(app)}, "page.html"
 
@@ -196,7 +196,7 @@ def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
     language = page_language(app.config)
     href = html.escape(app.builder.get_relative_uri(pagename, PAGE))
     add_page_link(context, f'<p class="triglot-status-link" lang="{language.tag}">'
-                           f'<a href="{href}">{html.escape(ui_text(language, "status_link"))}'
+                           f'<a href="{href}">{html.escape(ui_text("status_link"))}'
                            f"</a></p>\n", rank=10)
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
 from triglot.sphinxext.core.locations import file_location
 from triglot.sphinxext.core.matchcache import CHECK_OWNER, cached_matcher
+from triglot.sphinxext.core.state import PerBuild
 from triglot.sphinxext.core.termbase import termbase_for
 
 if TYPE_CHECKING:
@@ -36,22 +36,24 @@ def translation_catalogs(app: Sphinx) -> list[Path]:
     )
 
 
-_FINDINGS: WeakKeyDictionary[Sphinx, list[Finding]] = WeakKeyDictionary()
+def _check(app: Sphinx) -> list[Finding]:
+    from triglot.check import check_catalogs
+
+    catalogs = translation_catalogs(app)
+    termbase = termbase_for(app.env)
+    return check_catalogs(
+        catalogs, termbase,
+        matchers=lambda lang: cached_matcher(app.doctreedir, termbase, lang, CHECK_OWNER),
+    ) if catalogs else []
+
+
+_FINDINGS: PerBuild[list[Finding]] = PerBuild(_check)
 
 
 def language_findings(app: Sphinx) -> list[Finding]:
     """The findings of this build language's catalogs, checked once per build (the
     warnings and the status page share them); raises :class:`TriglotError` on bad input."""
-    if app not in _FINDINGS:
-        from triglot.check import check_catalogs
-
-        catalogs = translation_catalogs(app)
-        termbase = termbase_for(app.env)
-        _FINDINGS[app] = check_catalogs(
-            catalogs, termbase,
-            matchers=lambda lang: cached_matcher(app.doctreedir, termbase, lang, CHECK_OWNER),
-        ) if catalogs else []
-    return _FINDINGS[app]
+    return _FINDINGS.of(app)
 
 
 def check_terminology(app: Sphinx) -> None:
