@@ -1,19 +1,14 @@
-"""What the site's features share: a node carrying ready-made HTML, and links between
-the language sites.
+"""The site's languages, and links between the language sites.
 
 The site is ``<site>/<language folder>/<page>.html`` for every language (see
 :mod:`triglot.site`), so the same page in another language is a relative link computed
-at build time. Extra page furniture (switcher, paragraph links, status notes) is a
-:class:`triglot_html` node: the HTML writer copies it out, and it has no text children,
-so the search index never sees language names or notes.
+at build time.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from docutils import nodes
+from typing import TYPE_CHECKING
 
 from triglot.languages import Language, get_language
 
@@ -25,23 +20,6 @@ if TYPE_CHECKING:
 
 # The extension's scripts and styles, shipped with every site.
 STATIC = Path(__file__).parent.parent / "static"
-
-
-class triglot_html(nodes.Element):
-    """HTML built (and escaped) by triglot; only ever added for HTML builders."""
-
-
-def html_node(html: str) -> triglot_html:
-    return triglot_html(html=html)
-
-
-def _visit_html(translator: Any, node: triglot_html) -> None:
-    translator.body.append(node["html"])
-    raise nodes.SkipNode
-
-
-def _skip(translator: Any, node: triglot_html) -> None:
-    raise nodes.SkipNode
 
 
 def site_languages(config: Config) -> list[Language]:
@@ -84,8 +62,6 @@ def _add_static(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _add_static)
-    app.add_node(triglot_html, html=(_visit_html, None), text=(_skip, None),
-                 latex=(_skip, None), texinfo=(_skip, None), man=(_skip, None))
 
 
 def add_site_files(app: Sphinx) -> None:

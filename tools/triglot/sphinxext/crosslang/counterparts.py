@@ -13,8 +13,9 @@ import html
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.core.site import html_node, is_html, page_language, site_languages
+from triglot.sphinxext.core.site import is_html, page_language, site_languages
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.crosslang.parallel import has_parallel_views, parallel_uri
 from triglot.sphinxext.crosslang.rst_inline import inline_html
@@ -38,6 +39,22 @@ def counterpart_html(text: Translation, language: Language, here: Language) -> s
             f'{note}{inline_html(text.text)}</div>')
 
 
+class triglot_counterparts(Furniture):
+    """A paragraph in the other languages: ``texts`` is (Translation, Language) each,
+    ``here`` the page's language and ``parallel`` the link to the side-by-side view."""
+
+    def render(self) -> str:
+        here = self["here"]
+        parts = [f'<details class="triglot-counterparts"><summary lang="{here.tag}">'
+                 f'{html.escape(ui_text("other_languages"))}</summary>']
+        parts += [counterpart_html(text, language, here) for text, language in self["texts"]]
+        if self["parallel"]:
+            parts.append(f'<a class="triglot-cp-parallel" href="{html.escape(self["parallel"])}">'
+                         f'{html.escape(ui_text("parallel"))}</a>')
+        parts.append("</details>")
+        return "".join(parts)
+
+
 def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not is_html(app):
         return
@@ -47,21 +64,15 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
     if not others:
         return
     catalogs = {lang: catalogs_for(app, docname, lang.code) for lang in others}
-    summary = (f'<summary lang="{here.tag}">{html.escape(ui_text("other_languages"))}'
-               f'</summary>')
     for para in anchored_paragraphs(doctree):
-        parts = [f'<details class="triglot-counterparts">{summary}']
-        for lang in others:
-            text = (Translation(para[MSGID], "translated") if lang == languages[0]
-                    else translation(catalogs[lang], para[MSGID]))
-            parts.append(counterpart_html(text, lang, here))
-        if has_parallel_views(app):
-            parallel = html.escape(parallel_uri(app, docname, docname, para[ANCHOR]))
-            parts.append(f'<a class="triglot-cp-parallel" href="{parallel}">'
-                         f'{html.escape(ui_text("parallel"))}</a>')
-        parts.append("</details>")
-        para.parent.insert(para.parent.index(para) + 1, html_node("".join(parts)))
+        texts = [(Translation(para[MSGID], "translated") if lang == languages[0]
+                  else translation(catalogs[lang], para[MSGID]), lang) for lang in others]
+        parallel = (parallel_uri(app, docname, docname, para[ANCHOR])
+                    if has_parallel_views(app) else "")
+        para.parent.insert(para.parent.index(para) + 1,
+                           triglot_counterparts(here=here, texts=texts, parallel=parallel))
 
 
 def setup(app: Sphinx) -> None:
+    add_furniture(app, triglot_counterparts)
     app.connect("doctree-resolved", _add_counterparts)

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from triglot.sphinxext.core.site import html_node, is_html, page_language
+from triglot.sphinxext.core.furniture import Furniture, add_furniture
+from triglot.sphinxext.core.site import is_html, page_language
 from triglot.sphinxext.core.state import PerBuild
-from triglot.sphinxext.core.uitext import ui_words
+from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.terms.uses import TermUse, glossary_docs, term_uses
 
 if TYPE_CHECKING:
@@ -31,8 +32,13 @@ if TYPE_CHECKING:
 CHANGED: PerBuild[list[str]] = PerBuild(lambda app: [])
 
 
-class triglot_backlinks(nodes.General, nodes.Element):
-    """Where the back-links of concept ``concept`` go; filled in when written."""
+class triglot_backlinks(nodes.General, Furniture):
+    """The back-links of concept ``concept``: its ``uses``, and the ``titles`` and
+    ``href`` of their pages, filled in when the page is resolved."""
+
+    def render(self) -> str:
+        return backlinks_html(self["uses"], self["titles"], self["href"], ui_text("used_in"),
+                              self["lang"])
 
 
 def backlinks_html(uses: Sequence[TermUse], titles: dict[str, str], href: dict[str, str],
@@ -79,9 +85,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         docs = sorted({use.docname for use in found})
         titles = {doc: _title(app.env, doc) for doc in docs}
         href = {doc: app.builder.get_relative_uri(docname, doc) for doc in docs}
-        node.replace_self(html_node(backlinks_html(found, titles, href,
-                                                   ui_words()["used_in"],
-                                                   language.tag)))
+        node["uses"], node["titles"], node["href"] = found, titles, href
+        node["lang"] = language.tag
 
 
 def _title(env: BuildEnvironment, docname: str) -> str:
@@ -101,6 +106,7 @@ def _glossaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
+    add_furniture(app, triglot_backlinks)
     app.connect("env-purge-doc", _note_change)
     app.connect("env-get-updated", _glossaries_to_rewrite)
     app.connect("doctree-resolved", _resolve)

@@ -21,7 +21,7 @@ from sphinx.transforms import SphinxTransform
 
 from triglot.sphinxext.core.matchcache import cached_matcher, doc_owner
 from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
-from triglot.sphinxext.core.site import is_html, page_language, site_languages, triglot_html
+from triglot.sphinxext.core.site import is_html, page_language, site_languages
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.terms.glossary import concept_anchor
 from triglot.sphinxext.terms.uses import GLOSSARIES, USES, TermUse, glossary_docs
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Text inside these is code, a link already, or page furniture: never linked.
 SKIP = (nodes.reference, nodes.literal, nodes.FixedTextElement, nodes.raw, nodes.title,
-        addnodes.pending_xref, triglot_html)
+        addnodes.pending_xref)
 GLOSSARY_CLASS = "triglot-glossary"
 # How much text around a term the glossary's back-link quotes, in characters.
 CONTEXT_BEFORE, CONTEXT_AFTER = 30, 40
@@ -112,8 +112,7 @@ def _split(text: nodes.Text, matcher: CachedMatcher, found: set[str]
 
 def _uses(para: nodes.paragraph, docname: str, number: int) -> dict[str, TermUse]:
     """The paragraph's use of each concept it links, with the text around the term."""
-    texts = [t for t in para.findall(nodes.Text)
-             if not isinstance(t.parent, triglot_html)]
+    texts = list(para.findall(nodes.Text))
     whole = " ".join("".join(texts).split("\n"))  # newlines only: offsets stay put
     uses: dict[str, TermUse] = {}
     offset = 0

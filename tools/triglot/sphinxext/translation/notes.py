@@ -12,8 +12,9 @@ import html
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.core.catalogs import catalogs_for, translation
+from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.core.site import html_node, is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.core.uitext import ui_text
 
 if TYPE_CHECKING:
@@ -33,6 +34,26 @@ def paragraph_state(para: nodes.paragraph, catalogs: list[Catalog]) -> str | Non
     return None if para.get("translated") else "untranslated"
 
 
+class triglot_status_note(Furniture):
+    """The note opening a paragraph in ``state`` (``untranslated`` or ``outdated``), in
+    the page's language ``lang``, linking ``href``: the paragraph in ``source``.
+
+    >>> note = triglot_status_note(state="outdated", lang="ja", source="en", href="a?b&c")
+    >>> text = note.render()
+    >>> text.startswith('<span class="triglot-status" lang="ja">This translation is out of date. ')
+    True
+    >>> text.endswith('<a href="a?b&amp;c" hreflang="en">Original</a></span> ')
+    True
+    """
+
+    def render(self) -> str:
+        note = html.escape(ui_text(f"status_{self['state']}"))
+        original = html.escape(ui_text("status_original"))
+        return (f'<span class="triglot-status" lang="{html.escape(self["lang"])}">{note} '
+                f'<a href="{html.escape(self["href"])}" hreflang="{html.escape(self["source"])}">'
+                f"{original}</a></span> ")
+
+
 def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     language = page_language(app.config)
     source = site_languages(app.config)[0]
@@ -44,13 +65,11 @@ def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if state is None:
             continue
         para["classes"].append(f"triglot-{state}")
-        href = html.escape(page_in(app, docname, source, para[ANCHOR]))
-        note = html.escape(ui_text(f"status_{state}"))
-        original = html.escape(ui_text("status_original"))
-        para.insert(0, html_node(
-            f'<span class="triglot-status" lang="{language.tag}">{note} '
-            f'<a href="{href}" hreflang="{source.tag}">{original}</a></span> '))
+        para.insert(0, triglot_status_note(
+            state=state, lang=language.tag, source=source.tag,
+            href=page_in(app, docname, source, para[ANCHOR])))
 
 
 def setup(app: Sphinx) -> None:
+    add_furniture(app, triglot_status_note)
     app.connect("doctree-resolved", _mark)
