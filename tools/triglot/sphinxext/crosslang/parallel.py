@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from sphinx.util import logging
 
 from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
@@ -27,6 +28,7 @@ from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.crosslang.rst_inline import inline_html
 from triglot.textio import read_text
@@ -131,39 +133,36 @@ def column(app: Sphinx, docname: str, record: Record, language: Language) -> lis
     return cells
 
 
-def _cell_html(app: Sphinx, pagename: str, docname: str, cell: Cell, language: Language,
-               here: Language) -> str:
-    span = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
-    href = html.escape(page_in(app, pagename, language, cell.anchor, target=docname))
-    title = html.escape(ui_text("open", name=language.name))
-    parts = [(f'<td class="triglot-par-{cell.text.state}" lang="{language.tag}"{span}>'
-              f'<a class="triglot-par-link" href="{href}" hreflang="{language.tag}" '
-              f'title="{title}">¶</a>')]
-    if cell.bead != "1:1":
-        explained = html.escape(ui_text("bead", source=cell.rows, target=cell.pieces))
-        parts.append(f'<span class="triglot-bead" title="{explained}">{cell.bead}</span>')
-    if cell.text.state != "translated":
-        parts.append(f'<span class="triglot-cp-note" lang="{here.tag}">'
-                     f'{html.escape(ui_text(f"note_{cell.text.state}"))}</span>')
-    parts += [f'<p>{inline_html(block)}</p>' for block in cell.blocks]
-    return "".join(parts) + "</td>"
+def _cell_view(app: Sphinx, pagename: str, docname: str, cell: Cell,
+               language: Language) -> dict[str, Any]:
+    """What the template shows of one cell."""
+    state = cell.text.state
+    return {
+        "state": state, "tag": language.tag, "rows": cell.rows,
+        "href": page_in(app, pagename, language, cell.anchor, target=docname),
+        "title": ui_text("open", name=language.name),
+        "bead": cell.bead if cell.bead != "1:1" else "",
+        "bead_title": ui_text("bead", source=cell.rows, target=cell.pieces),
+        "note": ui_text(f"note_{state}") if state != "translated" else "",
+        "blocks": [Markup(inline_html(block)) for block in cell.blocks],
+    }
 
 
-def parallel_table(app: Sphinx, docname: str, record: Record) -> str:
-    here = page_language(app.config)
+def parallel_body(app: Sphinx, docname: str, record: Record, title: str) -> str:
+    """The parallel view's HTML (inside the theme's page), headed ``title``."""
     pagename = PREFIX + docname
     languages = site_languages(app.config)
     columns = [column(app, docname, record, lang) for lang in languages]
-    head = "".join(f'<th scope="col" lang="{lang.tag}">{html.escape(lang.name)}</th>'
-                   for lang in languages)
     rows = []
     for row, (anchor, _) in enumerate(record):
         starting = [(lang, cells[row]) for lang, cells in zip(languages, columns, strict=True)]
-        html_cells = "".join(_cell_html(app, pagename, docname, cell, lang, here)
-                             for lang, cell in starting if cell is not None)
-        rows.append(f'<tr id="{anchor}">{html_cells}</tr>')
-    return (f'<div class="triglot-parallel-wrap"><table class="triglot-parallel">'
-            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+        rows.append({"anchor": anchor,
+                     "cells": [_cell_view(app, pagename, docname, cell, lang)
+                               for lang, cell in starting if cell is not None]})
+    return render("parallel.html", title=title,
+                  back=app.builder.get_relative_uri(pagename, docname),
+                  back_text=ui_text("back"), languages=languages, rows=rows,
+                  here=page_language(app.config).tag)
 
 
 def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -174,12 +173,8 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                            pagename, type="triglot", subtype="parallel")
             continue
         title = ui_text("parallel_title", title=app.env.titles[docname].astext())
-        back = html.escape(app.builder.get_relative_uri(pagename, docname))
-        body = (f'<h1>{html.escape(title)}</h1>\n'
-                f'<p class="triglot-parallel-back"><a href="{back}">'
-                f'{html.escape(ui_text("back"))}</a></p>\n'
-                f'{parallel_table(app, docname, record)}\n')
-        yield pagename, {"title": html.escape(title), "body": body}, "page.html"
+        yield (pagename, {"title": html.escape(title),
+                          "body": parallel_body(app, docname, record, title)}, "page.html")
 
 
 def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from sphinx.util.i18n import docname_to_domain
 
 from triglot.check import CHECKS
@@ -25,6 +26,7 @@ from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text, ui_words
 from triglot.sphinxext.translation.chart import STATES, Bar, coverage, coverage_chart
 from triglot.sphinxext.translation.notes import paragraph_state
@@ -64,17 +66,6 @@ def _record(app: Sphinx, doctree: nodes.document) -> None:
     paragraph_states(env)[env.docname] = states
 
 
-def _cell(value: object, tag: str = "td") -> str:
-    return f"<{tag}>{html.escape(str(value))}</{tag}>"
-
-
-def _table(head: list[str], rows: list[str], foot: str = "") -> str:
-    return ('<table class="docutils triglot-status-table">\n<thead><tr>'
-            + "".join(_cell(h, "th") for h in head) + "</tr></thead>\n<tbody>\n"
-            + "\n".join(rows) + "\n</tbody>" + (f"\n<tfoot>{foot}</tfoot>" if foot else "")
-            + "\n</table>")
-
-
 def _title(env: BuildEnvironment, docname: str) -> str:
     title = env.titles.get(docname)
     return title.astext() if title is not None else docname
@@ -93,13 +84,17 @@ def _findings_by_domain(app: Sphinx, findings: list[Finding]) -> Counter[str]:
     return counts
 
 
-def _document_link(app: Sphinx, docname: str) -> str:
-    href = html.escape(app.builder.get_relative_uri(PAGE, docname))
-    return f'<td><a href="{href}">{html.escape(_title(app.env, docname))}</a></td>'
+def _document_cell(app: Sphinx, docname: str) -> dict[str, str]:
+    return {"href": app.builder.get_relative_uri(PAGE, docname),
+            "text": _title(app.env, docname)}
+
+
+def _cells(*values: object) -> list[dict[str, object]]:
+    return [{"text": value} for value in values]
 
 
 def _translation_figures(app: Sphinx, words: dict[str, str],
-                         states: dict[str, tuple[str, ...]]) -> str:
+                         states: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     findings: list[Finding] | None = None
     if app.config.triglot_glossary:
         try:
@@ -115,70 +110,67 @@ def _translation_figures(app: Sphinx, words: dict[str, str],
             continue
         bars.append(bar)
         domain = docname_to_domain(docname, app.config.gettext_compact)
-        rows.append("<tr>" + _document_link(app, docname)
-                    + "".join(_cell(n) for n in (bar.total, *(bar.count(s) for s in STATES),
-                                                 coverage(bar.translated, bar.total),
-                                                 by_domain[domain] if findings is not None
-                                                 else "—"))
-                    + "</tr>")
+        rows.append([_document_cell(app, docname),
+                     *_cells(bar.total, *(bar.count(s) for s in STATES),
+                             coverage(bar.translated, bar.total),
+                             by_domain[domain] if findings is not None else "—")])
     totals = Bar("", *(sum(b.count(s) for b in bars) for s in STATES))
-    foot = ("<tr>" + _cell(words["total"], "th")
-            + "".join(_cell(n) for n in (totals.total, *(totals.count(s) for s in STATES),
-                                         coverage(totals.translated, totals.total),
-                                         len(findings) if findings is not None else "—"))
-            + "</tr>")
+    foot = {"label": words["total"],
+            "cells": _cells(totals.total, *(totals.count(s) for s in STATES),
+                            coverage(totals.translated, totals.total),
+                            len(findings) if findings is not None else "—")}
     summary = words["chart_summary"].format(total=totals.total, translated=totals.translated,
                                             outdated=totals.outdated,
                                             untranslated=totals.untranslated)
-    parts = [f"<p>{html.escape(words['status_intro'])}</p>"]
-    if bars:
-        parts.append(f'<figure class="triglot-status-chart">\n'
-                     f"{coverage_chart(bars, words, summary)}\n</figure>")
-    parts.append(_table([words["document"], words["paragraphs"],
-                         *(words[s] for s in STATES), words["coverage"],
-                         words["term_findings"]], rows, foot))
-    parts.append(f'<h2 id="terminology">{html.escape(words["terminology"])}</h2>')
-    parts.append(_terminology(words, findings, bool(app.config.triglot_glossary)))
-    return "\n".join(parts)
+    return {
+        "intro": words["status_intro"],
+        "chart": Markup(coverage_chart(bars, words, summary)) if bars else None,
+        "documents": {"head": [words["document"], words["paragraphs"],
+                               *(words[s] for s in STATES), words["coverage"],
+                               words["term_findings"]],
+                      "rows": rows, "foot": foot},
+        "terminology": _terminology(words, findings, bool(app.config.triglot_glossary)),
+    }
 
 
 def _terminology(words: dict[str, str], findings: list[Finding] | None,
-                 has_termbase: bool) -> str:
+                 has_termbase: bool) -> dict[str, Any]:
+    found = {"heading": words["terminology"], "message": ""}
     if not has_termbase:
-        return f"<p>{html.escape(words['no_termbase'])}</p>"
+        return {**found, "message": words["no_termbase"]}
     if findings is None:
-        return f"<p>{html.escape(words['check_failed'])}</p>"
+        return {**found, "message": words["check_failed"]}
     counts = Counter(f.code for f in findings)
-    rows = [f"<tr><td><code>{html.escape(code)}</code></td>{_cell(severity)}"
-            f"{_cell(counts[code])}</tr>" for code, (severity, _) in CHECKS.items()]
-    return (f"<p>{html.escape(words['terminology_intro'])}</p>\n"
-            + _table([words["check"], words["severity"], words["findings"]], rows))
+    return {**found, "intro": words["terminology_intro"],
+            "head": [words["check"], words["severity"], words["findings"]],
+            "rows": [[{"code": code}, *_cells(severity, counts[code])]
+                     for code, (severity, _) in CHECKS.items()]}
 
 
 def _source_figures(app: Sphinx, words: dict[str, str],
-                    states: dict[str, tuple[str, ...]]) -> str:
+                    states: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     languages = site_languages(app.config)
-    links = "".join(
-        f'<li><a href="{html.escape(page_in(app, PAGE, lang))}" hreflang="{lang.tag}" '
-        f'lang="{lang.tag}">{html.escape(lang.name)}</a></li>'
-        for lang in languages[1:])
-    note = words["source_note"].format(language=languages[0].name)
-    rows = [f"<tr>{_document_link(app, doc)}{_cell(len(states[doc]))}</tr>"
-            for doc in sorted(states) if states[doc]]
-    return (f"<p>{html.escape(note)}</p>\n<ul>{links}</ul>\n"
-            + _table([words["document"], words["paragraphs"]], rows))
+    return {"source": {
+        "note": words["source_note"].format(language=languages[0].name),
+        "links": [{"href": page_in(app, PAGE, lang), "tag": lang.tag, "name": lang.name}
+                  for lang in languages[1:]],
+        "head": [words["document"], words["paragraphs"]],
+        "rows": [[_document_cell(app, doc), *_cells(len(states[doc]))]
+                 for doc in sorted(states) if states[doc]],
+    }}
 
 
 def status_body(app: Sphinx) -> str:
-    """The status page's HTML (inside the theme's page); every text escaped."""
+    """The status page's HTML (inside the theme's page)."""
     language = page_language(app.config)
     words = ui_words()
     states = paragraph_states(app.env)
     title = words["status_title"].format(language=language.name)
-    figures = (_source_figures if language == site_languages(app.config)[0]
-               else _translation_figures)(app, words, states)
-    return (f'<section id="{PAGE}" class="triglot-status-page">\n'
-            f"<h1>{html.escape(title)}</h1>\n{figures}\n</section>\n")
+    if language == site_languages(app.config)[0]:
+        figures = _source_figures(app, words, states)
+    else:
+        figures = {"source": None, **_translation_figures(app, words, states)}
+    return render("status.html", page=PAGE, title=title, **figures)
 
 
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
