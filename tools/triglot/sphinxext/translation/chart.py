@@ -4,9 +4,11 @@ bar has its title and counts as text, the whole chart a ``role="img"`` and a lab
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from triglot.sphinxext.core.templates import render
 
 STATES = ("translated", "outdated", "untranslated")
 # fill, text on it: contrast of 4.5:1 or more
@@ -41,37 +43,23 @@ def coverage(translated: int, total: int) -> str:
     return f"{translated * 100 // total} %" if total else "—"
 
 
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def coverage_chart(bars: Sequence[Bar], words: dict[str, str], summary: str) -> str:
     """The chart as an ``<svg>`` element; ``words`` names the states (``translated``…) and
     the chart (``chart_title``), ``summary`` is its accessible label."""
-    height = LEGEND_HEIGHT + ROW_HEIGHT * len(bars)
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="triglot-chart" role="img" '
-           f'aria-label="{_esc(summary)}" viewBox="0 0 {WIDTH} {height}" '
-           f'width="{WIDTH}" height="{height}" font-size="14">')
-    parts = [svg, f"<title>{_esc(words['chart_title'])}</title>", f"<desc>{_esc(summary)}</desc>"]
-    parts.append('<g class="triglot-chart-legend">')
-    for index, state in enumerate(STATES):
-        x = index * 200
-        total = sum(bar.count(state) for bar in bars)
-        parts.append(f'<rect x="{x}" y="4" width="15" height="15" fill="{COLORS[state][0]}"/>'
-                     f'<text x="{x + 20}" y="17" fill="currentColor">'
-                     f"{_esc(words[state])}: {total}</text>")
-    parts.append("</g>")
-    for row, bar in enumerate(bars):
-        parts.append(_bar(bar, LEGEND_HEIGHT + row * ROW_HEIGHT, words))
-    parts.append("</svg>")
-    return "\n".join(parts)
+    legend = [{"x": index * 200, "text_x": index * 200 + 20, "fill": COLORS[state][0],
+               "label": words[state], "total": sum(bar.count(state) for bar in bars)}
+              for index, state in enumerate(STATES)]
+    return render("chart.svg", summary=summary, title=words["chart_title"], width=WIDTH,
+                  height=LEGEND_HEIGHT + ROW_HEIGHT * len(bars), legend=legend,
+                  bars=[_bar(bar, LEGEND_HEIGHT + row * ROW_HEIGHT, words)
+                        for row, bar in enumerate(bars)],
+                  bar_height=BAR_HEIGHT, coverage_x=BAR_WIDTH + 10)
 
 
-def _bar(bar: Bar, y: int, words: dict[str, str]) -> str:
-    counts = ", ".join(f"{words[state]}: {bar.count(state)}" for state in STATES)
-    parts = [f'<g class="triglot-chart-bar"><title>{_esc(bar.label)} — {_esc(counts)}</title>',
-             f'<text x="0" y="{y + 15}" fill="currentColor">{_esc(bar.label)}</text>']
+def _bar(bar: Bar, y: int, words: dict[str, str]) -> dict[str, Any]:
+    """One bar's geometry: a segment per state that has paragraphs."""
     top, done = y + 20, 0
+    segments = []
     for state in STATES:
         count = bar.count(state)
         if not count:
@@ -80,11 +68,10 @@ def _bar(bar: Bar, y: int, words: dict[str, str]) -> str:
         done += count
         width = round(BAR_WIDTH * done / bar.total, 1) - start
         fill, ink = COLORS[state]
-        parts.append(f'<rect x="{start}" y="{top}" width="{width:.1f}" height="{BAR_HEIGHT}" '
-                     f'fill="{fill}"><title>{_esc(words[state])}: {count}</title></rect>')
-        if width >= 8 * len(str(count)) + 8:  # the count fits inside its segment
-            parts.append(f'<text x="{start + width / 2:.1f}" y="{top + 17}" fill="{ink}" '
-                         f'text-anchor="middle">{count}</text>')
-    parts.append(f'<text x="{BAR_WIDTH + 10}" y="{top + 17}" fill="currentColor">'
-                 f"{coverage(bar.translated, bar.total)}</text></g>")
-    return "\n".join(parts)
+        fits = width >= 8 * len(str(count)) + 8  # the count is written inside its segment
+        segments.append({"x": start, "width": f"{width:.1f}", "fill": fill, "ink": ink,
+                         "label": words[state], "count": count,
+                         "text_x": f"{start + width / 2:.1f}" if fits else ""})
+    return {"label": bar.label, "label_y": y + 15, "top": top, "text_y": top + 17,
+            "counts": ", ".join(f"{words[state]}: {bar.count(state)}" for state in STATES),
+            "segments": segments, "coverage": coverage(bar.translated, bar.total)}
