@@ -1,10 +1,11 @@
-"""The extension's Jinja templates (``templates/triglot/`` in the extension's folder): the
-HTML of the pages it generates (status page, parallel view), which Sphinx then puts into
-the theme's ``page.html`` as the page's body, so every theme shows them.
+"""The extension's Jinja templates (``templates/triglot/`` in the extension's folder): every
+piece of HTML or SVG it adds to the site — the bodies of the pages it generates (status
+page and chart, parallel view; Sphinx puts them into the theme's ``page.html``, so every
+theme shows them), the page furniture (:mod:`.furniture`), the switcher and alternates.
 
-Escaping is by construction: every value a template prints is escaped unless it is
-:class:`~markupsafe.Markup` (HTML made by triglot, such as a chart or a reduced reST
-message), with :func:`html.escape`, as the rest of the site's furniture is.
+Escaping is by construction: every value a template prints goes through
+:func:`html.escape` unless it is :class:`~markupsafe.Markup` (HTML made by triglot, such
+as the chart or a reduced reST message).
 """
 
 from __future__ import annotations

@@ -9,13 +9,15 @@ rather than sitting in it, since a ``<p>`` cannot hold a ``<details>``.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_language, site_languages
+from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.crosslang.parallel import has_parallel_views, parallel_uri
 from triglot.sphinxext.crosslang.rst_inline import inline_html
@@ -24,19 +26,6 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
 
-    from triglot.languages import Language
-
-
-def counterpart_html(text: Translation, language: Language, here: Language) -> str:
-    """One language's version of a paragraph; notes are in the page's language ``here``."""
-    state, note = "", ""
-    if text.state != "translated":
-        state = f" triglot-cp-{text.state}"
-        note = (f'<span class="triglot-cp-note" lang="{here.tag}">'
-                f'{html.escape(ui_text(f"note_{text.state}"))}</span> ')
-    return (f'<div class="triglot-cp{state}" lang="{language.tag}">'
-            f'<span class="triglot-cp-lang">{html.escape(language.name)}</span> '
-            f'{note}{inline_html(text.text)}</div>')
 
 
 class triglot_counterparts(Furniture):
@@ -44,15 +33,14 @@ class triglot_counterparts(Furniture):
     ``here`` the page's language and ``parallel`` the link to the side-by-side view."""
 
     def render(self) -> str:
-        here = self["here"]
-        parts = [f'<details class="triglot-counterparts"><summary lang="{here.tag}">'
-                 f'{html.escape(ui_text("other_languages"))}</summary>']
-        parts += [counterpart_html(text, language, here) for text, language in self["texts"]]
-        if self["parallel"]:
-            parts.append(f'<a class="triglot-cp-parallel" href="{html.escape(self["parallel"])}">'
-                         f'{html.escape(ui_text("parallel"))}</a>')
-        parts.append("</details>")
-        return "".join(parts)
+        items = [{"state": text.state if text.state != "translated" else "",
+                  "note": ui_text(f"note_{text.state}") if text.state != "translated" else "",
+                  "tag": language.tag, "name": language.name,
+                  "text": Markup(inline_html(text.text))}
+                 for text, language in self["texts"]]
+        return render("counterparts.html", here=self["here"].tag,
+                      summary=ui_text("other_languages"), items=items,
+                      parallel=self["parallel"], parallel_text=ui_text("parallel"))
 
 
 def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.templates import render
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -24,12 +24,7 @@ class triglot_paragraph_links(Furniture):
     """
 
     def render(self) -> str:
-        anchor = html.escape(self["anchor"])
-        links = [f'<a class="triglot-para-self" href="#{anchor}" title="¶">¶</a>']
-        links += [f'<a href="{html.escape(href)}" hreflang="{html.escape(tag)}" '
-                  f'lang="{html.escape(tag)}" title="{html.escape(name)}">{html.escape(tag)}</a>'
-                  for href, tag, name in self["links"]]
-        return f'<span class="triglot-para-links">{" ".join(links)}</span>'
+        return render("paragraph-links.html", anchor=self["anchor"], links=self["links"])
 
 
 def _add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -12,9 +12,9 @@ the texts come from the catalogs when the page is written.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +173,7 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                            pagename, type="triglot", subtype="parallel")
             continue
         title = ui_text("parallel_title", title=app.env.titles[docname].astext())
-        yield (pagename, {"title": html.escape(title),
+        yield (pagename, {"title": escape(title),
                           "body": parallel_body(app, docname, record, title)}, "page.html")
 
 
@@ -187,9 +187,9 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
         return
     if pagename not in RECORDS.of(app.env):
         return
-    href = html.escape(parallel_uri(app, pagename, pagename))
-    add_page_link(context, f'<p class="triglot-parallel-link"><a href="{href}">'
-                           f'{html.escape(ui_text("parallel"))}</a></p>\n', rank=20)
+    add_page_link(context, render("pagelink.html", kind="triglot-parallel-link", lang="",
+                                  href=parallel_uri(app, pagename, pagename),
+                                  text=ui_text("parallel")), rank=20)
 
 
 def setup(app: Sphinx) -> None:

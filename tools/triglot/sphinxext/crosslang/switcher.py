@@ -14,7 +14,6 @@ rendered without a ``body`` (search, index) have it too.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +26,7 @@ from triglot.languages import get_language
 from triglot.sphinxext.core.pagelinks import page_links
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerBuild
+from triglot.sphinxext.core.templates import render
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -91,24 +91,21 @@ def alternates(app: Sphinx, pagename: str) -> str:
     source = languages[0]
     links.append(("x-default", page_in(app, pagename, source,
                                        target=target_in(app, pagename, source)[0])))
-    return "\n".join(f'<link rel="alternate" hreflang="{tag}" href="{html.escape(href)}">'
-                     for tag, href in links)
+    return render("alternates.html", links=links)
 
 
 def switcher(app: Sphinx, pagename: str) -> str:
     here = page_language(app.config)
-    items = []
+    items: list[dict[str, Any]] = []
     for lang in site_languages(app.config):
-        name = html.escape(lang.name)
         if lang == here:
-            items.append(f'<strong aria-current="page" lang="{lang.tag}">{name}</strong>')
+            items.append({"current": True, "tag": lang.tag, "name": lang.name})
             continue
         target, same = target_in(app, pagename, lang)
-        href = html.escape(page_in(app, pagename, lang, target=target))
-        kind = "triglot-switch" if same else "triglot-switch-root"
-        items.append(f'<a class="{kind}" href="{href}" hreflang="{lang.tag}" '
-                     f'lang="{lang.tag}">{name}</a>')
-    return f'<nav class="triglot-languages" aria-label="Languages">{" · ".join(items)}</nav>\n'
+        items.append({"current": False, "tag": lang.tag, "name": lang.name,
+                      "href": page_in(app, pagename, lang, target=target),
+                      "kind": "triglot-switch" if same else "triglot-switch-root"})
+    return render("switcher.html", items=items)
 
 
 class SwitcherTemplates(BuiltinTemplateLoader):

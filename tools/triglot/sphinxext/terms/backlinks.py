@@ -10,7 +10,6 @@ every build that re-read or removed a document, so its back-links follow the tex
 
 from __future__ import annotations
 
-import html
 from itertools import groupby
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from docutils import nodes
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.site import is_html, page_language
 from triglot.sphinxext.core.state import PerBuild
+from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.terms.uses import TermUse, glossary_docs, term_uses
 
@@ -56,19 +56,9 @@ def backlinks_html(uses: Sequence[TermUse], titles: dict[str, str], href: dict[s
     </ul></li>
     </ul></div>
     """
-    pages = []
-    for docname, found in groupby(uses, key=lambda use: use.docname):
-        page = html.escape(href[docname])
-        items = "\n".join(
-            f'<li><a href="{page}#{html.escape(use.anchor)}">¶ {use.number}</a> '
-            f"<q>{html.escape(use.before)}<mark>{html.escape(use.term)}</mark>"
-            f"{html.escape(use.after)}</q></li>"
-            for use in found)
-        pages.append(f'<li><a href="{page}">{html.escape(titles[docname])}</a><ul>\n'
-                     f"{items}\n</ul></li>")
-    return (f'<div class="triglot-backlinks" lang="{html.escape(lang)}">'
-            f'<span class="triglot-backlinks-label">{html.escape(label)}</span>\n'
-            f'<ul>\n{chr(10).join(pages)}\n</ul></div>')
+    pages = [{"href": href[docname], "title": titles[docname], "uses": list(found)}
+             for docname, found in groupby(uses, key=lambda use: use.docname)]
+    return render("backlinks.html", lang=lang, label=label, pages=pages)
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -8,13 +8,13 @@ catalogs (the compiled ``.mo`` files drop them).
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.core.catalogs import catalogs_for, translation
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 
 if TYPE_CHECKING:
@@ -47,11 +47,9 @@ class triglot_status_note(Furniture):
     """
 
     def render(self) -> str:
-        note = html.escape(ui_text(f"status_{self['state']}"))
-        original = html.escape(ui_text("status_original"))
-        return (f'<span class="triglot-status" lang="{html.escape(self["lang"])}">{note} '
-                f'<a href="{html.escape(self["href"])}" hreflang="{html.escape(self["source"])}">'
-                f"{original}</a></span> ")
+        return render("status-note.html", lang=self["lang"], href=self["href"],
+                      source=self["source"], note=ui_text(f"status_{self['state']}"),
+                      original=ui_text("status_original"))
 
 
 def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -10,7 +10,6 @@ Every page links to it next to the language switcher.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -186,10 +185,9 @@ def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
     if not is_html(app) or pagename == PAGE:
         return
     language = page_language(app.config)
-    href = html.escape(app.builder.get_relative_uri(pagename, PAGE))
-    add_page_link(context, f'<p class="triglot-status-link" lang="{language.tag}">'
-                           f'<a href="{href}">{html.escape(ui_text("status_link"))}'
-                           f"</a></p>\n", rank=10)
+    add_page_link(context, render("pagelink.html", kind="triglot-status-link", lang=language.tag,
+                                  href=app.builder.get_relative_uri(pagename, PAGE),
+                                  text=ui_text("status_link")), rank=10)
 
 
 def setup(app: Sphinx) -> None:
