@@ -34,7 +34,7 @@ coverage: $(INSTALLED) system-deps
 # A full-page PNG of the article in each language: _build/screenshots/<language>.png.
 screenshots: site
 	@tools/system-deps.sh $(TEST_DEPS)
-	$(BIN)/triglot screenshots
+	$(BIN)/triglot screenshots --page iis-aspnet
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
