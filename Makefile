@@ -10,8 +10,8 @@ TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test screenshots system-deps bench bench-align bench-terms bench-site bench-catalog \
-	clean
+.PHONY: site test lint coverage screenshots system-deps bench bench-align bench-terms bench-site \
+	bench-catalog clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -20,10 +20,23 @@ test: $(INSTALLED) system-deps
 	-@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
+# ruff (rules in pyproject.toml) over the whole tree, and mypy over the package.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# The suite under coverage (the site's child builds included): branch coverage per module.
+coverage: $(INSTALLED) system-deps
+	-@tools/system-deps.sh $(TEST_DEPS)
+	rm -f .coverage .coverage.*
+	$(BIN)/python -m coverage run -m pytest -q
+	$(BIN)/python -m coverage combine -q
+	$(BIN)/python -m coverage report
+
 # A full-page PNG of the article in each language: _build/screenshots/<language>.png.
 screenshots: site
 	@tools/system-deps.sh $(TEST_DEPS)
-	$(BIN)/triglot screenshots
+	$(BIN)/triglot screenshots --page iis-aspnet
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,4 +69,4 @@ system-deps:
 	@tools/system-deps.sh $(SYSTEM_DEPS)
 
 clean:
-	rm -rf _build
+	rm -rf _build .coverage .coverage.*

@@ -13,33 +13,30 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_file
 from triglot.errors import TriglotError
-from triglot.sphinxext.diagram_catalogs import (
-    LOCALES,
-    compile_catalog,
-    model_catalog_path,
-    model_messages,
-    read_po_file,
-)
+from triglot.sphinxext.core.i18n import LOCALES, compile_catalog, read_po_file
+from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
 
 REPO = Path(__file__).resolve().parent.parent
 TOOLS = REPO / "tools" / "triglot"
 IIS = REPO / "docs" / "architecture" / "iis.py"
 LANGUAGES = ("ja", "pt_BR")
-PLACEHOLDER = re.compile(r"%(?:\([a-z]+\))?s")
+PLACEHOLDER = re.compile(r"%(?:\([a-z]+\))?s|\{[a-z_]+\}")
 
 SOURCES = {
-    "triglot": [*sorted((TOOLS / "architecture").glob("*.py")), TOOLS / "sphinxext/diagrams.py"],
+    "triglot": sorted([*(TOOLS / "architecture").glob("*.py"),
+                       *(TOOLS / "sphinxext").rglob("*.py")]),
     "iis": [IIS],
 }
 
 
-def used_messages(files: list[Path]) -> set[str]:
+def used_messages(files: list[Path]) -> set[tuple[str | None, str]]:
+    """(context, message) of every marked text: ``_(text)``, ``C_(context, text)``."""
     found = set()
     for path in files:
-        for _line, message, _comments, _context in extract_from_file(
-            "python", path, keywords={"_": None, "N_": None}
+        for _line, message, _comments, context in extract_from_file(
+            "python", path, keywords={"_": None, "N_": None, "C_": ((1, "c"), 2)}
         ):
-            found.add(message)
+            found.add((context, message))
     return found
 
 
@@ -50,24 +47,27 @@ def catalog_path(domain: str, language: str) -> Path:
 
 
 def test_the_sources_mark_the_words_the_diagrams_show():
-    assert {"kernel queue", "restarts", "Text description", "next hop", "passed"} <= \
-        used_messages(SOURCES["triglot"])
-    assert {"IIS5 (low isolation)", "pooled", "COM+ call"} <= used_messages(SOURCES["iis"])
+    words = {message for _context, message in used_messages(SOURCES["triglot"])}
+    assert {"kernel queue", "restarts", "Text description", "next hop", "passed"} <= words
+    assert ("note_untranslated", "Not translated yet.") in used_messages(SOURCES["triglot"])
+    model_words = {message for _context, message in used_messages(SOURCES["iis"])}
+    assert {"IIS5 (low isolation)", "pooled", "COM+ call"} <= model_words
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("domain", sorted(SOURCES))
 def test_every_message_is_translated_in_both_catalogs(domain, language):
     used = used_messages(SOURCES[domain])
-    catalog = {m.id: m for m in read_po_file(catalog_path(domain, language)) if m.id}
-    assert sorted(used - catalog.keys()) == [], "missing from the catalog"
-    assert sorted(catalog.keys() - used) == [], "no longer used by the code"
-    for message_id in used:
-        message = catalog[message_id]
-        assert message.string and not message.fuzzy, message_id
+    catalog = {(m.context, m.id): m
+               for m in read_po_file(catalog_path(domain, language)) if m.id}
+    assert sorted(used - catalog.keys(), key=str) == [], "missing from the catalog"
+    assert sorted(catalog.keys() - used, key=str) == [], "no longer used by the code"
+    for key in used:
+        message = catalog[key]
+        assert message.string and not message.fuzzy, key
         assert sorted(PLACEHOLDER.findall(message.string)) == sorted(
-            PLACEHOLDER.findall(message_id)
-        ), message_id
+            PLACEHOLDER.findall(key[1])
+        ), key
 
 
 def test_no_compiled_catalog_is_committed():

@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from triglot.sphinxext.diagrams import ArchitectureClaimError
+from triglot.sphinxext.diagrams.directive import ArchitectureClaimError
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is missing")
 
@@ -37,8 +37,9 @@ def test_japanese_build_draws_and_describes_in_japanese(app):
     assert ">カーネル キュー</text>" in svgs[0]  # the extension's catalog
     assert ">ショップ</text>" in svgs[0]  # the model's own catalog, beside shop.py
     assert ">1. カーネル キュー</text>" in svgs[1]
+    opening = '<details class="triglot-architecture-description"'
     descriptions = [page[start:page.index("</details>", start)]
-                    for start in _starts(page, "<details class=\"triglot-architecture-description\"")]
+                    for start in _starts(page, opening)]
     assert len(descriptions) == 2
     assert not any("kernel queue" in part for part in (*svgs, *descriptions))
     assert "Text description" not in page

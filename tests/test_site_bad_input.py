@@ -52,8 +52,9 @@ def build(project: Path, language: str = "ja") -> tuple[str, str]:
 
 
 def test_broken_rest_in_a_translation_is_reported_at_the_entry(project: Path) -> None:
-    catalog = edit_catalog(project, 'msgstr "各アプリケーション プールは',
-                           'msgstr "``閉じていない *リテラル `と :nosuchrole:`x` 各アプリケーション プールは')
+    catalog = edit_catalog(
+        project, 'msgstr "各アプリケーション プールは',
+        'msgstr "``閉じていない *リテラル `と :nosuchrole:`x` 各アプリケーション プールは')
     html, warnings = build(project)
     line = line_of(catalog, 'msgid "Each application pool runs')
     assert (f"{catalog}:{line}: WARNING: broken reST in the translation, the English is shown: "
@@ -110,7 +111,8 @@ def test_an_empty_language_is_reported_and_shown_in_english(project: Path, empty
 
 
 def test_warnings_fail_the_build_under_W(project: Path) -> None:
-    edit_catalog(project, 'msgstr "各アプリケーション プールは', 'msgstr "``各アプリケーション プールは')
+    edit_catalog(project, 'msgstr "各アプリケーション プールは',
+                 'msgstr "``各アプリケーション プールは')
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-D", "language=ja",
          str(project), str(project.parent / "out")],

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from triglot.browser import browser_paths, chromium, serve
-from triglot.sphinxext.paragraphs import anchor_for
+from triglot.sphinxext.core.paragraphs import anchor_for
 
 if browser_paths() is None:
     pytest.skip("needs chromium and chromedriver", allow_module_level=True)
@@ -64,7 +64,8 @@ def test_hovering_a_term_shows_its_definition(browser: Any, site_url: str) -> No
     term = browser.find_element(By.CSS_SELECTOR, "a.triglot-term[href$='#term-application-pool']")
     ActionChains(browser).move_to_element(term).perform()
     assert term.text == "アプリケーション プール"
-    assert term.get_attribute("title") == "同じワーカー プロセスで処理される <Web> アプリケーションのグループ。"
+    assert term.get_attribute("title") == (
+        "同じワーカー プロセスで処理される <Web> アプリケーションのグループ。")
     term.click()
     _wait(browser, lambda d: d.current_url.endswith("/ja/glossary.html#term-application-pool"))
 
@@ -94,7 +95,8 @@ def test_opening_a_paragraphs_counterparts_shows_the_japanese(browser: Any, site
     assert not japanese.is_displayed()
     box.find_element(By.TAG_NAME, "summary").click()
     _wait(browser, lambda d: japanese.is_displayed())
-    assert japanese.text == "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。"
+    assert japanese.text == (
+        "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。")
     assert box.find_element(By.CSS_SELECTOR, "div[lang='pt-BR']").text.startswith(
         "Português (Brasil) Cada pool de aplicativos")
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 from test_site_build import page
-from triglot.sphinxext.paragraphs import anchor_for
-from triglot.sphinxext.rst_inline import inline_html
+from triglot.sphinxext.core.paragraphs import anchor_for
+from triglot.sphinxext.crosslang.rst_inline import inline_html
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -50,9 +50,10 @@ def test_counterparts_mark_missing_and_outdated_translations(built_site: Path) -
     fuzzy = counterparts(page(built_site, "pt-br"),
                          anchor_for("This paragraph changed since it was translated."))
     assert '<div class="triglot-cp triglot-cp-outdated" lang="ja">' in fuzzy
-    assert '<span class="triglot-cp-note" lang="pt-BR">Desatualizado:</span> この段落は翻訳されました。' \
-        in fuzzy
-    missing = counterparts(page(built_site, "en"), anchor_for("This paragraph has no translation yet."))
+    assert ('<span class="triglot-cp-note" lang="pt-BR">Desatualizado:</span> '
+            'この段落は翻訳されました。') in fuzzy
+    missing = counterparts(page(built_site, "en"),
+                           anchor_for("This paragraph has no translation yet."))
     assert ('<div class="triglot-cp triglot-cp-untranslated" lang="pt-BR">' in missing
             and '<span class="triglot-cp-note" lang="en">Not translated yet.</span>' in missing)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from triglot.languages import get_language
-from triglot.sphinxext.paragraphs import anchor_for
+from triglot.sphinxext.core.paragraphs import anchor_for
 
 LANGUAGES = ("en", "ja", "pt-br")
 POOL = anchor_for("Each application pool runs in its own worker process.")
@@ -93,7 +93,8 @@ def test_backlinks_point_at_existing_paragraphs_in_every_language(built_site: Pa
 
 def test_backlinks_mark_the_term_in_the_page_language(built_site: Path) -> None:
     ja = (built_site / "ja" / "glossary.html").read_text(encoding="utf-8")
-    assert '<div class="triglot-backlinks" lang="ja"><span class="triglot-backlinks-label">使用箇所' in ja
+    assert ('<div class="triglot-backlinks" lang="ja">'
+            '<span class="triglot-backlinks-label">使用箇所') in ja
     assert "<q>各<mark>アプリケーション プール</mark>は独自の" in ja
     # one link to each page, named by its title, above the links to its paragraphs
     assert ja.count('<li><a href="article.html">ワーカー プロセス</a><ul>') == 2

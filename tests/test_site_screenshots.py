@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from triglot.browser import browser_paths
+from triglot.cli import main
 from triglot.errors import TriglotError
 from triglot.project import load_project
 from triglot.screenshots import take_screenshots
@@ -36,3 +37,23 @@ def test_a_page_missing_from_the_site_is_named(built_site: Path, tmp_path: Path)
     with pytest.raises(TriglotError, match=r"no nowhere\.html for en, ja, pt-br: build the site"):
         take_screenshots(load_project(ROOT), built_site, tmp_path, page="nowhere")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(browser_paths() is None, reason="needs chromium and chromedriver")
+def test_the_command_photographs_the_root_page_by_default(
+        built_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("selenium.webdriver")
+    assert main(["screenshots", "--project", str(ROOT), "--site", str(built_site),
+                 "-o", str(tmp_path), "--width", "500"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["en.png", "ja.png", "pt-br.png"]
+    assert capsys.readouterr().out.count("triglot screenshots: wrote ") == 3
+
+
+def test_the_command_reports_a_site_not_built_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["screenshots", "--project", str(ROOT), "--site", str(tmp_path / "none"),
+                 "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("triglot screenshots: error: ") and err.count("\n") == 1
+    assert "no index.html for en, ja, pt-br: build the site first" in err
+    assert not (tmp_path / "out").exists()

@@ -16,10 +16,10 @@ from triglot.project import Project
 from triglot.textio import write_atomic
 
 SCREENSHOTS_DIR = Path("_build") / "screenshots"
-ARTICLE = "iis-aspnet"
+ROOT_PAGE = "index"  # Sphinx's default root_doc
 
 
-def take_screenshots(project: Project, site: Path, outdir: Path, page: str = ARTICLE,
+def take_screenshots(project: Project, site: Path, outdir: Path, page: str = ROOT_PAGE,
                      width: int = 1200, height: int = 900) -> list[Path]:
     """Write a PNG of the whole of ``page`` (however long: the window is ``width`` x
     ``height``) in each of the project's languages; return the files."""

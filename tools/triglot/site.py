@@ -4,8 +4,8 @@ Each language is a separate ``sphinx-build -c <root> docs <out>/<lang> -D langua
 run (Sphinx builds one language per run), with its own doctrees so that rebuilds stay
 incremental. The runs are forked from this process, one per CPU at a time, after it has
 imported Sphinx and the extension (and, on a first build, loaded the source language's
-term analyzer): each starts warm, yet with the fresh global state of its own process (Sphinx keeps the
-translations of its messages per process, and the first language's would stick). The
+term analyzer): each starts warm, yet with the fresh global state of its own process (Sphinx
+keeps the translations of its messages per process, and the first language's would stick). The
 root page links the languages and sends a reader with scripts on to the one their
 browser prefers.
 """
@@ -109,7 +109,7 @@ class _Build:
 def _run_concurrently(builds: list[_Build], jobs: int) -> None:
     """Run the builds ``jobs`` at a time; after a failure start no more, and report the
     first failed language once the running ones have ended."""
-    pending, running, ended = list(builds), [], set()
+    pending, running, ended = list(builds), list[_Build](), set()
     reported, failed = 0, False
     while running or (pending and not failed):
         while pending and len(running) < jobs and not failed:
@@ -138,7 +138,7 @@ def _warm_up(project: Project) -> None:
     import sphinx.cmd.build  # noqa: F401
 
     import triglot.sphinxext  # noqa: F401
-    from triglot.sphinxext.matchcache import FILENAME
+    from triglot.sphinxext.core.matchcache import FILENAME
 
     first = any(not (project.root / DOCTREES_DIR / lang.code / FILENAME).is_file()
                 for lang in project.languages)

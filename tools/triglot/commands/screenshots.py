@@ -15,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", type=Path, help="the built site (default: _build/site)")
     parser.add_argument("-o", "--output", type=Path,
                         help="where the PNGs go (default: _build/screenshots)")
-    parser.add_argument("--page", default="iis-aspnet",
-                        help="the document to photograph (default: iis-aspnet)")
+    parser.add_argument("--page", default="index",
+                        help="the document to photograph (default: index)")
     parser.add_argument("--width", type=int, default=1200, help="window width in pixels")
 
 

@@ -12,7 +12,8 @@ HELP = "build the HTML site in every language (one Sphinx build per language)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="the project's root, where conf.py is (default: .)")
-    parser.add_argument("-o", "--output", type=Path, help="the site's folder (default: _build/site)")
+    parser.add_argument("-o", "--output", type=Path,
+                        help="the site's folder (default: _build/site)")
     parser.add_argument("-W", dest="warnings_are_errors", action="store_true",
                         help="turn Sphinx warnings into errors")
     parser.add_argument("-j", "--jobs", type=int, default=None,

@@ -1,6 +1,9 @@
 """The triglot Sphinx extension: glossary pages, executable diagrams, the multilingual site.
 
-Load it from ``conf.py`` with ``extensions = ["triglot.sphinxext"]``.
+Load it from ``conf.py`` with ``extensions = ["triglot.sphinxext"]``. Each feature is a
+sub-package that depends only on :mod:`.core`: :mod:`.terms` (glossary page, term links,
+back-links), :mod:`.translation` (catalog checks, status notes and page),
+:mod:`.crosslang` (counterparts, parallel view, switcher, search) and :mod:`.diagrams`.
 """
 
 from __future__ import annotations
@@ -10,38 +13,19 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from triglot import __version__
-from triglot.sphinxext import (
-    backlinks,
-    catalog_checks,
-    catalog_deps,
-    config,
-    counterparts,
-    diagrams,
-    glossary_page,
-    matchcache,
-    paragraphs,
-    parallel,
-    search_ja,
-    sitehtml,
-    status,
-    status_page,
-    switcher,
-    terminology,
-    termlinks,
-    termuses,
-)
+from triglot.sphinxext import core, crosslang, diagrams, terms, translation
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for module in (config, glossary_page, diagrams, matchcache, terminology, sitehtml, paragraphs,
-                   termuses, termlinks, backlinks, status, status_page, counterparts, parallel,
-                   catalog_deps, switcher, search_ja, catalog_checks):
-        module.setup(app)
+    core.setup(app)  # first: the features read its configuration values and state
+    for feature in (terms, translation, crosslang, diagrams):
+        feature.setup(app)
+    core.site.add_site_files(app)
     return {
         "version": __version__,
-        # Bumped when what the extension keeps in the environment changes (term uses and
-        # paragraph states are recorded at read time): Sphinx then reads every document again.
-        "env_version": 2,
+        # Bumped when what the extension keeps in the environment changes (3: term uses kept
+        # per document): Sphinx then reads every document again.
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,0 +1,86 @@
+"""The extension's configuration values, each declared once: name, default, type, help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from triglot.errors import TriglotError
+from triglot.sphinxext.core.locations import file_location
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    help: str
+    rebuild: Literal["env", "html", ""] = "env"
+
+
+OPTIONS = (
+    Option("triglot_languages", ["en"], (list, tuple),
+           "The site's languages as catalog codes; the first is the source language."),
+    Option("triglot_glossary", "", (str,),
+           "The termbase, relative to the configuration directory (YAML or TBX); "
+           "empty for none."),
+    Option("triglot_check_terms", True, (bool,),
+           "Check the translation catalogs' terminology and report findings as warnings "
+           "of type 'triglot' (subtype: the check code)."),
+)
+
+
+def _check_languages(app: Sphinx, config: Config) -> None:
+    """Warn about a language list the site cannot use, and build with what is usable.
+
+    Unknown or repeated codes are dropped, and a build language missing from the list is
+    added, so one typo in ``conf.py`` costs a warning, not the build (``-W`` fails it).
+    """
+    from triglot.languages import get_language
+
+    where = file_location(Path(app.confdir, "conf.py"))
+    usable: list[str] = []
+    for code in config.triglot_languages:
+        try:
+            tag = get_language(code).tag
+        except TriglotError as exc:
+            logger.warning("triglot_languages: %s; left out", exc, type="triglot",
+                           subtype="config", location=where)
+            continue
+        if tag in (get_language(known).tag for known in usable):
+            logger.warning("triglot_languages names %s twice; the second is left out", code,
+                           type="triglot", subtype="config", location=where)
+            continue
+        usable.append(code)
+    here = config.language
+    if here and here not in usable:
+        try:
+            get_language(here)
+        except TriglotError as exc:
+            raise ConfigError(f"language: {exc}") from None
+        logger.warning("language %r is not in triglot_languages (%s); added", here,
+                       ", ".join(usable) or "empty", type="triglot", subtype="config",
+                       location=where)
+        usable.append(here)
+    config.triglot_languages = usable or ["en"]
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    _check_languages(app, config)
+    if config.triglot_glossary:
+        config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
+
+
+def setup(app: Sphinx) -> None:
+    for option in OPTIONS:
+        app.add_config_value(option.name, option.default, option.rebuild, types=option.types,
+                             description=option.help)
+    app.connect("config-inited", _on_config_inited)
