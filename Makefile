@@ -15,7 +15,7 @@ site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
 
 test: $(INSTALLED) system-deps
-	-@tools/system-deps.sh $(TEST_DEPS)
+	@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
 # A full-page PNG of the article in each language: _build/screenshots/<language>.png.
