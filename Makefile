@@ -17,7 +17,7 @@ site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
 
 test: $(INSTALLED) system-deps
-	-@tools/system-deps.sh $(TEST_DEPS)
+	@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 
 # ruff (rules in pyproject.toml) over the whole tree, and mypy over the package.
