@@ -27,7 +27,7 @@ lint: $(INSTALLED)
 
 # The suite under coverage (the site's child builds included): branch coverage per module.
 coverage: $(INSTALLED) system-deps
-	-@tools/system-deps.sh $(TEST_DEPS)
+	@tools/system-deps.sh $(TEST_DEPS)
 	rm -f .coverage .coverage.*
 	$(BIN)/python -m coverage run -m pytest -q
 	$(BIN)/python -m coverage combine -q
