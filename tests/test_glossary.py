@@ -44,9 +44,12 @@ BAD = {
     "duplicate id": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
                      "- id: a\n  terms: {en: [x2], ja: [y2], pt_BR: [z2]}\n"), 5,
                      "duplicate concept id"),
-    "term of two concepts": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
-                             "- id: b\n  terms: {en: [X], ja: [y2], pt_BR: [z2]}\n"), 6,
-                             "claimed by concepts"),
+    "unknown part of speech": (("- id: a\n  terms:\n    en: [{text: x, pos: thing}]\n"
+                               "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                               "concept 'a': en term 'x' has an unknown part of speech"),
+    "exclusion without the term": (("- id: a\n  terms:\n    en: [{text: x, exclude: [for y]}]\n"
+                                   "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                                   "concept 'a': exclusion 'for y'"),
     "no preferred": (("- id: a\n  terms:\n    en: [x]\n    ja: [{text: y, status: admitted}]\n"
                      "    pt_BR: [z]\n"), 3, "no preferred term in ja"),
     "unknown status": (("- id: a\n  terms:\n    en: [{text: x, status: maybe}]\n"
@@ -59,6 +62,34 @@ BAD = {
     "alias": ("- id: a\n  terms: &t {en: [x], ja: [y], pt_BR: [z]}\n- id: b\n  terms: *t\n",
               6, "aliases are not allowed"),
 }
+
+
+def test_one_term_may_render_two_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text("languages: [en, ja, pt_BR]\nconcepts:\n"
+                    "- id: argument\n  terms: {en: [argument], ja: [引数], pt_BR: [argumento]}\n"
+                    "- id: parameter\n  terms: {en: [parameter], ja: [引数], pt_BR: [parâmetro]}\n",
+                    encoding="utf-8")
+    termbase = load_termbase(path)
+    assert [c.terms("ja")[0].text for c in termbase.concepts] == ["引数", "引数"]
+
+
+def test_part_of_speech_and_exclusions_round_trip(tmp_path: Path) -> None:
+    from triglot.glossary.tbx import dump_tbx, load_tbx
+    from triglot.glossary.yamlio import dump_yaml
+
+    path = tmp_path / "tb.yaml"
+    path.write_text("languages: [en, ja, pt_BR]\nconcepts:\n- id: instance\n  terms:\n"
+                    "    en: [{text: instance, pos: noun, exclude: [for instance]}]\n"
+                    "    ja: [インスタンス]\n    pt_BR: [instância]\n", encoding="utf-8")
+    termbase = load_termbase(path)
+    term = termbase.concepts[0].terms("en")[0]
+    assert (term.pos, term.exclude) == ("noun", ("for instance",))
+    assert "exclude:\n      - for instance" in dump_yaml(termbase)
+    for version in (2, 3):
+        tbx = tmp_path / f"tb{version}.tbx"
+        tbx.write_bytes(dump_tbx(termbase, version))
+        assert load_tbx(tbx).concepts[0].terms("en")[0] == term
 
 
 @pytest.mark.parametrize("name", BAD)

@@ -10,9 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from triglot.errors import TriglotError
-from triglot.glossary.model import APPROVED, STATUSES, Concept, Term, Termbase, validate
+from triglot.glossary.model import (
+    APPROVED,
+    PARTS_OF_SPEECH,
+    STATUSES,
+    Concept,
+    Term,
+    Termbase,
+    validate,
+)
 
-__all__ = ["APPROVED", "STATUSES", "Concept", "Term", "Termbase", "load_termbase",
+__all__ = ["APPROVED", "PARTS_OF_SPEECH", "STATUSES", "Concept", "Term", "Termbase", "load_termbase",
            "validate"]
 
 

@@ -1,8 +1,10 @@
 """The project's termbase format: YAML, one concept per entry, sorted by id.
 
 A term is a plain string (a preferred term with default flags) or a mapping with
-``text`` and any of ``status``, ``pos``, ``case_sensitive``, ``do_not_translate``,
-``note``. A concept with ``do_not_translate: true`` (an identifier such as
+``text`` and any of ``status``, ``pos`` (a TBX part of speech: noun, verb,
+adjective...), ``case_sensitive``, ``do_not_translate``, ``note`` and ``exclude`` (a
+phrase or a list of phrases that contain the term where it is not the concept: ``for
+instance`` for *instance*). A concept with ``do_not_translate: true`` (an identifier such as
 ``w3wp.exe``) lists only its English terms; every language uses them unchanged.
 """
 
@@ -17,7 +19,8 @@ from triglot.errors import TriglotError
 from triglot.glossary.model import Concept, Term, Termbase, validate
 from triglot.textio import read_text
 
-_TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note"}
+_TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note",
+              "exclude"}
 _CONCEPT_KEYS = {"id", "definition", "terms", "do_not_translate", "note"}
 
 
@@ -91,6 +94,9 @@ class _Reader:
             if "case_sensitive" in fields else dnt,
             do_not_translate=dnt,
             note=self.scalar(fields["note"], "note") if "note" in fields else None,
+            exclude=tuple(self.scalar(n, "an exclusion") for n in
+                          self.sequence(fields["exclude"], "exclude"))
+            if "exclude" in fields else (),
             line=line,
         )
 
@@ -151,6 +157,8 @@ def _term_data(term: Term) -> str | dict[str, Any]:
     for name in ("pos", "note"):
         if getattr(term, name):
             data[name] = getattr(term, name)
+    if term.exclude:
+        data["exclude"] = list(term.exclude)
     if term.do_not_translate:
         data["do_not_translate"] = True
     if term.case_sensitive != term.do_not_translate:

@@ -1,0 +1,132 @@
+"""A message's text as a reader sees it: reST inline markup parsed with docutils.
+
+:func:`visible` returns the message with every character a reader does not read as
+prose replaced by a space, so offsets into it are offsets into the message and term
+matches found in it point into the catalog entry. What stays (what a term check reads):
+
+- plain text, emphasis and strong text of more than one word, link text;
+- the display text of text roles (``:term:``, ``:dfn:``, ``:guilabel:``...) and the
+  explicit title of any role (``:func:`patch decorator <patch>```);
+- the comments of code samples (doctest blocks and literal blocks).
+
+What goes: role names and targets, code roles without a title (``:class:`list```),
+````literals````, a single emphasised word (``*param*``, a parameter name by Sphinx's
+convention), code and program output, and the markup characters themselves.
+
+>>> visible("Use :term:`iterator` with ``next()``, *seq* or :func:`iter`.")
+'Use        iterator  with           ,       or             .'
+>>> visible(":ref:`future statements <future>` and *generator iterators*")
+'      future statements           and  generator iterators '
+>>> visible(r"a \\*b\\* :c:func:`PyErr_Clear`").split()
+['a', '\\\\*b\\\\*']
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from collections.abc import Iterator
+
+_MARKUP = re.compile(r"[`*|\\]|_\b|::|^\s*>>>|\n\s", re.MULTILINE)
+_ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
+_TITLED = re.compile(r"^(?P<title>.*?\S)\s*<[^<>]*>$", re.DOTALL)
+_COMMENT = re.compile(r"(?<![\w'\"])#[^\n]*")
+_PARAM = re.compile(r"[\w.]+")
+# Roles whose content is what the reader sees as prose (the others name code or a target).
+TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emphasis",
+                        "strong", "title-reference", "title", "t", "sub", "sup", "subscript",
+                        "superscript", "index"})
+
+
+def visible(text: str) -> str:
+    """``text`` with everything that is not prose a reader reads blanked out, offsets kept.
+
+    Text without reST markup characters is returned as it is, without parsing."""
+    if not _MARKUP.search(text):
+        return text
+    return _visible(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _visible(text: str) -> str:
+    out = [" " if not ch.isspace() else ch for ch in text]
+    cursor = 0
+    for piece, counts in _pieces(_parse(text)):
+        at = text.find(piece, cursor)
+        if at < 0:
+            continue  # docutils changed it (a substitution...): it stays blank
+        if counts:
+            out[at:at + len(piece)] = piece
+        cursor = at + len(piece)
+    return "".join(out)
+
+
+def _parse(text: str) -> object:
+    from docutils import nodes, utils
+    from docutils.parsers.rst import Parser, roles
+
+    for name in set(_ROLE_NAME.findall(text)):
+        roles.register_local_role(name, _role)
+    document = utils.new_document("<message>", _settings())
+    Parser().parse(text, document)
+    del nodes  # imported for its side effect of being loaded with utils
+    return document
+
+
+@functools.cache
+def _settings() -> object:
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    return settings
+
+
+def _role(name: str, rawtext: str, text: str, lineno: int, inliner: object,
+          options: dict[str, object] | None = None, content: list[str] | None = None
+          ) -> tuple[list[object], list[object]]:
+    """Any role: its title, or its text for a text role, is prose; the rest is code."""
+    from docutils import nodes, utils
+
+    shown = utils.unescape(text)
+    titled = _TITLED.match(shown)
+    if titled:
+        return [nodes.inline(rawtext, titled["title"])], []
+    if name.rsplit(":", 1)[-1].lower() in TEXT_ROLES:
+        return [nodes.inline(rawtext, shown)], []
+    return [nodes.literal(rawtext, shown)], []
+
+
+def _pieces(node: object) -> Iterator[tuple[str, bool]]:
+    """(text, counts) in document order; text that does not count is given so that the
+    search for the next piece starts after it."""
+    from docutils import nodes
+
+    if isinstance(node, nodes.Text):
+        yield str(node).replace("\x00", "\\"), True  # docutils keeps escapes as NULs
+        return
+    if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+        code = node.astext()
+        for match in _COMMENT.finditer(code):
+            yield match.group(0), True
+        return
+    if isinstance(node, (nodes.literal, nodes.target, nodes.comment, nodes.system_message,
+                         nodes.substitution_definition, nodes.raw)):
+        yield node.rawsource or node.astext(), False
+        return
+    if isinstance(node, nodes.emphasis) and _PARAM.fullmatch(node.astext()):
+        yield node.rawsource or node.astext(), False  # *name*: a parameter
+        return
+    if isinstance(node, nodes.reference) and node.get("refuri") and node.rawsource:
+        title = node.astext()
+        yield title, True
+        yield node.rawsource[node.rawsource.find(title) + len(title):], False
+        return
+    for child in node.children:  # type: ignore[attr-defined]
+        yield from _pieces(child)
