@@ -97,7 +97,8 @@ class Checker:
         reported: set[tuple[str, str]] = set()
         for match in target:
             by_concept[match.concept].append(match)
-            if not match.term.approved and (match.concept, match.term.text) not in reported:
+            if not match.term.approved and (match.concept, match.term.text) not in reported \
+                    and not _inside_other(match, target):
                 reported.add((match.concept, match.term.text))
                 concept = self.termbase.get(match.concept)
                 preferred = concept.preferred(lang) if concept else None
@@ -121,7 +122,8 @@ class Checker:
             # every use a verb, or the noun beside an identifier the translation keeps
             # (":func:`eval` function" -> ":func:`eval` を"): at most a hint
             weak = all(m.verbal or _beside_kept_code(entry.msgid, shown_source, m,
-                                                     entry.msgstr) for m in used)
+                                                     entry.msgstr)
+                       or _names_kept_code(entry.msgid, m, entry.msgstr) for m in used)
             english = self._english_left(concept, lang, shown)
             if english is not None:
                 report("term-untranslated", concept_id,
@@ -187,6 +189,22 @@ class Checker:
         for entry in entries:
             findings.extend(self.check_entry(entry, language, str(path)))
         return findings
+
+
+def _inside_other(match: Match, matches: list[Match]) -> bool:
+    """Whether a longer match of another concept contains this one: a longer concept
+    takes the words it contains (ディスクリプタ of ファイルディスクリプタ)."""
+    return any(o.concept != match.concept and o.start <= match.start and match.end <= o.end
+               and o.end - o.start > match.end - match.start for o in matches)
+
+
+def _names_kept_code(original: str, match: Match, translation: str) -> bool:
+    """Whether the English word is also the name of a parameter or literal of the
+    English ("the *iterable* ... if the iterable is empty") that the translation keeps."""
+    word = match.text.casefold()
+    return any((m.group(1) or m.group(2) or "").casefold() == word
+               and (m.group(1) or m.group(2)) in translation
+               for m in _CODE_TEXT.finditer(original))
 
 
 def _beside_kept_code(original: str, shown: str, match: Match, translation: str) -> bool:

@@ -15,7 +15,7 @@ things keep that from finding what is not there:
   the script is compared with the text as written, so English left in the text is
   never the term (Sudachi's normalization would read "path" as パス).
 
->>> index = SubstringIndex(["ループ", "イベントループ", "引数"])
+>>> index = SubstringIndex(["ループ", "イベントループ", "引数"], japanese_words)
 >>> index.hits("イベント・ループとグループの引数")
 [(0, 8), (5, 8), (14, 16)]
 """
@@ -49,7 +49,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     so that it costs one pass whatever the number of words.
 
     >>> trie_pattern(["ab", "abc", "b"])
-    '(?:ab(?:c)?|b)'
+    '(?:a(?:b(?:c)?)|b)'
     """
     trie: dict[str, dict] = {}
     for word in words:

@@ -11,7 +11,10 @@ matches found in it point into the catalog entry. What stays (what a term check 
 
 What goes: role names and targets, code roles without a title (``:class:`list```),
 ````literals````, a single emphasised word (``*param*``, a parameter name by Sphinx's
-convention), code and program output, and the markup characters themselves.
+convention), a single quoted word (the ``'default'`` entry, a "pen-dictionary" name),
+the title of a document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:"), a message that
+is code as a whole (a literal block's, program output: its comments stay), and the
+markup characters themselves.
 
 >>> visible("Use :term:`iterator` with ``next()``, *seq* or :func:`iter`.")
 'Use        iterator  with           ,       or             .'
@@ -39,13 +42,40 @@ TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emp
                         "superscript", "index"})
 
 
+_QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+\1(?!\w)""")
+_CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
+                    r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
+                    r"of|and|or|for|in|on|to|with))*)")
+_CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|#|[\w.]+\s*=|\w+\(.*\)\s*$|\(\w+\))|[{};]\s*$")
+
+
 def visible(text: str) -> str:
     """``text`` with everything that is not prose a reader reads blanked out, offsets kept.
 
-    Text without reST markup characters is returned as it is, without parsing."""
-    if not _MARKUP.search(text):
-        return text
-    return _visible(text)
+    Text without reST markup characters or quotes is returned as it is, without parsing.
+    """
+    if _looks_like_code(text):
+        return _blank_but_comments(text)
+    shown = _visible(text) if _MARKUP.search(text) else text
+    for pattern, group in ((_QUOTED, 0), (_CITED, "title")):
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            shown = shown[:start] + " " * (end - start) + shown[end:]
+    return shown
+
+
+def _looks_like_code(text: str) -> bool:
+    """A message of several lines, most of them code (a literal block's, a session)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 2 and sum(bool(_CODE_LINE.search(line)) or line.startswith("  ")
+                                   for line in lines) * 2 >= len(lines)
+
+
+def _blank_but_comments(code: str) -> str:
+    out = [" " if not ch.isspace() else ch for ch in code]
+    for match in _COMMENT.finditer(code):
+        out[match.start():match.end()] = match.group(0)
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -112,8 +142,7 @@ def _pieces(node: object) -> Iterator[tuple[str, bool]]:
         yield str(node).replace("\x00", "\\"), True  # docutils keeps escapes as NULs
         return
     if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
-        code = node.astext()
-        for match in _COMMENT.finditer(code):
+        for match in _COMMENT.finditer(node.astext()):
             yield match.group(0), True
         return
     if isinstance(node, (nodes.literal, nodes.target, nodes.comment, nodes.system_message,

@@ -37,6 +37,9 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
                              "those", "all", "each", "every", "whether", "how", "what", "it",
                              "them", "itself", "over", "through", "any", "some", "one"}),
         "endings": frozenset({"ed", "ing"}),
+        # a noun is seldom followed by one of these; a verb often is
+        "determiners": frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
+                                  "these", "those", "every", "each"}),
     },
 }
 IDIOMS: dict[str, tuple[str, ...]] = {
@@ -59,8 +62,9 @@ def looks_verbal(lang: str, tokens: Sequence[_Token], i: int, term: str) -> bool
     after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
     if before in cues["before"] and before not in cues["object"]:
         return True
-    if lower.endswith("s") and not base.endswith("s") and (after in cues["object"]
-                                                           or after == "to"):
-        return True  # "signals that", "processes its arguments", "defaults to"
+    if lower.endswith("s") and not base.endswith("s") and after == "to":
+        return True  # "defaults to"
+    if after in cues["determiners"]:
+        return True  # "signals a", "processes its arguments", "encoding the mapping"
     opening = not before or before in (".", ":", ";", "!", "?")
     return opening and word[:1].isupper() and lower == base and after in cues["object"]
