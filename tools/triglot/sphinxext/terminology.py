@@ -64,7 +64,8 @@ def check_terminology(app: Sphinx) -> None:
     except TriglotError as exc:
         logger.warning("%s", exc, type="triglot", subtype="input")
         return
-    for finding in findings:
+    threshold = app.config.triglot_term_min_confidence
+    for finding in (f for f in findings if f.confidence >= threshold):
         logger.warning("%s %s: %s", finding.code, finding.severity, finding.message,
                        type="triglot", subtype=finding.code,
                        location=file_location(finding.path, finding.line))
