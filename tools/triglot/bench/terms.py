@@ -107,7 +107,7 @@ def article_pairs() -> dict[str, list[tuple[str, str]]]:
 def injected_set(termbase: Termbase) -> list[tuple[str, str, str, str, str | None, str]]:
     """(lang, msgid, msgstr, concept, expected code or None, kind) cases."""
     checker = Checker(termbase)
-    cases = []
+    cases: list[tuple[str, str, str, str, str | None, str]] = []
     for lang, pairs in article_pairs().items():
         for msgid, msgstr in pairs:
             concepts = dict.fromkeys(m.concept for m in checker.matcher("en").find(msgid))
@@ -191,7 +191,8 @@ def _mined_termbase(catalogs: Path, lang: str) -> Termbase:
             for e in entries:
                 for shown, english in role.findall(e.msgstr):
                     renderings[english.strip()][shown.strip()] += 1
-    concepts, owner = [], {}
+    concepts: list[Concept] = []
+    owner: dict[tuple[str, str], None] = {}
     for english, counts in sorted(renderings.items()):
         target = counts.most_common(1)[0][0]
         keys = (("en", english.casefold()), (lang, target.casefold()))

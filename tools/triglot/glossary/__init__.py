@@ -20,8 +20,8 @@ from triglot.glossary.model import (
     validate,
 )
 
-__all__ = ["APPROVED", "PARTS_OF_SPEECH", "STATUSES", "Concept", "Term", "Termbase", "load_termbase",
-           "validate"]
+__all__ = ["APPROVED", "PARTS_OF_SPEECH", "STATUSES", "Concept", "Term", "Termbase",
+           "load_termbase", "validate"]
 
 
 def load_termbase(path: str | Path) -> Termbase:

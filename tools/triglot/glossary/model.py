@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from triglot.errors import TriglotError
 from triglot.languages import get_language
@@ -100,7 +101,7 @@ def validate(termbase: Termbase) -> Termbase:
                                path=path)
     seen_ids: dict[str, Concept] = {}
     for concept in termbase.concepts:
-        where = {"path": path, "line": concept.line}
+        where: dict[str, Any] = {"path": path, "line": concept.line}
         if not concept.id or not concept.id.strip():
             raise TriglotError("concept without an id", **where)
         if concept.id in seen_ids:
@@ -126,7 +127,7 @@ def validate(termbase: Termbase) -> Termbase:
 def _validate_term(term: Term, concept: Concept, lang: str, path: str | None) -> None:
     """One term's rules. A term may belong to several concepts (引数 renders both
     *argument* and *parameter*): each of them is matched where it occurs."""
-    where = {"path": path, "line": term.line or concept.line}
+    where: dict[str, Any] = {"path": path, "line": term.line or concept.line}
     if term.status not in STATUSES:
         raise TriglotError(f"concept {concept.id!r}: unknown status {term.status!r} "
                            f"(use one of {', '.join(STATUSES)})", **where)

@@ -5,8 +5,9 @@ A concept's id is its ``termEntry``/``conceptEntry`` id. Statuses map to
 values, forbidden to ``supersededTerm-admn-sts`` (TBX-Basic has no "forbidden"), so a
 round trip keeps every status. A term's part of speech is its ``partOfSpeech``; its
 exclusions (phrases in which it is not the concept) are private ``x-exclusion``
-termNotes, one per phrase, as its case-sensitivity and do-not-translate flags are. XML is screened by defusedxml first: a DTD that declares
-entities (an expansion bomb) or points outside the file is refused.
+termNotes, one per phrase, as its case-sensitivity and do-not-translate flags are. XML
+is screened by defusedxml first: a DTD that declares entities (an expansion bomb) or
+points outside the file is refused.
 """
 
 from __future__ import annotations

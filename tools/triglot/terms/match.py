@@ -36,7 +36,6 @@ from triglot.languages import get_language
 from triglot.terms.analyze import Token, analyzer
 from triglot.terms.usage import IDIOMS, looks_verbal
 
-
 _SPACES = re.compile(r"\s+")
 
 

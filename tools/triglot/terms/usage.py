@@ -20,10 +20,14 @@ from typing import Protocol
 
 
 class _Token(Protocol):
-    key: str
-    text: str
-    start: int
-    end: int
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
