@@ -13,13 +13,11 @@ from triglot.check.catalogs import Entry, read_catalog
 from triglot.check.codes import CHECKS, CONFIDENCE, HINT
 from triglot.check.findings import Finding
 from triglot.check.identifiers import identifiers, present
+from triglot.check.paraphrase import Omission
 from triglot.errors import TriglotError
 from triglot.glossary import Concept, Termbase
 from triglot.terms.markup import visible
 from triglot.terms.match import Match, TermMatcher
-
-_CODE_TEXT = re.compile(r"`+([^`<]+?)(?:\s*<[^`]*>)?`+|\*([^*\s]+)\*")
-
 
 class Matcher(Protocol):
     """What the checker asks of a matcher: a :class:`TermMatcher` or a cached one."""
@@ -94,6 +92,8 @@ class Checker:
         # without a concept in the English only deprecated/forbidden terms can be found
         target = matcher.find_all(shown) if uses or matcher.has_unapproved else []
         by_concept: dict[str, list[Match]] = defaultdict(list)
+        omission = Omission(entry.msgid, shown_source, source_matches, entry.msgstr, shown,
+                            target, lang)
         reported: set[tuple[str, str]] = set()
         for match in target:
             by_concept[match.concept].append(match)
@@ -119,11 +119,7 @@ class Checker:
                 continue  # already reported as term-forbidden
             preferred = concept.preferred(lang)
             expected = preferred.text if preferred else None
-            # every use a verb, or the noun beside an identifier the translation keeps
-            # (":func:`eval` function" -> ":func:`eval` を"): at most a hint
-            weak = all(m.verbal or _beside_kept_code(entry.msgid, shown_source, m,
-                                                     entry.msgstr)
-                       or _names_kept_code(entry.msgid, m, entry.msgstr) for m in used)
+            weak = omission.legitimate(concept, used)
             english = self._english_left(concept, lang, shown)
             if english is not None:
                 report("term-untranslated", concept_id,
@@ -196,35 +192,6 @@ def _inside_other(match: Match, matches: list[Match]) -> bool:
     takes the words it contains (ディスクリプタ of ファイルディスクリプタ)."""
     return any(o.concept != match.concept and o.start <= match.start and match.end <= o.end
                and o.end - o.start > match.end - match.start for o in matches)
-
-
-def _names_kept_code(original: str, match: Match, translation: str) -> bool:
-    """Whether the English word is also the name of a parameter or literal of the
-    English ("the *iterable* ... if the iterable is empty") that the translation keeps."""
-    word = match.text.casefold()
-    return any((m.group(1) or m.group(2) or "").casefold() == word
-               and (m.group(1) or m.group(2)) in translation
-               for m in _CODE_TEXT.finditer(original))
-
-
-def _beside_kept_code(original: str, shown: str, match: Match, translation: str) -> bool:
-    """Whether code (a role, a literal, a parameter) stands right before or after the
-    match in the English, and the translation keeps that code."""
-    for step, edge in ((-1, match.start - 1), (1, match.end)):
-        k, hidden = edge, []
-        while 0 <= k < len(original) and shown[k].isspace():
-            if not original[k].isspace():
-                hidden.append(k)
-            elif hidden:
-                break
-            k += step
-        if hidden:
-            run = original[min(hidden):max(hidden) + 1]
-            code = _CODE_TEXT.search(run)
-            name = (code.group(1) or code.group(2)) if code else run
-            if name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in translation:
-                return True
-    return False
 
 
 def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,

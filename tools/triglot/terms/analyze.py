@@ -126,12 +126,14 @@ class _Lemmas:
 
     def _key(self, word: str) -> str:
         lower = word.lower()
-        if self.plurals_first:
-            lower = self._singular(lower)
-        lemma = self.table.get(lower) or self.table.get(word)
+        singular = self._singular(lower) if self.plurals_first else lower
+        # the word as written only where it is the same word (a plural made singular is
+        # not looked up as the plural: "posicionais" is "posicional", not "posicionar")
+        lemma = self.table.get(singular) or (self.table.get(word) if singular == lower
+                                             else None)
         if lemma is not None:
             return lemma.lower()
-        return lower if self.plurals_first else self._singular(lower)
+        return singular if self.plurals_first else self._singular(lower)
 
     def _singular(self, word: str) -> str:
         if len(word) <= 3 or not word.isalpha():

@@ -9,8 +9,9 @@ things keep that from finding what is not there:
   part of that word, not the term (ループ in グループ): the words are the finest
   segmentation (Sudachi's split mode A) of the languages that have an analyzer
   (Japanese); a trailing long-vowel mark does not make a word longer (サーバ in サーバー);
-- a final long-vowel mark is a spelling variant (サーバ is サーバー) unless the
-  termbase lists both spellings, as a preferred and a deprecated term;
+- a long-vowel mark is a spelling variant (サーバ is サーバー, ワーカ プロセス is
+  ワーカープロセス) unless the termbase lists both spellings, as a preferred and a
+  deprecated term;
 - a term written in Latin letters matches only between non-letters; a term written in
   the script is compared with the text as written, so English left in the text is
   never the term (Sudachi's normalization would read "path" as パス).
@@ -28,8 +29,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-_SKIP = re.compile(r"[\s\-‐‑‒–—・･]")
-_LATIN = re.compile(r"[a-z0-9]")
+_JOINERS = re.compile(r"[\s\-‐‑‒–—・･]")
+# Ignored when comparing: spaces, joiners, and long-vowel marks, whose spelling varies
+# (サーバ/サーバー, ワーカ プロセス/ワーカープロセス)
+_SKIP = re.compile(r"[\s\-‐‑‒–—・･ー]")
+_LATIN = re.compile(r"[a-z0-9_]")
 
 
 def fold(text: str) -> str:
@@ -37,11 +41,10 @@ def fold(text: str) -> str:
     return _SKIP.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
-def key(text: str) -> str:
-    """What a term is indexed by: its folded form without a final long-vowel mark, which
-    is a spelling variant (サーバ, サーバー); the written form then tells the variants
-    apart where a termbase lists both."""
-    return fold(text).rstrip("ー")
+def spelling(text: str) -> str:
+    """The written form, long-vowel marks kept: what tells サーバ from サーバー where a
+    termbase lists both."""
+    return _JOINERS.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -74,7 +77,7 @@ class SubstringIndex:
 
     def __init__(self, terms: Iterable[str],
                  words: Callable[[str], list[tuple[int, int]]] | None = None) -> None:
-        self.terms = {folded for term in terms if (folded := key(term))}
+        self.terms = {folded for term in terms if (folded := fold(term))}
         self.words = words
         pattern = trie_pattern(self.terms)
         self.pattern = re.compile(f"(?=({pattern}))") if self.terms else None
@@ -99,14 +102,16 @@ class SubstringIndex:
                     start = at + bisect.bisect_right(gaps, at)
                     last = at + size - 1
                     end = last + bisect.bisect_right(gaps, last) + 1
-                    spans.append((start, end + (text[end:end + 1] == "ー")))
+                    while text[end:end + 1] == "ー":
+                        end += 1
+                    spans.append((start, end))
         return self._keep(text, norm, spans)
 
     def _hits_slow(self, text: str) -> list[tuple[int, int]]:
         spans = []
         for start in range(len(text)):
             for end in range(start + 1, len(text) + 1):
-                if key(text[start:end]) in self.terms and not _SKIP.match(text[end - 1]):
+                if fold(text[start:end]) in self.terms and not _SKIP.match(text[end - 1]):
                     spans.append((start, end))
         spans.sort(key=lambda s: (s[0], s[0] - s[1]))
         return self._keep(text, unicodedata.normalize("NFKC", text).lower(), spans)
@@ -120,9 +125,8 @@ class SubstringIndex:
         kept = []
         for start, end in spans:
             if len(norm) == len(text) and _LATIN.match(norm[start]) and (
-                    (start and _LATIN.match(norm[start - 1]))
-                    or (end < len(norm) and _LATIN.match(norm[end]))):
-                continue  # a Latin term inside a longer Latin word
+                    _word_at(norm, start - 1, -1) or _word_at(norm, end, 1)):
+                continue  # a Latin term inside a longer Latin word (aspnet_isapi.dll)
             k = bisect.bisect_right(starts, start) - 1
             if k >= 0:
                 w_start, w_end = words[k]
@@ -130,6 +134,16 @@ class SubstringIndex:
                     continue  # inside a longer dictionary word
             kept.append((start, end))
         return kept
+
+
+def _word_at(norm: str, k: int, step: int) -> bool:
+    """Whether a Latin word goes on at ``norm[k]`` (a letter, or a dot before one)."""
+    if not 0 <= k < len(norm):
+        return False
+    if _LATIN.match(norm[k]):
+        return True
+    after = k + step
+    return norm[k] == "." and 0 <= after < len(norm) and bool(_LATIN.match(norm[after]))
 
 
 @functools.cache

@@ -209,25 +209,25 @@ class _Substrings:
     """Substring matching for languages written without spaces."""
 
     def __init__(self, terms: list[tuple[str, Term]], lang: str) -> None:
-        from triglot.terms.cjk import WORDS, SubstringIndex, fold, key
+        from triglot.terms.cjk import WORDS, SubstringIndex, fold, spelling
 
-        self.fold, self.key = fold, key
+        self.fold, self.spelling = fold, spelling
         self.by_folded: dict[str, list[_Entry]] = {}
         for concept, term in terms:
-            folded = key(term.text)
+            folded = fold(term.text)
             if folded:
                 self.by_folded.setdefault(folded, []).append(
-                    _Entry(concept, term, (fold(term.text),)))
+                    _Entry(concept, term, (spelling(term.text),)))
         self.index = SubstringIndex(self.by_folded, WORDS.get(get_language(lang).base))
 
     def scan(self, text: str) -> list[Match]:
         matches: list[Match] = []
         for start, end in self.index.hits(text):
             written = text[start:end]
-            entries = self.by_folded[self.key(written)]
+            entries = self.by_folded[self.fold(written)]
             fits = [not e.term.case_sensitive or _SPACES.sub("", unicodedata.normalize(
                 "NFKC", written)) == _SPACES.sub("", e.term.text) for e in entries]
-            for entry in _best_per_concept(entries, [self.fold(written)], fits):
+            for entry in _best_per_concept(entries, [self.spelling(written)], fits):
                 if not any(self._inside(text, start, end, p) for p in entry.term.exclude):
                     matches.append(Match(entry.concept, entry.term, start, end, written))
         return matches

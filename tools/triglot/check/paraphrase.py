@@ -1,0 +1,150 @@
+"""Legitimate omissions: where a concept of the English has none of its terms in the
+translation and a reviewer would still not ask for one (GUIDELINES of real catalogs).
+
+A term-missing finding is then only a hint (low confidence) when every use of the
+concept in the English is one of:
+
+- a verb ("to loop over" -> "percorrer"), as :mod:`triglot.terms.usage` reads it;
+- the noun beside code the translation keeps (":func:`eval` function" -> ":func:`eval`
+  を"), or the English word that is also a kept parameter's name ("the *iterable* ...
+  if the iterable is empty");
+- a word next to another concept's term that the translation renders, whose content
+  the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
+  callable" -> "o retorno de chamada");
+
+or when the translation has a word derived from one of the concept's terms (a verb or
+a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
+"codificar"), or every word of a multi-word term in another order ("positional and
+keyword arguments" -> "argumentos posicionais e nomeados"). A word that differs from a
+term by a letter or two is a misspelling ("decoracores"), not a derivation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from triglot.glossary import Concept
+from triglot.languages import get_language
+from triglot.terms.match import Match
+
+_CODE_TEXT = re.compile(r"`+([^`<]+?)(?:\s*<[^`]*>)?`+|\*([^*\s]+)\*")
+_WORD = re.compile(r"\w+")
+# endings that inflect a word, stripped before telling a misspelling from a derivation
+_INFLECTION = re.compile(r"(?:es|as|os|s|a|o)$")
+
+
+class Omission:
+    """What one entry's English and translation say about omitted terms."""
+
+    def __init__(self, original: str, shown: str, source: Sequence[Match],
+                 translation: str, shown_translation: str, target: Sequence[Match],
+                 lang: str) -> None:
+        self.original, self.shown, self.source = original, shown, source
+        self.translation = translation
+        self.rendered = {m.concept for m in target}
+        self.cjk = get_language(lang).script == "cjk"
+        self.lang = lang
+        self.words = ([w.casefold() for w in _WORD.findall(shown_translation)]
+                      if not self.cjk else [])
+        self.text = shown_translation
+
+    def legitimate(self, concept: Concept, uses: Sequence[Match]) -> bool:
+        if self._derived(concept):
+            return True
+        return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
+                   or self._beside_rendered(m) for m in uses)
+
+    def _beside_kept_code(self, match: Match) -> bool:
+        """Code (a role, a literal, a parameter) right before or after the match in the
+        English, kept by the translation."""
+        original, shown = self.original, self.shown
+        for step, edge in ((-1, match.start - 1), (1, match.end)):
+            k, hidden = edge, []
+            while 0 <= k < len(original) and shown[k].isspace():
+                if not original[k].isspace():
+                    hidden.append(k)
+                elif hidden:
+                    break
+                k += step
+            if hidden:
+                run = original[min(hidden):max(hidden) + 1]
+                code = _CODE_TEXT.search(run)
+                name = (code.group(1) or code.group(2)) if code else run
+                if name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in self.translation:
+                    return True
+        return False
+
+    def _names_kept_code(self, match: Match) -> bool:
+        word = match.text.casefold()
+        return any((m.group(1) or m.group(2) or "").casefold() == word
+                   and (m.group(1) or m.group(2)) in self.translation
+                   for m in _CODE_TEXT.finditer(self.original))
+
+    def _beside_rendered(self, match: Match) -> bool:
+        """Another concept's match right before or after this one (only spaces or a
+        hyphen between), and that concept rendered in the translation."""
+        for other in self.source:
+            if other.concept == match.concept or other.concept not in self.rendered:
+                continue
+            gap = (self.shown[other.end:match.start] if other.end <= match.start
+                   else self.shown[match.end:other.start])
+            if len(gap) <= 2 and not gap.strip(" -"):
+                return True
+        return False
+
+    def _derived(self, concept: Concept) -> bool:
+        for term in concept.terms(self.lang):
+            words = [w.casefold() for w in _WORD.findall(term.text)]
+            if self.cjk:
+                if _shares_stem_cjk(term.text, self.text):
+                    return True
+            elif words and all(any(_derived_word(word, w) for w in self.words)
+                               for word in words):
+                return True
+        return False
+
+
+def _derived_word(term_word: str, word: str) -> bool:
+    """Whether ``word`` is ``term_word`` inflected or a word derived from it.
+
+    >>> _derived_word("depurador", "depuração"), _derived_word("decorador", "decoracores")
+    (True, False)
+    """
+    if word == term_word:
+        return True
+    need = max(5, len(term_word) - 3) if len(term_word) > 4 else len(term_word)
+    shared = 0
+    for a, b in zip(term_word, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < need:
+        return False
+    stem_a, stem_b = _INFLECTION.sub("", term_word), _INFLECTION.sub("", word)
+    return stem_a == stem_b or _distance(stem_a, stem_b) > 2  # else a misspelling
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{4,}")
+
+
+def _shares_stem_cjk(term: str, text: str) -> bool:
+    """A loanword of the text that begins with the katakana term's first two thirds
+    (デバッガ -> デバッグ); a kanji compound's first characters are another word.
+
+    >>> _shares_stem_cjk("デバッガ", "デバッグする"), _shares_stem_cjk("文字列", "文字")
+    (True, False)
+    """
+    if not _KATAKANA.fullmatch(term):
+        return False
+    return term[: -(-2 * len(term) // 3)] in text
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
