@@ -31,7 +31,7 @@ import io
 import re
 from collections.abc import Iterator
 
-_MARKUP = re.compile(r"[`*|\\]|_\b|::|^\s*>>>|\n\s", re.MULTILINE)
+_MARKUP = re.compile(r"[`*|\\]|_\b")
 _ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
 _TITLED = re.compile(r"^(?P<title>.*?\S)\s*<[^<>]*>$", re.DOTALL)
 _COMMENT = re.compile(r"(?<![\w'\"])#[^\n]*")
@@ -65,8 +65,11 @@ def visible(text: str) -> str:
 
 
 def _looks_like_code(text: str) -> bool:
-    """A message of several lines, most of them code (a literal block's, a session)."""
+    """A doctest, or a message of several lines, half of them code or indented (a
+    literal block's, a session's)."""
     lines = [line for line in text.splitlines() if line.strip()]
+    if lines and lines[0].lstrip().startswith(">>>"):
+        return True
     return len(lines) >= 2 and sum(bool(_CODE_LINE.search(line)) or line.startswith("  ")
                                    for line in lines) * 2 >= len(lines)
 
@@ -92,16 +95,39 @@ def _visible(text: str) -> str:
     return "".join(out)
 
 
+_MEMO: list = []  # docutils' parsing state, and how many messages it parsed
+
+
 def _parse(text: str) -> object:
+    """The message's inline markup as docutils parses a paragraph's text (a message is
+    one paragraph: block markup is not looked for, so no state machine is built)."""
     from docutils import nodes, utils
-    from docutils.parsers.rst import Parser, roles
+    from docutils.parsers.rst import languages, roles
+    from docutils.parsers.rst.states import Struct
 
     for name in set(_ROLE_NAME.findall(text)):
         roles.register_local_role(name, _role)
-    document = utils.new_document("<message>", _settings())
-    Parser().parse(text, document)
-    del nodes  # imported for its side effect of being loaded with utils
-    return document
+    if not _MEMO or _MEMO[1] >= 1000:  # a fresh document now and then: its ids grow
+        document = utils.new_document("<message>", _settings())
+        _MEMO[:] = [Struct(document=document, reporter=document.reporter,
+                           language=languages.get_language("en"), title_styles=[],
+                           section_level=0, section_bubble_up_kludge=False,
+                           inliner=_inliner()), 0]
+    memo = _MEMO[0]
+    _MEMO[1] += 1
+    paragraph = nodes.paragraph()
+    children, _ = memo.inliner.parse(text, 1, memo, paragraph)
+    paragraph += children
+    return paragraph
+
+
+@functools.cache
+def _inliner() -> object:
+    from docutils.parsers.rst.states import Inliner
+
+    inliner = Inliner()
+    inliner.init_customizations(_settings())
+    return inliner
 
 
 @functools.cache
