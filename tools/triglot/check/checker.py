@@ -124,7 +124,8 @@ class Checker:
             if english is not None:
                 report("term-untranslated", concept_id,
                        f"'{english.group(0)}' is left in English; translate it as "
-                       f"'{expected}'", english.group(0), expected, english.span())
+                       f"'{expected}'", english.group(0), expected, english.span(),
+                       confidence=HINT if omission.names_code(used) else None)
             else:
                 report("term-missing", concept_id,
                        f"the English uses {concept_id} but the translation has none of "

@@ -26,9 +26,12 @@ from collections.abc import Sequence
 
 from triglot.glossary import Concept
 from triglot.languages import get_language
+from triglot.terms.markup import TEXT_ROLES
 from triglot.terms.match import Match
 
-_CODE_TEXT = re.compile(r"`+([^`<]+?)(?:\s*<[^`]*>)?`+|\*([^*\s]+)\*")
+# code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
+_CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
+                        r"|\*([^*\s]+)\*")
 _WORD = re.compile(r"\w+")
 # endings that inflect a word, stripped before telling a misspelling from a derivation
 _INFLECTION = re.compile(r"(?:es|as|os|s|a|o)$")
@@ -55,6 +58,11 @@ class Omission:
         return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
                    or self._beside_rendered(m) for m in uses)
 
+    def names_code(self, uses: Sequence[Match]) -> bool:
+        """Whether every use is the name of code the translation keeps: that English
+        word left in the translation is the code's name, not untranslated prose."""
+        return all(self._names_kept_code(m) for m in uses)
+
     def _beside_kept_code(self, match: Match) -> bool:
         """Code (a role, a literal, a parameter) right before or after the match in the
         English, kept by the translation."""
@@ -69,17 +77,16 @@ class Omission:
                 k += step
             if hidden:
                 run = original[min(hidden):max(hidden) + 1]
-                code = _CODE_TEXT.search(run)
-                name = (code.group(1) or code.group(2)) if code else run
-                if name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in self.translation:
+                names = _code_names(run) or [run]
+                if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in self.translation
+                       for name in names):
                     return True
         return False
 
     def _names_kept_code(self, match: Match) -> bool:
         word = match.text.casefold()
-        return any((m.group(1) or m.group(2) or "").casefold() == word
-                   and (m.group(1) or m.group(2)) in self.translation
-                   for m in _CODE_TEXT.finditer(self.original))
+        return any(name.casefold() == word and name in self.translation
+                   for name in _code_names(self.original))
 
     def _beside_rendered(self, match: Match) -> bool:
         """Another concept's match right before or after this one (only spaces or a
@@ -103,6 +110,13 @@ class Omission:
                                for word in words):
                 return True
         return False
+
+
+def _code_names(text: str) -> list[str]:
+    """The names in the code of a reST text: literals, code roles, *parameters* (not
+    the text of :term: and the other text roles)."""
+    return [m.group(2) or m.group(3) for m in _CODE_TEXT.finditer(text)
+            if not (m.group(1) and m.group(1).rsplit(":", 1)[-1].lower() in TEXT_ROLES)]
 
 
 def _derived_word(term_word: str, word: str) -> bool:

@@ -11,7 +11,9 @@ matches found in it point into the catalog entry. What stays (what a term check 
 
 What goes: role names and targets, code roles without a title (``:class:`list```),
 ````literals````, a single emphasised word (``*param*``, a parameter name by Sphinx's
-convention), a single quoted word (the ``'default'`` entry, a "pen-dictionary" name),
+convention), a short quoted string (the ``'default'`` entry, "file not found"), a name
+or title of three capitalised words or more inside a sentence ("Python Packaging User
+Guide"),
 the title of a document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:"), a message that
 is code as a whole (a literal block's, program output: its comments stay), and the
 markup characters themselves.
@@ -42,7 +44,11 @@ TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emp
                         "superscript", "index"})
 
 
-_QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+\1(?!\w)""")
+_QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+(?: [^\s"']+){0,3}\1(?!\w)""")
+# three or more capitalised words inside a sentence: a title or a name ("Python
+# Packaging User Guide", "Secure File Descriptor Handling")
+_TITLE = re.compile(r"(?<=[a-z,;(] )(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))? ){2,}"
+                    r"[A-Z][\w'-]*")
 _CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
                     r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
                     r"of|and|or|for|in|on|to|with))*)")
@@ -57,7 +63,7 @@ def visible(text: str) -> str:
     if _looks_like_code(text):
         return _blank_but_comments(text)
     shown = _visible(text) if _MARKUP.search(text) else text
-    for pattern, group in ((_QUOTED, 0), (_CITED, "title")):
+    for pattern, group in ((_QUOTED, 0), (_CITED, "title"), (_TITLE, 0)):
         for match in pattern.finditer(text):
             start, end = match.span(group)
             shown = shown[:start] + " " * (end - start) + shown[end:]

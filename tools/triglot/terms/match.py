@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from triglot.glossary import Term, Termbase
 from triglot.languages import get_language
 from triglot.terms.analyze import Token, analyzer
-from triglot.terms.usage import IDIOMS, looks_verbal
+from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
 
 _SPACES = re.compile(r"\s+")
 
@@ -179,6 +179,8 @@ class _Tokens:
                 window = tokens[i:i + size]
                 written = [t.text.casefold() for t in window]
                 fits = [_case_ok(e, window) and not _excluded(e, keys, i) for e in entries]
+                if size == 1 and not_the_word(text, window[0]):
+                    continue
                 for entry in _best_per_concept(entries, written, fits):
                     verbal = size == 1 and looks_verbal(self.lang, tokens, i,
                                                         entry.surfaces[0])

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -50,6 +51,24 @@ IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("for instance", "with the exception of", "the exception being",
            "an exception to the rule", "in the process of", "the process of"),
 }
+
+
+_COMPOUND_HEAD = re.compile(r"\w-\w+-$")
+
+
+def not_the_word(text: str, token: _Token) -> bool:
+    """Whether a one-word match is not that word at all: written in capitals (POINTER,
+    EXPRESSION: an identifier), or the last part of a compound of three words or more
+    ("end-of-file"; "get-attribute" is still *attribute*).
+
+    >>> from triglot.terms.analyze import Token
+    >>> not_the_word("an end-of-file", Token("file", "file", 10, 14))
+    True
+    """
+    word = token.text
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return True
+    return bool(_COMPOUND_HEAD.search(text, 0, token.start))
 
 
 def looks_verbal(lang: str, tokens: Sequence[_Token], i: int, term: str) -> bool:
