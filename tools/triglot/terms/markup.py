@@ -47,8 +47,8 @@ TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emp
 _QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+(?: [^\s"']+){0,3}\1(?!\w)""")
 # three or more capitalised words inside a sentence: a title or a name ("Python
 # Packaging User Guide", "Secure File Descriptor Handling")
-_TITLE = re.compile(r"(?<=[a-z,;(] )(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))? ){2,}"
-                    r"[A-Z][\w'-]*")
+_TITLE = re.compile(r"\b[a-z]+[,;:]? (?P<title>(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))?"
+                    r" ){2,}[A-Z][\w'-]*)")
 _CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
                     r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
                     r"of|and|or|for|in|on|to|with))*)")
@@ -63,7 +63,7 @@ def visible(text: str) -> str:
     if _looks_like_code(text):
         return _blank_but_comments(text)
     shown = _visible(text) if _MARKUP.search(text) else text
-    for pattern, group in ((_QUOTED, 0), (_CITED, "title"), (_TITLE, 0)):
+    for pattern, group in ((_QUOTED, 0), (_CITED, "title"), (_TITLE, "title")):
         for match in pattern.finditer(text):
             start, end = match.span(group)
             shown = shown[:start] + " " * (end - start) + shown[end:]
