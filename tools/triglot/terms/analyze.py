@@ -16,7 +16,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
@@ -25,8 +25,9 @@ from triglot.terms.lemmas import LemmaTable, lemma_table
 _JOINERS = frozenset("-‐‑‒–—・")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text (a named tuple: texts have many, and it is made fast)."""
+
     key: str  # what terms are compared on: lemma or normalized form, lowercased
     text: str  # the surface form, for case-sensitive terms
     start: int

@@ -120,7 +120,10 @@ class SubstringIndex:
               ) -> list[tuple[int, int]]:
         if not spans:
             return []
-        words = self.words(text) if self.words else []
+        # a term can be inside a longer word only where the text goes on in its script
+        glued = any(_same_script(text, start - 1, start) or _same_script(text, end - 1, end)
+                    for start, end in spans)
+        words = self.words(text) if self.words and glued else []
         starts = [w[0] for w in words]
         kept = []
         for start, end in spans:
@@ -134,6 +137,25 @@ class SubstringIndex:
                     continue  # inside a longer dictionary word
             kept.append((start, end))
         return kept
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x30a0 <= code <= 0x30ff:
+        return "katakana"
+    if 0x3040 <= code <= 0x309f:
+        return "hiragana"
+    if 0x4e00 <= code <= 0x9fff or 0x3400 <= code <= 0x4dbf:
+        return "kanji"
+    return "latin" if ch.isalnum() else ""
+
+
+def _same_script(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a]`` and ``text[b]`` are letters of one script."""
+    if a < 0 or b >= len(text):
+        return False
+    script = _script(text[a])
+    return bool(script) and script == _script(text[b])
 
 
 def _word_at(norm: str, k: int, step: int) -> bool:

@@ -141,9 +141,11 @@ class _Tokens:
         # or normalized) cannot match, and is not tokenized at all.
         cues = {_cue(text) for keys, entries in self.index.items()
                 for text in (keys[0], *(e.surfaces[0] for e in entries))}
-        self.margin = 24 + max((len(e.term.text) for es in self.index.values() for e in es),
-                               default=0) + max((len(p) for p in IDIOMS.get(
-                                   get_language(lang).base, ())), default=0)
+        # a window holds the longest term or exclusion around its cue
+        self.margin = 24 + max((len(text) for es in self.index.values() for e in es
+                                for text in (e.term.text, *e.term.exclude)), default=0)
+        if idioms:
+            self.margin += max(len(p) for p in IDIOMS[get_language(lang).base])
         self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
 
     def _keys(self, phrase: str) -> tuple[str, ...]:
