@@ -14,7 +14,8 @@ What goes: role names and targets, code roles without a title (``:class:`list```
 convention), a short quoted string (the ``'default'`` entry, "file not found"), a name
 or title of three capitalised words or more inside a sentence ("Python Packaging User
 Guide"),
-the title of a document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:"), a message that
+the title of a document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:") or linked (link
+text of three capitalised words or more), a message that
 is code as a whole (a literal block's, program output: its comments stay), and the
 markup characters themselves.
 
@@ -45,10 +46,11 @@ TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emp
 
 
 _QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+(?: [^\s"']+){0,3}\1(?!\w)""")
-# three or more capitalised words inside a sentence: a title or a name ("Python
-# Packaging User Guide", "Secure File Descriptor Handling")
-_TITLE = re.compile(r"\b[a-z]+[,;:]? (?P<title>(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))?"
-                    r" ){2,}[A-Z][\w'-]*)")
+# three or more capitalised words: a title or a name ("Python Packaging User Guide",
+# "Secure File Descriptor Handling"), inside a sentence (after a lowercase word)
+_CAPITALISED = r"(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))? ){2,}[A-Z][\w'-]*"
+_TITLE = re.compile(rf"\b[a-z]+[,;:]? (?P<title>{_CAPITALISED})")
+_TITLE_CASE = re.compile(_CAPITALISED)
 _CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
                     r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
                     r"of|and|or|for|in|on|to|with))*)")
@@ -186,7 +188,7 @@ def _pieces(node: object) -> Iterator[tuple[str, bool]]:
         return
     if isinstance(node, nodes.reference) and node.get("refuri") and node.rawsource:
         title = node.astext()
-        yield title, True
+        yield title, not _TITLE_CASE.fullmatch(title)  # a linked document's title
         yield node.rawsource[node.rawsource.find(title) + len(title):], False
         return
     for child in node.children:  # type: ignore[attr-defined]
