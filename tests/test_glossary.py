@@ -4,11 +4,23 @@ from pathlib import Path
 
 import pytest
 from triglot.errors import TriglotError
-from triglot.glossary import load_termbase
+from triglot.glossary import Concept, Term, Termbase, load_termbase
 from triglot.glossary.yamlio import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests/data/terms"
+
+
+def _concept(tb: Termbase, concept_id: str) -> Concept:
+    concept = tb.get(concept_id)
+    assert concept is not None
+    return concept
+
+
+def _preferred(tb: Termbase, concept_id: str, lang: str) -> Term:
+    term = _concept(tb, concept_id).preferred(lang)
+    assert term is not None
+    return term
 
 
 def test_project_termbase_covers_the_article() -> None:
@@ -23,9 +35,9 @@ def test_project_termbase_covers_the_article() -> None:
             assert concept.preferred(lang) is not None
     pipe = tb.get("named-pipe")
     assert pipe is not None
-    assert pipe.preferred("pt_BR").text == "pipe nomeado"
+    assert _preferred(tb, "named-pipe", "pt_BR").text == "pipe nomeado"
     assert {t.text: t.status for t in pipe.terms("pt_BR")}["canal nomeado"] == "forbidden"
-    assert tb.get("w3wp-exe").preferred("ja").do_not_translate
+    assert _preferred(tb, "w3wp-exe", "ja").do_not_translate
     assert ("application pool", "アプリケーション プール") in tb.term_pairs("en", "ja")
     assert ("named pipe", "canal nomeado") not in tb.term_pairs("en", "pt_BR")
 
@@ -37,7 +49,7 @@ def test_yaml_round_trip(tmp_path: Path) -> None:
     again = load_termbase(out)
     assert [c.terms_by_lang for c in again.concepts] == [
         c.terms_by_lang for c in sorted(tb.concepts, key=lambda c: c.id)]
-    assert again.get("http-sys").terms("pt_BR")[0].text == "HTTP.SYS"
+    assert _concept(again, "http-sys").terms("pt_BR")[0].text == "HTTP.SYS"
 
 
 BAD = {
@@ -120,4 +132,4 @@ def test_any_language_babel_knows_is_a_termbase_language(tmp_path: Path) -> None
     path = tmp_path / "de.yaml"
     path.write_text("languages: [en, de]\nconcepts:\n- id: pool\n"
                     "  terms: {en: [application pool], de: [Anwendungspool]}\n", encoding="utf-8")
-    assert load_termbase(path).get("pool").preferred("de").text == "Anwendungspool"
+    assert _preferred(load_termbase(path), "pool", "de").text == "Anwendungspool"

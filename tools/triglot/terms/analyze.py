@@ -2,10 +2,12 @@
 
 Most languages: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
 lemmatizer's table where spacy-lookups-data has one (see :mod:`triglot.terms.lemmas`;
-looked up as written, then lowercased, because the tables are case-sensitive), with the language's plural rules
-applied to words the table does not know (loanwords such as Portuguese "pools"); without
-a table, by the lowercased word. Japanese: the SudachiPy tokenizer behind
-``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
+looked up as written, then lowercased, because the tables are case-sensitive), with the
+language's plural rules applied to words the table does not know (loanwords such as
+Portuguese "pools"); without a table, by the lowercased word. Japanese: the SudachiPy
+tokenizer behind ``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ →
+サーバー), for candidate terms (:mod:`triglot.terms.suggest`); the term matcher finds
+Japanese terms by substring (:mod:`triglot.terms.cjk`).
 Spaces and hyphens between words are not tokens, so "kernel-mode" matches "kernel mode"
 and アプリケーションプール matches アプリケーション プール.
 """
@@ -56,7 +58,7 @@ class Analyzer:
                 _require(exc.name or "sudachipy", "sudachipy sudachidict_core")
             # The raw Sudachi tokenizer spaCy wraps: same tokens and norms, without
             # building a Doc (tags, readings) we do not use; about 6x faster.
-            sudachi = nlp.tokenizer.tokenizer
+            sudachi = nlp.tokenizer.tokenizer  # type: ignore[union-attr]
             self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
                                                                         sudachi)
         else:
