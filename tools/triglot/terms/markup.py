@@ -39,6 +39,7 @@ _ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
 _TITLED = re.compile(r"^(?P<title>.*?\S)\s*<[^<>]*>$", re.DOTALL)
 _COMMENT = re.compile(r"(?<![\w'\"])#[^\n]*")
 _PARAM = re.compile(r"[\w.]+")
+_NON_SPACE = re.compile(r"\S")
 # Roles whose content is what the reader sees as prose (the others name code or a target).
 TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emphasis",
                         "strong", "title-reference", "title", "t", "sub", "sup", "subscript",
@@ -83,7 +84,7 @@ def _looks_like_code(text: str) -> bool:
 
 
 def _blank_but_comments(code: str) -> str:
-    out = [" " if not ch.isspace() else ch for ch in code]
+    out = list(_NON_SPACE.sub(" ", code))
     for match in _COMMENT.finditer(code):
         out[match.start():match.end()] = match.group(0)
     return "".join(out)
@@ -91,7 +92,7 @@ def _blank_but_comments(code: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _visible(text: str) -> str:
-    out = [" " if not ch.isspace() else ch for ch in text]
+    out = list(_NON_SPACE.sub(" ", text))
     cursor = 0
     for piece, counts in _pieces(_parse(text)):
         at = text.find(piece, cursor)
