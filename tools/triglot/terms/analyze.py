@@ -47,6 +47,8 @@ class Analyzer:
 
     def __init__(self, lang: Language) -> None:
         self.language = lang
+        # the key of one plain word, as its token would have it (None: no such shortcut)
+        self.word_key: Callable[[str], str] | None = None
         try:
             import spacy
         except ImportError as exc:
@@ -68,7 +70,8 @@ class Analyzer:
                 raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
                                    "cannot be matched") from None
             table = lemma_table(lang) if _has_lemma_table(lang) else {}
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, lang))
+            self.word_key = _Lemmas(table, lang)
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, self.word_key)
 
     def tokens(self, text: str) -> list[Token]:
         """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""

@@ -37,6 +37,8 @@ from triglot.terms.analyze import Token, analyzer
 from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
 
 _SPACES = re.compile(r"\s+")
+# punctuation that spaCy's tokenizer splits off a word on either side
+_PLAIN_EDGES = frozenset(",;:!?()[]{}\"'«»“”‘’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,7 @@ class _Tokens:
             return []
         if len(folded) != len(text):  # normalization moved offsets: analyse everything
             return self._scan(text, self.analyzer.tokens(text))
+        hits = [hit for hit in hits if self._may_start(text, hit)]
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
         for start, end in _windows(text, hits, self.margin):
@@ -167,6 +170,26 @@ class _Tokens:
                 Token(t.key, t.text, t.start + start, t.end + start)
                 for t in self.analyzer.tokens(text[start:end])]))
         return matches
+
+    def _may_start(self, text: str, hit: int) -> bool:
+        """Whether the word at a cue can begin a term. A plain word (letters and digits
+        between spaces or punctuation that spaCy splits off) is keyed as its token
+        would be, without tokenizing its window; anything else (ASP.NET, w3wp.exe) is
+        tokenized."""
+        key = self.analyzer.word_key
+        if key is None:
+            return True
+        start = end = hit
+        while start and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not ((before.isspace() or before in _PLAIN_EDGES)
+                and (after.isspace() or after in _PLAIN_EDGES)):
+            return True
+        return key(text[start:end]) in self.first_keys
 
     def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
