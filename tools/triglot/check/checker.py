@@ -19,6 +19,7 @@ from triglot.glossary import Concept, Termbase
 from triglot.terms.markup import visible
 from triglot.terms.match import Match, TermMatcher
 
+
 class Matcher(Protocol):
     """What the checker asks of a matcher: a :class:`TermMatcher` or a cached one."""
 
