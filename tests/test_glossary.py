@@ -59,6 +59,9 @@ BAD = {
     "unknown part of speech": (("- id: a\n  terms:\n    en: [{text: x, pos: thing}]\n"
                                "    ja: [y]\n    pt_BR: [z]\n"), 5,
                                "concept 'a': en term 'x' has an unknown part of speech"),
+    "exclusions not a list": (("- id: a\n  terms:\n    en: [{text: x, exclude: {y: z}}]\n"
+                              "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                              "the exclusions of concept 'a' must be a list"),
     "exclusion without the term": (("- id: a\n  terms:\n    en: [{text: x, exclude: [for y]}]\n"
                                    "    ja: [y]\n    pt_BR: [z]\n"), 5,
                                    "concept 'a': exclusion 'for y'"),

@@ -75,7 +75,7 @@ class _Reader:
             raise self.fail(node, f"{what} must be true or false, not {value!r}")
         return value == "true"
 
-    def term(self, node: yaml.Node, identifier: bool) -> Term:
+    def term(self, node: yaml.Node, identifier: bool, concept: str) -> Term:
         line = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode):
             return Term(self.scalar(node, "a term"), do_not_translate=identifier,
@@ -89,13 +89,15 @@ class _Reader:
             text=self.scalar(fields["text"], "text"),
             status=self.scalar(fields["status"], "status") if "status" in fields
             else "preferred",
-            pos=self.scalar(fields["pos"], "pos") if "pos" in fields else None,
+            pos=self.scalar(fields["pos"], f"the pos of a term of concept {concept!r}")
+            if "pos" in fields else None,
             case_sensitive=self.flag(fields["case_sensitive"], "case_sensitive")
             if "case_sensitive" in fields else dnt,
             do_not_translate=dnt,
             note=self.scalar(fields["note"], "note") if "note" in fields else None,
-            exclude=tuple(self.scalar(n, "an exclusion") for n in
-                          self.sequence(fields["exclude"], "exclude"))
+            exclude=tuple(self.scalar(n, f"an exclusion of concept {concept!r}") for n in
+                          self.sequence(fields["exclude"],
+                                        f"the exclusions of concept {concept!r}"))
             if "exclude" in fields else (),
             line=line,
         )
@@ -115,7 +117,8 @@ class _Reader:
         if "terms" in fields:
             for lang, value in self.mapping(fields["terms"], "terms").items():
                 concept.terms_by_lang[lang] = [
-                    self.term(item, identifier) for item in self.sequence(value, "terms")]
+                    self.term(item, identifier, concept.id)
+                    for item in self.sequence(value, "terms")]
         if identifier:
             source = concept.terms_by_lang.get(languages[0], [])
             for lang in languages[1:]:
