@@ -97,9 +97,10 @@ class Checker:
                             target, lang)
         reported: set[tuple[str, str]] = set()
         for match in target:
+            if not match.term.approved and _inside_other(match, target):
+                continue  # part of another concept's longer term: that concept's words
             by_concept[match.concept].append(match)
-            if not match.term.approved and (match.concept, match.term.text) not in reported \
-                    and not _inside_other(match, target):
+            if not match.term.approved and (match.concept, match.term.text) not in reported:
                 reported.add((match.concept, match.term.text))
                 concept = self.termbase.get(match.concept)
                 preferred = concept.preferred(lang) if concept else None
@@ -120,7 +121,6 @@ class Checker:
                 continue  # already reported as term-forbidden
             preferred = concept.preferred(lang)
             expected = preferred.text if preferred else None
-            weak = omission.legitimate(concept, used)
             english = self._english_left(concept, lang, shown)
             if english is not None:
                 report("term-untranslated", concept_id,
@@ -131,7 +131,7 @@ class Checker:
                 report("term-missing", concept_id,
                        f"the English uses {concept_id} but the translation has none of "
                        f"its terms; expected '{expected}'", None, expected,
-                       confidence=HINT if weak else None)
+                       confidence=HINT if omission.legitimate(concept, used) else None)
         for ident in identifiers(entry.msgid):
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
