@@ -5,9 +5,9 @@ A term-missing finding is then only a hint (low confidence) when every use of th
 concept in the English is one of:
 
 - a verb ("to loop over" -> "percorrer"), as :mod:`triglot.terms.usage` reads it;
-- the noun beside code the translation keeps (":func:`eval` function" -> ":func:`eval`
-  を"), or the English word that is also a kept parameter's name ("the *iterable* ...
-  if the iterable is empty");
+- the noun beside code or an identifier the translation keeps (":func:`eval` function"
+  -> ":func:`eval` を", "the Ascii85 encoding" -> "Ascii85"), or the English word that
+  is also a kept parameter's name ("the *iterable* ... if the iterable is empty");
 - a word next to another concept's term that the translation renders, whose content
   the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
   callable" -> "o retorno de chamada");
@@ -15,8 +15,9 @@ concept in the English is one of:
 or when the translation has a word derived from one of the concept's terms (a verb or
 a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
 "codificar"), or every word of a multi-word term in another order ("positional and
-keyword arguments" -> "argumentos posicionais e nomeados"). A word that differs from a
-term by a letter or two is a misspelling ("decoracores"), not a derivation.
+keyword arguments" -> "argumentos posicionais e nomeados"; 基底クラス -> 基底となるクラス).
+A word that differs from a term by a letter or two is a misspelling ("decoracores"),
+not a derivation.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ from triglot.terms.match import Match
 _CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
                         r"|\*([^*\s]+)\*")
 _WORD = re.compile(r"\w+")
+# a word that names code: with digits, an underscore or inner capitals (Ascii85, PyObject)
+_IDENTIFIER = re.compile(r"\w*\d\w*|\w+_\w+|[A-Za-z][a-z]+[A-Z]\w*")
+_LAST_WORD = re.compile(r"(\S+) +$")
+_FIRST_WORD = re.compile(r" +(\S+)")
 # endings that inflect a word, stripped before telling a misspelling from a derivation
 _INFLECTION = re.compile(r"(?:es|as|os|s|a|o)$")
 
@@ -56,7 +61,7 @@ class Omission:
         if self._derived(concept):
             return True
         return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
-                   or self._beside_rendered(m) for m in uses)
+                   or self._beside_rendered(m) or self._beside_identifier(m) for m in uses)
 
     def names_code(self, uses: Sequence[Match]) -> bool:
         """Whether every use is the name of code the translation keeps: that English
@@ -83,6 +88,14 @@ class Omission:
                     return True
         return False
 
+    def _beside_identifier(self, match: Match) -> bool:
+        """A word naming code (Ascii85, PyObject) right before or after the match,
+        kept by the translation ("the Ascii85 encoding" -> "Ascii85")."""
+        left = _LAST_WORD.search(self.shown, 0, match.start)
+        right = _FIRST_WORD.match(self.shown, match.end)
+        return any(m and _IDENTIFIER.fullmatch(m.group(1)) and m.group(1) in self.translation
+                   for m in (left, right))
+
     def _names_kept_code(self, match: Match) -> bool:
         word = match.text.casefold()
         return any(name.casefold() == word and name in self.translation
@@ -104,7 +117,8 @@ class Omission:
         for term in concept.terms(self.lang):
             words = [w.casefold() for w in _WORD.findall(term.text)]
             if self.cjk:
-                if _shares_stem_cjk(term.text, self.text):
+                if _shares_stem_cjk(term.text, self.text) or _parts_present(term.text,
+                                                                             self.text):
                     return True
             elif words and all(any(_derived_word(word, w) for w in self.words)
                                for word in words):
@@ -152,6 +166,20 @@ def _shares_stem_cjk(term: str, text: str) -> bool:
     if not _KATAKANA.fullmatch(term):
         return False
     return term[: -(-2 * len(term) // 3)] in text
+
+
+_SCRIPT_RUN = re.compile(r"[\u4e00-\u9fff]+|[\u30a0-\u30ff]+")
+
+
+def _parts_present(term: str, text: str) -> bool:
+    """Whether a term written in two scripts or more has each part in the text, apart
+    (基底クラス -> 基底となるクラス), as a multi-word term's words in another order.
+
+    >>> _parts_present("基底クラス", "基底となるクラス"), _parts_present("属性", "属")
+    (True, False)
+    """
+    parts = _SCRIPT_RUN.findall(term)
+    return len(parts) >= 2 and all(len(p) >= 2 and p in text for p in parts)
 
 
 def _distance(a: str, b: str) -> int:

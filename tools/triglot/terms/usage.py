@@ -36,7 +36,8 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
         # before a verb in its base form (or any form for the adverbs)
         "before": frozenset({"to", "can", "could", "may", "might", "must", "shall", "should",
                              "will", "would", "cannot", "not", "never", "also", "always",
-                             "automatically", "don't", "doesn't", "didn't", "then"}),
+                             "automatically", "don't", "doesn't", "didn't", "then", "which",
+                             "who"}),
         # after a verb ending in -s, or after an imperative opening a sentence
         "object": frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
                              "those", "all", "each", "every", "whether", "how", "what", "it",
