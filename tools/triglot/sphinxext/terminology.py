@@ -40,17 +40,19 @@ _FINDINGS: WeakKeyDictionary[Sphinx, list[Finding]] = WeakKeyDictionary()
 
 
 def language_findings(app: Sphinx) -> list[Finding]:
-    """The findings of this build language's catalogs, checked once per build (the
-    warnings and the status page share them); raises :class:`TriglotError` on bad input."""
+    """The findings of this build language's catalogs at least as sure as
+    ``triglot_term_min_confidence``, checked once per build (the warnings and the status
+    page share them); raises :class:`TriglotError` on bad input."""
     if app not in _FINDINGS:
         from triglot.check import check_catalogs
 
         catalogs = translation_catalogs(app)
         termbase = termbase_for(app.env)
-        _FINDINGS[app] = check_catalogs(
+        threshold = app.config.triglot_term_min_confidence
+        _FINDINGS[app] = [f for f in check_catalogs(
             catalogs, termbase,
             matchers=lambda lang: cached_matcher(app.doctreedir, termbase, lang, CHECK_OWNER),
-        ) if catalogs else []
+        ) if f.confidence >= threshold] if catalogs else []
     return _FINDINGS[app]
 
 
@@ -64,8 +66,7 @@ def check_terminology(app: Sphinx) -> None:
     except TriglotError as exc:
         logger.warning("%s", exc, type="triglot", subtype="input")
         return
-    threshold = app.config.triglot_term_min_confidence
-    for finding in (f for f in findings if f.confidence >= threshold):
+    for finding in findings:
         logger.warning("%s %s: %s", finding.code, finding.severity, finding.message,
                        type="triglot", subtype=finding.code,
                        location=file_location(finding.path, finding.line))
