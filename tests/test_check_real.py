@@ -114,3 +114,11 @@ def test_confidence_filter_and_explain(tmp_path: Path, checker: Checker,
         main(["check", "--min-confidence", "2"])
     assert exit_info.value.code == 2
     assert "not a number from 0 to 1" in capsys.readouterr().err
+
+
+def test_japanese_characters_that_normalize_longer_keep_their_offsets() -> None:
+    from triglot.terms.cjk import SubstringIndex, japanese_words
+
+    index = SubstringIndex(["株式会社", "イベントループ"], japanese_words)
+    text = "㍿のイベント・ループ" + "あ" * 5000  # ㍿ is 株式会社 after NFKC
+    assert [text[start:end] for start, end in index.hits(text)] == ["㍿", "イベント・ループ"]

@@ -78,6 +78,7 @@ class SubstringIndex:
     def __init__(self, terms: Iterable[str],
                  words: Callable[[str], list[tuple[int, int]]] | None = None) -> None:
         self.terms = {folded for term in terms if (folded := fold(term))}
+        self.longest = max(map(len, self.terms), default=0)
         self.words = words
         pattern = trie_pattern(self.terms)
         self.pattern = re.compile(f"(?=({pattern}))") if self.terms else None
@@ -109,8 +110,9 @@ class SubstringIndex:
 
     def _hits_slow(self, text: str) -> list[tuple[int, int]]:
         spans = []
+        reach = 2 * self.longest + 8  # characters a term can span, joiners included
         for start in range(len(text)):
-            for end in range(start + 1, len(text) + 1):
+            for end in range(start + 1, min(len(text), start + reach) + 1):
                 if fold(text[start:end]) in self.terms and not _SKIP.match(text[end - 1]):
                     spans.append((start, end))
         spans.sort(key=lambda s: (s[0], s[0] - s[1]))
