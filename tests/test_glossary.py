@@ -4,11 +4,23 @@ from pathlib import Path
 
 import pytest
 from triglot.errors import TriglotError
-from triglot.glossary import load_termbase
+from triglot.glossary import Concept, Term, Termbase, load_termbase
 from triglot.glossary.yamlio import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests/data/terms"
+
+
+def _concept(tb: Termbase, concept_id: str) -> Concept:
+    concept = tb.get(concept_id)
+    assert concept is not None
+    return concept
+
+
+def _preferred(tb: Termbase, concept_id: str, lang: str) -> Term:
+    term = _concept(tb, concept_id).preferred(lang)
+    assert term is not None
+    return term
 
 
 def test_project_termbase_covers_the_article() -> None:
@@ -23,9 +35,9 @@ def test_project_termbase_covers_the_article() -> None:
             assert concept.preferred(lang) is not None
     pipe = tb.get("named-pipe")
     assert pipe is not None
-    assert pipe.preferred("pt_BR").text == "pipe nomeado"
+    assert _preferred(tb, "named-pipe", "pt_BR").text == "pipe nomeado"
     assert {t.text: t.status for t in pipe.terms("pt_BR")}["canal nomeado"] == "forbidden"
-    assert tb.get("w3wp-exe").preferred("ja").do_not_translate
+    assert _preferred(tb, "w3wp-exe", "ja").do_not_translate
     assert ("application pool", "アプリケーション プール") in tb.term_pairs("en", "ja")
     assert ("named pipe", "canal nomeado") not in tb.term_pairs("en", "pt_BR")
 
@@ -37,16 +49,22 @@ def test_yaml_round_trip(tmp_path: Path) -> None:
     again = load_termbase(out)
     assert [c.terms_by_lang for c in again.concepts] == [
         c.terms_by_lang for c in sorted(tb.concepts, key=lambda c: c.id)]
-    assert again.get("http-sys").terms("pt_BR")[0].text == "HTTP.SYS"
+    assert _concept(again, "http-sys").terms("pt_BR")[0].text == "HTTP.SYS"
 
 
 BAD = {
     "duplicate id": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
                      "- id: a\n  terms: {en: [x2], ja: [y2], pt_BR: [z2]}\n"), 5,
                      "duplicate concept id"),
-    "term of two concepts": (("- id: a\n  terms: {en: [x], ja: [y], pt_BR: [z]}\n"
-                             "- id: b\n  terms: {en: [X], ja: [y2], pt_BR: [z2]}\n"), 6,
-                             "claimed by concepts"),
+    "unknown part of speech": (("- id: a\n  terms:\n    en: [{text: x, pos: thing}]\n"
+                               "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                               "concept 'a': en term 'x' has an unknown part of speech"),
+    "exclusions not a list": (("- id: a\n  terms:\n    en: [{text: x, exclude: {y: z}}]\n"
+                              "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                              "the exclusions of concept 'a' must be a list"),
+    "exclusion without the term": (("- id: a\n  terms:\n    en: [{text: x, exclude: [for y]}]\n"
+                                   "    ja: [y]\n    pt_BR: [z]\n"), 5,
+                                   "concept 'a': exclusion 'for y'"),
     "no preferred": (("- id: a\n  terms:\n    en: [x]\n    ja: [{text: y, status: admitted}]\n"
                      "    pt_BR: [z]\n"), 3, "no preferred term in ja"),
     "unknown status": (("- id: a\n  terms:\n    en: [{text: x, status: maybe}]\n"
@@ -59,6 +77,34 @@ BAD = {
     "alias": ("- id: a\n  terms: &t {en: [x], ja: [y], pt_BR: [z]}\n- id: b\n  terms: *t\n",
               6, "aliases are not allowed"),
 }
+
+
+def test_one_term_may_render_two_concepts(tmp_path: Path) -> None:
+    path = tmp_path / "two.yaml"
+    path.write_text("languages: [en, ja, pt_BR]\nconcepts:\n"
+                    "- id: argument\n  terms: {en: [argument], ja: [引数], pt_BR: [argumento]}\n"
+                    "- id: parameter\n  terms: {en: [parameter], ja: [引数], pt_BR: [parâmetro]}\n",
+                    encoding="utf-8")
+    termbase = load_termbase(path)
+    assert [c.terms("ja")[0].text for c in termbase.concepts] == ["引数", "引数"]
+
+
+def test_part_of_speech_and_exclusions_round_trip(tmp_path: Path) -> None:
+    from triglot.glossary.tbx import dump_tbx, load_tbx
+    from triglot.glossary.yamlio import dump_yaml
+
+    path = tmp_path / "tb.yaml"
+    path.write_text("languages: [en, ja, pt_BR]\nconcepts:\n- id: instance\n  terms:\n"
+                    "    en: [{text: instance, pos: noun, exclude: [for instance]}]\n"
+                    "    ja: [インスタンス]\n    pt_BR: [instância]\n", encoding="utf-8")
+    termbase = load_termbase(path)
+    term = termbase.concepts[0].terms("en")[0]
+    assert (term.pos, term.exclude) == ("noun", ("for instance",))
+    assert "exclude:\n      - for instance" in dump_yaml(termbase)
+    for version in (2, 3):
+        tbx = tmp_path / f"tb{version}.tbx"
+        tbx.write_bytes(dump_tbx(termbase, version))
+        assert load_tbx(tbx).concepts[0].terms("en")[0] == term
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -89,4 +135,4 @@ def test_any_language_babel_knows_is_a_termbase_language(tmp_path: Path) -> None
     path = tmp_path / "de.yaml"
     path.write_text("languages: [en, de]\nconcepts:\n- id: pool\n"
                     "  terms: {en: [application pool], de: [Anwendungspool]}\n", encoding="utf-8")
-    assert load_termbase(path).get("pool").preferred("de").text == "Anwendungspool"
+    assert _preferred(load_termbase(path), "pool", "de").text == "Anwendungspool"

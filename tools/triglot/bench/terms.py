@@ -7,9 +7,14 @@
    inflected or spelling variants (plural, capitalised, Japanese without spaces or
    without a final long-vowel mark; English source pluralised or hyphenated), expected
    clean. Scored per (entry, concept).
-2. Throughput on the large real catalogs of ``../shared/bench/catalogs``: ``triglot
+2. Precision and recall on real entries (``../shared/bench/terms-real``): its
+   ``score.py`` run on this checker, the ``main`` and ``+untr`` rows per language.
+3. Throughput on the large real catalogs of ``../shared/bench/catalogs``: ``triglot
    check`` and translate-toolkit's ``pofilter`` (default checks) on the same catalogs, in
-   the same run, each as a child process (wall time and peak RSS).
+   the same run, each as a child process (CPU seconds, children included, with wall time
+   and peak RSS beside).
+4. Termbase size: the ja catalogs checked against the project termbase and against it
+   grown to 10,000 concepts (synthetic concepts whose terms occur nowhere), CPU seconds.
 """
 
 from __future__ import annotations
@@ -102,7 +107,7 @@ def article_pairs() -> dict[str, list[tuple[str, str]]]:
 def injected_set(termbase: Termbase) -> list[tuple[str, str, str, str, str | None, str]]:
     """(lang, msgid, msgstr, concept, expected code or None, kind) cases."""
     checker = Checker(termbase)
-    cases = []
+    cases: list[tuple[str, str, str, str, str | None, str]] = []
     for lang, pairs in article_pairs().items():
         for msgid, msgstr in pairs:
             concepts = dict.fromkeys(m.concept for m in checker.matcher("en").find(msgid))
@@ -186,7 +191,8 @@ def _mined_termbase(catalogs: Path, lang: str) -> Termbase:
             for e in entries:
                 for shown, english in role.findall(e.msgstr):
                     renderings[english.strip()][shown.strip()] += 1
-    concepts, owner = [], {}
+    concepts: list[Concept] = []
+    owner: dict[tuple[str, str], None] = {}
     for english, counts in sorted(renderings.items()):
         target = counts.most_common(1)[0][0]
         keys = (("en", english.casefold()), (lang, target.casefold()))
@@ -201,13 +207,20 @@ def _mined_termbase(catalogs: Path, lang: str) -> Termbase:
     return validate(Termbase(("en", lang), concepts))
 
 
-def _timed(command: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB, exit code) of a child process."""
+def _timed(command: list[str]) -> tuple[float, float, int, float]:
+    """(CPU seconds, peak RSS in MB, exit code, wall seconds) of a child process and its
+    children."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, child.returncode
+    wall = time.perf_counter() - start
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, child.returncode, wall
+
+
+def _check_command(glossary: Path, output: Path, paths: list[str]) -> list[str]:
+    return [sys.executable, "-m", "triglot", "check", "--glossary", str(glossary),
+            "--format", "json", "--fail-on", "never", "-o", str(output), *paths]
 
 
 def throughput(catalogs: Path, lang: str) -> dict[str, object]:
@@ -216,18 +229,60 @@ def throughput(catalogs: Path, lang: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         glossary = Path(tmp) / "termbase.yaml"
         glossary.write_text(dump_yaml(termbase), encoding="utf-8")
-        ours = _timed([sys.executable, "-m", "triglot", "check", "--glossary", str(glossary),
-                       "--format", "json", "--fail-on", "never", "-o",
-                       str(Path(tmp) / "findings.json"), *paths])
+        ours = _timed(_check_command(glossary, Path(tmp) / "findings.json", paths))
         pofilter = Path(sys.executable).with_name("pofilter")
         theirs = _timed([str(pofilter), "-i", str(catalogs), "-o", str(Path(tmp) / "out")])
         findings = json.loads((Path(tmp) / "findings.json").read_text("utf-8"))["findings"] \
             if ours[2] == 0 else []
     return {"catalogs": len(paths), "concepts": len(termbase.concepts),
-            "triglot_s": round(ours[0], 2), "triglot_peak_mb": round(ours[1]),
-            "triglot_exit": ours[2], "findings": dict(Counter(f["code"] for f in findings)),
-            "pofilter_s": round(theirs[0], 2), "pofilter_peak_mb": round(theirs[1]),
-            "ratio": round(ours[0] / theirs[0], 3)}
+            "triglot_cpu_s": round(ours[0], 2), "triglot_wall_s": round(ours[3], 2),
+            "triglot_peak_mb": round(ours[1]), "triglot_exit": ours[2],
+            "findings": dict(Counter(f["code"] for f in findings)),
+            "pofilter_cpu_s": round(theirs[0], 2), "pofilter_wall_s": round(theirs[3], 2),
+            "pofilter_peak_mb": round(theirs[1]),
+            "ratio_cpu": round(ours[0] / theirs[0], 3), "target_ratio": 0.8}
+
+
+def _grown(termbase: Termbase, size: int) -> Termbase:
+    """The termbase with synthetic concepts up to ``size``: terms that occur in no text
+    (so findings do not change) but that every text is matched against."""
+    concepts = list(termbase.concepts)
+    kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
+    for i in range(size - len(concepts)):
+        word = "".join(kana[int(d)] for d in f"{i:05d}")
+        terms = {"en": [Term(f"zq{i} widget")], "ja": [Term(f"ヴ{word}")],
+                 "pt_BR": [Term(f"zq{i} objeto")]}
+        concepts.append(Concept(f"synthetic-{i}", terms_by_lang={
+            lang: terms.get(lang, [Term(f"zq{i}")]) for lang in termbase.languages}))
+    return validate(Termbase(termbase.languages, concepts))
+
+
+def termbase_scaling(catalogs: Path, glossary: Path, size: int = 10_000) -> dict[str, object]:
+    paths = sorted(str(p) for p in catalogs.rglob("*.po"))
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.yaml"
+        big.write_text(dump_yaml(_grown(load_termbase(glossary), size)), encoding="utf-8")
+        small = _timed(_check_command(glossary, Path(tmp) / "small.json", paths))
+        large = _timed(_check_command(big, Path(tmp) / "big.json", paths))
+    return {"catalogs": len(paths), "project_cpu_s": round(small[0], 2),
+            "project_wall_s": round(small[3], 2), f"concepts_{size}_cpu_s": round(large[0], 2),
+            f"concepts_{size}_wall_s": round(large[3], 2),
+            "ratio_cpu": round(large[0] / small[0], 3), "target_ratio": 2.0}
+
+
+_ROW = re.compile(r"^\s*(?P<lang>\S+) (?P<view>main|\+untr)\s+P=(?P<p>[\d.]+) R=(?P<r>[\d.]+)",
+                  re.MULTILINE)
+
+
+def real_entries(folder: Path) -> dict[str, object]:
+    """The real-entry set's own scorer run on this checker: P/R per language."""
+    triglot = Path(sys.executable).with_name("triglot")
+    proc = subprocess.run([sys.executable, str(folder / "score.py"), str(triglot),
+                           str(Path.cwd())], capture_output=True, text=True)
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1:] or proc.returncode}
+    return {f"{m['lang']} {m['view']}": {"precision": float(m["p"]), "recall": float(m["r"])}
+            for m in _ROW.finditer(proc.stdout)} | {"target": "P >= .90 and R >= .90 (+untr)"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,7 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--glossary", default=str(ROOT / "glossary/termbase.yaml"))
     parser.add_argument("--catalogs", default=str(ROOT.parent / "shared/bench/catalogs"),
                         help="folder with one sub-folder of .po files per language")
-    parser.add_argument("--langs", default="ja", help="comma-separated (default: ja)")
+    parser.add_argument("--langs", default="ja,pt_BR",
+                        help="comma-separated (default: ja,pt_BR)")
+    parser.add_argument("--real", default=str(ROOT.parent / "shared/bench/terms-real"),
+                        help="folder of the real-entry set (with its score.py)")
     parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args(argv)
     report: dict[str, object] = {}
@@ -248,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
                 report[f"throughput_{lang}"] = throughput(folder, lang)
             else:
                 report[f"throughput_{lang}"] = f"skipped: {folder} not found"
+        folder = Path(args.catalogs) / "ja"
+        if folder.is_dir():
+            report["termbase_10000_ja"] = termbase_scaling(folder, Path(args.glossary))
+    real = Path(args.real)
+    report["real_entries"] = real_entries(real) if (real / "score.py").is_file() else \
+        f"skipped: {real / 'score.py'} not found"
     report["injected"] = score(load_termbase(args.glossary))
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Protocol
 
 from triglot.check.catalogs import Entry, read_catalog
-from triglot.check.codes import CHECKS
+from triglot.check.codes import CHECKS, CONFIDENCE, HINT
 from triglot.check.findings import Finding
 from triglot.check.identifiers import identifiers, present
+from triglot.check.paraphrase import Omission
 from triglot.errors import TriglotError
 from triglot.glossary import Concept, Termbase
+from triglot.terms.markup import visible
 from triglot.terms.match import Match, TermMatcher
 
 
@@ -24,6 +26,8 @@ class Matcher(Protocol):
     has_unapproved: bool
 
     def find(self, text: str) -> list[Match]: ...
+
+    def find_all(self, text: str) -> list[Match]: ...
 
 
 @dataclass
@@ -46,7 +50,7 @@ class Checker:
         self.severities = {code: sev for code, (sev, _) in CHECKS.items()}
         self.severities.update(severities or {})
         self._matchers: dict[str, Matcher] = {}
-        self._source_cache: dict[str, list[Match]] = {}
+        self._source_cache: dict[str, tuple[str, list[Match]]] = {}
         self._english: dict[str, re.Pattern[str] | None] = {}
         self._uses: dict[tuple[str, str], list[_Use]] = defaultdict(list)
 
@@ -55,10 +59,12 @@ class Checker:
             self._matchers[lang] = self._new_matcher(lang)
         return self._matchers[lang]
 
-    def _source_matches(self, msgid: str) -> list[Match]:
+    def _source_matches(self, msgid: str) -> tuple[str, list[Match]]:
+        """The English as a reader sees it, and its term matches."""
         cached = self._source_cache.get(msgid)
         if cached is None:
-            cached = self._source_cache[msgid] = self.matcher(self.source).find(msgid)
+            shown = visible(msgid)
+            cached = self._source_cache[msgid] = (shown, self.matcher(self.source).find(shown))
         return cached
 
     def check_entry(self, entry: Entry, lang: str, path: str) -> list[Finding]:
@@ -69,29 +75,40 @@ class Checker:
         findings: list[Finding] = []
 
         def report(code: str, concept: str | None, message: str, found: str | None = None,
-                   expected: str | None = None, span: tuple[int, int] | None = None) -> None:
+                   expected: str | None = None, span: tuple[int, int] | None = None,
+                   confidence: float | None = None) -> None:
             if entry.ignored and code in entry.ignored:
                 return
             findings.append(Finding(path, entry.line, lang, code, self.severities[code],
                                     concept, entry.msgid, message, found, expected,
-                                    entry.msgstr, span))
+                                    entry.msgstr, span,
+                                    CONFIDENCE[code] if confidence is None else confidence))
 
-        source_concepts = dict.fromkeys(m.concept for m in self._source_matches(entry.msgid))
+        shown_source, source_matches = self._source_matches(entry.msgid)
+        uses: dict[str, list[Match]] = defaultdict(list)
+        for match in source_matches:
+            uses[match.concept].append(match)
         matcher = self.matcher(lang)
+        shown = visible(entry.msgstr)
         # without a concept in the English only deprecated/forbidden terms can be found
-        target = matcher.find(entry.msgstr) if source_concepts or matcher.has_unapproved \
-            else []
+        target = matcher.find_all(shown) if uses or matcher.has_unapproved else []
         by_concept: dict[str, list[Match]] = defaultdict(list)
+        omission = Omission(entry.msgid, shown_source, source_matches, entry.msgstr, shown,
+                            target, lang)
+        reported: set[tuple[str, str]] = set()
         for match in target:
+            if not match.term.approved and _inside_other(match, target):
+                continue  # part of another concept's longer term: that concept's words
             by_concept[match.concept].append(match)
-            if not match.term.approved:
+            if not match.term.approved and (match.concept, match.term.text) not in reported:
+                reported.add((match.concept, match.term.text))
                 concept = self.termbase.get(match.concept)
                 preferred = concept.preferred(lang) if concept else None
                 fix = preferred.text if preferred else None
                 report("term-forbidden", match.concept,
                        f"{match.term.status} term '{match.text}' for {match.concept}; "
                        f"use '{fix}'", match.text, fix, (match.start, match.end))
-        for concept_id in source_concepts:
+        for concept_id, used in uses.items():
             concept = self.termbase.get(concept_id)
             assert concept is not None
             matches = by_concept.get(concept_id, [])
@@ -104,15 +121,17 @@ class Checker:
                 continue  # already reported as term-forbidden
             preferred = concept.preferred(lang)
             expected = preferred.text if preferred else None
-            english = self._english_left(concept, lang, entry.msgstr)
+            english = self._english_left(concept, lang, shown)
             if english is not None:
                 report("term-untranslated", concept_id,
                        f"'{english.group(0)}' is left in English; translate it as "
-                       f"'{expected}'", english.group(0), expected, english.span())
+                       f"'{expected}'", english.group(0), expected, english.span(),
+                       confidence=HINT if omission.names_code(used) else None)
             else:
                 report("term-missing", concept_id,
                        f"the English uses {concept_id} but the translation has none of "
-                       f"its terms; expected '{expected}'", None, expected)
+                       f"its terms; expected '{expected}'", None, expected,
+                       confidence=HINT if omission.legitimate(concept, used) else None)
         for ident in identifiers(entry.msgid):
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
@@ -154,7 +173,8 @@ class Checker:
                     self.severities["term-inconsistent"], concept_id, use.entry.msgid,
                     f"{concept_id} is '{match.text}' here but '{dominant}' in "
                     f"{counts[dominant]} other entr{'y' if counts[dominant] == 1 else 'ies'}",
-                    match.text, dominant, use.entry.msgstr, (match.start, match.end)))
+                    match.text, dominant, use.entry.msgstr, (match.start, match.end),
+                    CONFIDENCE["term-inconsistent"]))
         return findings
 
     def check_catalog(self, path: str | Path) -> list[Finding]:
@@ -167,6 +187,13 @@ class Checker:
         for entry in entries:
             findings.extend(self.check_entry(entry, language, str(path)))
         return findings
+
+
+def _inside_other(match: Match, matches: list[Match]) -> bool:
+    """Whether a longer match of another concept contains this one: a longer concept
+    takes the words it contains (ディスクリプタ of ファイルディスクリプタ)."""
+    return any(o.concept != match.concept and o.start <= match.start and match.end <= o.end
+               and o.end - o.start > match.end - match.start for o in matches)
 
 
 def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,

@@ -17,6 +17,20 @@ CHECKS: dict[str, tuple[str, str]] = {
 }
 
 
+# How sure a finding of each check is, 0 to 1: what --min-confidence and the build's
+# threshold compare with. A missing term whose English use is weak (a verb, the noun
+# beside an identifier the translation keeps) is only a hint.
+CONFIDENCE: dict[str, float] = {
+    "term-forbidden": 0.95,
+    "term-untranslated": 0.9,
+    "term-missing": 0.8,
+    "identifier-missing": 0.7,
+    "term-inconsistent": 0.6,
+}
+HINT = 0.3
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
 def at_least(severity: str, threshold: str) -> bool:
     """True when ``severity`` is as serious as ``threshold`` or more.
 
@@ -24,3 +38,48 @@ def at_least(severity: str, threshold: str) -> bool:
     (True, False)
     """
     return SEVERITIES.index(severity) <= SEVERITIES.index(threshold)
+
+
+_SILENCE = ("Silence it for one entry with a translator comment '# triglot: ignore {code}' "
+            "(or '# triglot: ignore' for every check), for a build with "
+            "suppress_warnings = ['triglot.{code}'].")
+EXPLANATIONS: dict[str, str] = {
+    "term-missing": (
+        "The English uses a concept of the termbase (in prose: not in code, literals, "
+        "role targets or *parameter* names) and the translation has none of its approved "
+        "terms, in any inflection, also inside a compound. Where every English use is a "
+        "verb, or the noun beside an identifier that the translation keeps (':func:`eval` "
+        "function'), it is only a hint (confidence 0.3, shown with --min-confidence 0). "
+        "Where the term is not the concept ('for instance'), add the phrase to the term's "
+        "'exclude' list, or give the term 'pos: noun' so that its verb uses are not it."),
+    "term-forbidden": (
+        "The translation uses a deprecated or forbidden term of a concept in prose, even "
+        "inside a longer word or next to an approved term. The message names the "
+        "preferred term. If the variant is correct, make it 'admitted' in the termbase."),
+    "term-untranslated": (
+        "The English term of a concept is left in English in the translation's prose "
+        "(code, literals and doctest lines do not count) where the termbase has a "
+        "translation. Reported instead of term-missing, once per concept and entry."),
+    "term-inconsistent": (
+        "Across the catalogs of one language, a concept is rendered by more than one "
+        "approved term; the entries using the less common one are reported."),
+    "identifier-missing": (
+        "A number, file name or code literal of the English is not in the translation."),
+}
+
+
+def explain(code: str = "") -> str:
+    """What triggers ``code`` (every code when empty) and how to silence it.
+
+    >>> print(explain("term-inconsistent").splitlines()[0])
+    term-inconsistent (warning)
+    """
+    from triglot.errors import TriglotError
+
+    if code and code not in CHECKS:
+        raise TriglotError(f"unknown check code {code!r} (known: {', '.join(CHECKS)})")
+    out = []
+    for name in [code] if code else list(CHECKS):
+        out.append(f"{name} ({CHECKS[name][0]})\n    {EXPLANATIONS[name]}\n    "
+                   f"{_SILENCE.format(code=name)}\n")
+    return "\n".join(out)

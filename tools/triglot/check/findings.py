@@ -22,6 +22,7 @@ class Finding:
     expected: str | None = None
     msgstr: str = field(default="", repr=False)
     span: tuple[int, int] | None = field(default=None, repr=False)
+    confidence: float = 1.0  # 0 to 1: how likely a reviewer agrees (see check.codes)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

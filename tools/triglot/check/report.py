@@ -34,7 +34,8 @@ def text(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
     """``path:line: code severity message``, then the translation with the term marked."""
     out = []
     for f in findings:
-        out.append(f"{f.path}:{f.line or 0}: {f.code} {f.severity} {f.message}")
+        out.append(f"{f.path}:{f.line or 0}: {f.code} {f.severity} ({f.confidence:.2f}) "
+                   f"{f.message}")
         out.append(f"    {_marked(f)}")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -54,6 +55,7 @@ def sarif(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
         result = {
             "ruleId": f.code,
             "level": _SARIF_LEVEL[f.severity],
+            "rank": round(f.confidence * 100, 1),
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": Path(f.path).as_posix()}, "region": region}}],
@@ -90,7 +92,8 @@ def junit(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
             case = ET.SubElement(suite, "testcase", classname=path,
                                  name=f"{f.code} line {f.line or 0}")
             failure = ET.SubElement(case, "failure", type=f.code, message=f.message)
-            failure.text = f"{f.path}:{f.line or 0}: {f.severity}\n{_marked(f)}"
+            failure.text = (f"{f.path}:{f.line or 0}: {f.severity} (confidence "
+                            f"{f.confidence:.2f})\n{_marked(f)}")
         total += max(len(found), 1)
         failures += len(found)
     root.set("tests", str(total))

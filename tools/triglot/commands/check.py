@@ -20,25 +20,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                         default="error",
                         help="exit 1 when a finding is at least this severe (default: error)")
+    parser.add_argument("--min-confidence", type=_confidence, default=None, metavar="C",
+                        help="report only findings at least this sure, 0 to 1 (default: "
+                        "0.5; 0 also shows the hints)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the report to FILE instead of standard output")
+    parser.add_argument("--explain", metavar="CODE", nargs="?", const="",
+                        help="say what triggers CODE (or every code) and how to silence it, "
+                        "and exit")
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number from 0 to 1")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
     from triglot.check import check_catalogs
-    from triglot.check.codes import at_least
+    from triglot.check.codes import DEFAULT_MIN_CONFIDENCE, at_least, explain
     from triglot.check.report import render
     from triglot.errors import TriglotError
     from triglot.glossary import load_termbase
     from triglot.textio import write_atomic
 
+    if args.explain is not None:
+        print(explain(args.explain), end="")
+        return 0
     termbase = load_termbase(args.glossary or DEFAULT_GLOSSARY)
     paths = [str(p) for p in args.paths] or sorted(
         str(p) for p in Path("locale").glob("*/LC_MESSAGES/*.po"))
     if not paths:
         raise TriglotError("no catalogs to check: give .po paths or run in a project with "
                            "locale/*/LC_MESSAGES/*.po")
-    findings = check_catalogs(paths, termbase)
+    threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    findings = [f for f in check_catalogs(paths, termbase) if f.confidence >= threshold]
     report = render(findings, args.format, paths)
     if args.output:
         write_atomic(args.output, report.encode("utf-8"))

@@ -10,10 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from triglot.errors import TriglotError
-from triglot.glossary.model import APPROVED, STATUSES, Concept, Term, Termbase, validate
+from triglot.glossary.model import (
+    APPROVED,
+    PARTS_OF_SPEECH,
+    STATUSES,
+    Concept,
+    Term,
+    Termbase,
+    validate,
+)
 
-__all__ = ["APPROVED", "STATUSES", "Concept", "Term", "Termbase", "load_termbase",
-           "validate"]
+__all__ = ["APPROVED", "PARTS_OF_SPEECH", "STATUSES", "Concept", "Term", "Termbase",
+           "load_termbase", "validate"]
 
 
 def load_termbase(path: str | Path) -> Termbase:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from triglot.errors import TriglotError
 from triglot.languages import get_language
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+# TBX-Basic's partOfSpeech values
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 APPROVED = frozenset({"preferred", "admitted"})
 
 
@@ -26,6 +29,8 @@ class Term:
     case_sensitive: bool = False
     do_not_translate: bool = False
     note: str | None = None
+    # phrases of the term's language in which the term is not this concept ("for instance")
+    exclude: tuple[str, ...] = ()
     line: int | None = field(default=None, compare=False)
 
     @property
@@ -95,9 +100,8 @@ def validate(termbase: Termbase) -> Termbase:
             raise TriglotError(f"language {lang!r}: write it {code!r}, as the catalogs do",
                                path=path)
     seen_ids: dict[str, Concept] = {}
-    owners: dict[tuple[str, str], Concept] = {}
     for concept in termbase.concepts:
-        where = {"path": path, "line": concept.line}
+        where: dict[str, Any] = {"path": path, "line": concept.line}
         if not concept.id or not concept.id.strip():
             raise TriglotError("concept without an id", **where)
         if concept.id in seen_ids:
@@ -113,16 +117,17 @@ def validate(termbase: Termbase) -> Termbase:
         for lang in termbase.languages:
             terms = concept.terms_by_lang.get(lang, [])
             for term in terms:
-                _validate_term(term, concept, lang, owners, path)
+                _validate_term(term, concept, lang, path)
             if not any(t.status == "preferred" for t in terms):
                 raise TriglotError(f"concept {concept.id!r} has no preferred term in {lang}",
                                    **where)
     return termbase
 
 
-def _validate_term(term: Term, concept: Concept, lang: str,
-                   owners: dict[tuple[str, str], Concept], path: str | None) -> None:
-    where = {"path": path, "line": term.line or concept.line}
+def _validate_term(term: Term, concept: Concept, lang: str, path: str | None) -> None:
+    """One term's rules. A term may belong to several concepts (引数 renders both
+    *argument* and *parameter*): each of them is matched where it occurs."""
+    where: dict[str, Any] = {"path": path, "line": term.line or concept.line}
     if term.status not in STATUSES:
         raise TriglotError(f"concept {concept.id!r}: unknown status {term.status!r} "
                            f"(use one of {', '.join(STATUSES)})", **where)
@@ -131,9 +136,11 @@ def _validate_term(term: Term, concept: Concept, lang: str,
     if _only_punctuation(term.text):
         raise TriglotError(f"concept {concept.id!r}: {lang} term {term.text!r} is only "
                            "punctuation", **where)
-    key = (lang, " ".join(term.text.casefold().split()))
-    other = owners.get(key)
-    if other is not None and other is not concept:
-        raise TriglotError(f"{lang} term {term.text!r} is claimed by concepts {other.id!r} "
-                           f"and {concept.id!r}", **where)
-    owners[key] = concept
+    if term.pos is not None and term.pos not in PARTS_OF_SPEECH:
+        raise TriglotError(f"concept {concept.id!r}: {lang} term {term.text!r} has an "
+                           f"unknown part of speech {term.pos!r} (use one of "
+                           f"{', '.join(PARTS_OF_SPEECH)})", **where)
+    for phrase in term.exclude:
+        if term.text.casefold() not in phrase.casefold():
+            raise TriglotError(f"concept {concept.id!r}: exclusion {phrase!r} of the {lang} "
+                               f"term {term.text!r} does not contain the term", **where)

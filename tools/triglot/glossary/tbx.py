@@ -3,8 +3,11 @@
 A concept's id is its ``termEntry``/``conceptEntry`` id. Statuses map to
 ``administrativeStatus``: preferred, admitted and deprecated to their ``-admn-sts``
 values, forbidden to ``supersededTerm-admn-sts`` (TBX-Basic has no "forbidden"), so a
-round trip keeps every status. XML is screened by defusedxml first: a DTD that declares
-entities (an expansion bomb) or points outside the file is refused.
+round trip keeps every status. A term's part of speech is its ``partOfSpeech``; its
+exclusions (phrases in which it is not the concept) are private ``x-exclusion``
+termNotes, one per phrase, as its case-sensitivity and do-not-translate flags are. XML
+is screened by defusedxml first: a DTD that declares entities (an expansion bomb) or
+points outside the file is refused.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ _TO_TBX = {
 _FROM_TBX = {value: key for key, value in _TO_TBX.items()}
 # Flags TBX-Basic has no data category for: carried as private termNotes.
 _FLAGS = {"x-caseSensitive": "case_sensitive", "x-doNotTranslate": "do_not_translate"}
+_EXCLUSION = "x-exclusion"
 
 
 def _parse(path: Path) -> etree._Element:
@@ -131,6 +135,7 @@ def _term(group: etree._Element, path: Path) -> Term:
         raise TriglotError("a term group without <term>", path=path, line=group.sourceline)
     fields: dict[str, object] = {"text": _text(term_elements[0]),
                                  "line": term_elements[0].sourceline}
+    exclusions: list[str] = []
     for note in group:
         kind, value = note.get("type"), _text(note)
         if _local(note) == "termNote" and kind == "administrativeStatus":
@@ -140,10 +145,13 @@ def _term(group: etree._Element, path: Path) -> Term:
             fields["status"] = _FROM_TBX[value]
         elif _local(note) == "termNote" and kind == "partOfSpeech":
             fields["pos"] = value
+        elif _local(note) == "termNote" and kind == _EXCLUSION:
+            exclusions.append(value)
         elif _local(note) == "termNote" and kind in _FLAGS:
             fields[_FLAGS[kind]] = value.lower() in ("yes", "true")
         elif _local(note) == "note":
             fields["note"] = value
+    fields["exclude"] = tuple(exclusions)
     return Term(**fields)  # type: ignore[arg-type]
 
 
@@ -187,6 +195,8 @@ def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
                 for kind, name in _FLAGS.items():
                     if getattr(term, name):
                         sub(group, "termNote", "yes", type=kind)
+                for phrase in term.exclude:
+                    sub(group, "termNote", phrase, type=_EXCLUSION)
                 if term.note:
                     sub(group, "note", term.note)
     declaration = b'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -1,8 +1,10 @@
 """The project's termbase format: YAML, one concept per entry, sorted by id.
 
 A term is a plain string (a preferred term with default flags) or a mapping with
-``text`` and any of ``status``, ``pos``, ``case_sensitive``, ``do_not_translate``,
-``note``. A concept with ``do_not_translate: true`` (an identifier such as
+``text`` and any of ``status``, ``pos`` (a TBX part of speech: noun, verb,
+adjective...), ``case_sensitive``, ``do_not_translate``, ``note`` and ``exclude`` (a
+phrase or a list of phrases that contain the term where it is not the concept: ``for
+instance`` for *instance*). A concept with ``do_not_translate: true`` (an identifier such as
 ``w3wp.exe``) lists only its English terms; every language uses them unchanged.
 """
 
@@ -17,7 +19,8 @@ from triglot.errors import TriglotError
 from triglot.glossary.model import Concept, Term, Termbase, validate
 from triglot.textio import read_text
 
-_TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note"}
+_TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note",
+              "exclude"}
 _CONCEPT_KEYS = {"id", "definition", "terms", "do_not_translate", "note"}
 
 
@@ -72,7 +75,7 @@ class _Reader:
             raise self.fail(node, f"{what} must be true or false, not {value!r}")
         return value == "true"
 
-    def term(self, node: yaml.Node, identifier: bool) -> Term:
+    def term(self, node: yaml.Node, identifier: bool, concept: str) -> Term:
         line = node.start_mark.line + 1
         if isinstance(node, yaml.ScalarNode):
             return Term(self.scalar(node, "a term"), do_not_translate=identifier,
@@ -86,11 +89,16 @@ class _Reader:
             text=self.scalar(fields["text"], "text"),
             status=self.scalar(fields["status"], "status") if "status" in fields
             else "preferred",
-            pos=self.scalar(fields["pos"], "pos") if "pos" in fields else None,
+            pos=self.scalar(fields["pos"], f"the pos of a term of concept {concept!r}")
+            if "pos" in fields else None,
             case_sensitive=self.flag(fields["case_sensitive"], "case_sensitive")
             if "case_sensitive" in fields else dnt,
             do_not_translate=dnt,
             note=self.scalar(fields["note"], "note") if "note" in fields else None,
+            exclude=tuple(self.scalar(n, f"an exclusion of concept {concept!r}") for n in
+                          self.sequence(fields["exclude"],
+                                        f"the exclusions of concept {concept!r}"))
+            if "exclude" in fields else (),
             line=line,
         )
 
@@ -109,7 +117,8 @@ class _Reader:
         if "terms" in fields:
             for lang, value in self.mapping(fields["terms"], "terms").items():
                 concept.terms_by_lang[lang] = [
-                    self.term(item, identifier) for item in self.sequence(value, "terms")]
+                    self.term(item, identifier, concept.id)
+                    for item in self.sequence(value, "terms")]
         if identifier:
             source = concept.terms_by_lang.get(languages[0], [])
             for lang in languages[1:]:
@@ -151,6 +160,8 @@ def _term_data(term: Term) -> str | dict[str, Any]:
     for name in ("pos", "note"):
         if getattr(term, name):
             data[name] = getattr(term, name)
+    if term.exclude:
+        data["exclude"] = list(term.exclude)
     if term.do_not_translate:
         data["do_not_translate"] = True
     if term.case_sensitive != term.do_not_translate:

@@ -2,10 +2,12 @@
 
 Most languages: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
 lemmatizer's table where spacy-lookups-data has one (see :mod:`triglot.terms.lemmas`;
-looked up as written, then lowercased, because the tables are case-sensitive), with the language's plural rules
-applied to words the table does not know (loanwords such as Portuguese "pools"); without
-a table, by the lowercased word. Japanese: the SudachiPy tokenizer behind
-``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
+looked up as written, then lowercased, because the tables are case-sensitive), with the
+language's plural rules applied to words the table does not know (loanwords such as
+Portuguese "pools"); without a table, by the lowercased word. Japanese: the SudachiPy
+tokenizer behind ``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ →
+サーバー), for candidate terms (:mod:`triglot.terms.suggest`); the term matcher finds
+Japanese terms by substring (:mod:`triglot.terms.cjk`).
 Spaces and hyphens between words are not tokens, so "kernel-mode" matches "kernel mode"
 and アプリケーションプール matches アプリケーション プール.
 """
@@ -16,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
@@ -25,8 +27,9 @@ from triglot.terms.lemmas import LemmaTable, lemma_table
 _JOINERS = frozenset("-‐‑‒–—・")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a text (a named tuple: texts have many, and it is made fast)."""
+
     key: str  # what terms are compared on: lemma or normalized form, lowercased
     text: str  # the surface form, for case-sensitive terms
     start: int
@@ -44,6 +47,8 @@ class Analyzer:
 
     def __init__(self, lang: Language) -> None:
         self.language = lang
+        # the key of one plain word, as its token would have it (None: no such shortcut)
+        self.word_key: Callable[[str], str] | None = None
         try:
             import spacy
         except ImportError as exc:
@@ -55,7 +60,7 @@ class Analyzer:
                 _require(exc.name or "sudachipy", "sudachipy sudachidict_core")
             # The raw Sudachi tokenizer spaCy wraps: same tokens and norms, without
             # building a Doc (tags, readings) we do not use; about 6x faster.
-            sudachi = nlp.tokenizer.tokenizer
+            sudachi = nlp.tokenizer.tokenizer  # type: ignore[union-attr]
             self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
                                                                         sudachi)
         else:
@@ -65,7 +70,8 @@ class Analyzer:
                 raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
                                    "cannot be matched") from None
             table = lemma_table(lang) if _has_lemma_table(lang) else {}
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, lang))
+            self.word_key = _Lemmas(table, lang)
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, self.word_key)
 
     def tokens(self, text: str) -> list[Token]:
         """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
@@ -126,12 +132,14 @@ class _Lemmas:
 
     def _key(self, word: str) -> str:
         lower = word.lower()
-        if self.plurals_first:
-            lower = self._singular(lower)
-        lemma = self.table.get(lower) or self.table.get(word)
+        singular = self._singular(lower) if self.plurals_first else lower
+        # the word as written only where it is the same word (a plural made singular is
+        # not looked up as the plural: "posicionais" is "posicional", not "posicionar")
+        lemma = self.table.get(singular) or (self.table.get(word) if singular == lower
+                                             else None)
         if lemma is not None:
             return lemma.lower()
-        return lower if self.plurals_first else self._singular(lower)
+        return singular if self.plurals_first else self._singular(lower)
 
     def _singular(self, word: str) -> str:
         if len(word) <= 3 or not word.isalpha():

@@ -1,10 +1,26 @@
-"""Find a termbase's terms in text: token boundaries only, longest match first.
+"""Find a termbase's terms in text.
 
-Terms and text go through the same :mod:`triglot.terms.analyze` keys, so inflection,
-case, spacing and hyphenation do not matter, except for case-sensitive terms, whose
-tokens written with capitals must appear exactly so ("COM" is not Portuguese "com").
-When several terms share the same keys (Portuguese "pipe nomeado" / "pipe nomeada" both
-lemmatize to "pipe nomear"), the one closest to the written form wins.
+Languages written with spaces match on token boundaries: terms and text go through the
+same :mod:`triglot.terms.analyze` keys, so inflection, case, spacing and hyphenation do
+not matter, except for case-sensitive terms, whose tokens written with capitals must
+appear exactly so ("COM" is not Portuguese "com"). When several terms share the same
+keys (Portuguese "pipe nomeado" / "pipe nomeada" both lemmatize to "pipe nomear"), the
+one closest to the written form wins, per concept. Languages written without spaces
+match by substring (:mod:`triglot.terms.cjk`), so a term inside a compound is found.
+
+A match is dropped where the term is not its concept: inside one of the term's
+exclusions (``exclude`` in the termbase: "for instance" for *instance*) or one of the
+language's idioms (:data:`triglot.terms.usage.IDIOMS`); and, for a term whose part of
+speech is ``noun``, where it reads as a verb ("listed", "to process"). Where a term
+without a part of speech reads as a verb, the match is kept with ``verbal`` set, so that
+a missing translation of it is only a hint.
+
+Overlaps: :meth:`TermMatcher.find` gives the longest match at each place, left to right,
+without overlaps (a longer concept takes the words it contains: "file descriptor" is not
+also *file*), and every concept whose term spans those words. :meth:`TermMatcher.find_all`
+gives every match, overlapping ones too (引数 inside キーワード引数, "retorno de chamada"
+inside "função de retorno de chamada"), except a match inside a longer match of the
+same concept (サーバ inside サーバー).
 """
 
 from __future__ import annotations
@@ -16,7 +32,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from triglot.glossary import Term, Termbase
+from triglot.languages import get_language
 from triglot.terms.analyze import Token, analyzer
+from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
+
+_SPACES = re.compile(r"\s+")
+# punctuation that spaCy's tokenizer splits off a word on either side
+_PLAIN_EDGES = frozenset(",;:!?()[]{}\"'«»“”‘’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +48,7 @@ class Match:
     start: int
     end: int
     text: str
+    verbal: bool = False  # read as a verb, and the term has no part of speech
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +56,8 @@ class _Entry:
     concept: str
     term: Term
     surfaces: tuple[str, ...]
+    # (keys of an exclusion, where the term's keys start in them)
+    exclusions: tuple[tuple[tuple[str, ...], int], ...] = ()
 
 
 class TermMatcher:
@@ -47,33 +72,88 @@ class TermMatcher:
     def __init__(self, termbase: Termbase, lang: str,
                  concepts: Iterable[str] | None = None) -> None:
         self.lang = lang
-        self.analyzer = analyzer(lang)
         wanted = None if concepts is None else set(concepts)
+        self.terms = [(concept.id, term) for concept in termbase.concepts
+                      if wanted is None or concept.id in wanted
+                      for term in concept.terms(lang)]
+        self.has_unapproved = any(not term.approved for _, term in self.terms)
+        if get_language(lang).script == "cjk":
+            self._scan = _Substrings(self.terms, lang).scan
+        else:
+            self._scan = _Tokens(self.terms, lang).scan
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, the longest at each position (with
+        every concept of that span)."""
+        chosen: list[Match] = []
+        for match in sorted(self._scan(text), key=lambda m: (m.start, -m.end)):
+            if not chosen or match.start >= chosen[-1].end:
+                chosen.append(match)
+            elif (match.start, match.end) == (chosen[-1].start, chosen[-1].end) \
+                    and match.concept not in {m.concept for m in chosen
+                                              if m.start == match.start}:
+                chosen.append(match)
+        return chosen
+
+    def find_all(self, text: str) -> list[Match]:
+        """Every match, overlapping ones too, but none inside a longer match of its own
+        concept."""
+        matches = self._scan(text)
+        return [m for m in matches if not any(
+            o.concept == m.concept and o.start <= m.start and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start) for o in matches)]
+
+
+def _best_per_concept(entries: list[_Entry], written: list[str],
+                      fits: list[bool] | None = None) -> list[_Entry]:
+    """Of the entries matching one span, the one closest to the written form per concept."""
+    best: dict[str, tuple[tuple[int, int, int], _Entry]] = {}
+    for k, entry in enumerate(entries):
+        if fits is not None and not fits[k]:
+            continue
+        surfaces = [s.casefold() for s in entry.surfaces]
+        shared = sum(len(os.path.commonprefix([a, b]))
+                     for a, b in zip(written, surfaces, strict=False))
+        closeness = (surfaces == written, shared, entry.term.approved)
+        if entry.concept not in best or closeness > best[entry.concept][0]:
+            best[entry.concept] = (closeness, entry)
+    return [entry for _, entry in best.values()]
+
+
+class _Tokens:
+    """Token-boundary matching for languages written with spaces."""
+
+    def __init__(self, terms: list[tuple[str, Term]], lang: str) -> None:
+        self.lang = lang
+        self.analyzer = analyzer(lang)
         self.index: dict[tuple[str, ...], list[_Entry]] = {}
-        for concept in termbase.concepts:
-            if wanted is not None and concept.id not in wanted:
+        idioms = [self._keys(p) for p in IDIOMS.get(get_language(lang).base, ())]
+        for concept, term in terms:
+            tokens = self.analyzer.tokens(term.text)
+            if not tokens:
                 continue
-            for term in concept.terms(lang):
-                tokens = self.analyzer.tokens(term.text)
-                if not tokens:
-                    continue
-                keys = tuple(t.key for t in tokens)
-                entry = _Entry(concept.id, term, tuple(t.text for t in tokens))
-                self.index.setdefault(keys, []).append(entry)
+            keys = tuple(t.key for t in tokens)
+            excluded = [self._keys(p) for p in term.exclude] + idioms
+            entry = _Entry(concept, term, tuple(t.text for t in tokens), tuple(
+                (phrase, at) for phrase in excluded for at in _offsets(keys, phrase)))
+            self.index.setdefault(keys, []).append(entry)
         self.longest = max((len(k) for k in self.index), default=0)
         self.first_keys = frozenset(k[0] for k in self.index)
-        self.has_unapproved = any(not e.term.approved for es in self.index.values()
-                                  for e in es)
         # A cheap pre-test: a text that contains no term's first few letters (as written
         # or normalized) cannot match, and is not tokenized at all.
         cues = {_cue(text) for keys, entries in self.index.items()
                 for text in (keys[0], *(e.surfaces[0] for e in entries))}
-        self.margin = 24 + max((len(e.term.text) for es in self.index.values() for e in es),
-                               default=0)
+        # a window holds the longest term or exclusion around its cue
+        self.margin = 24 + max((len(text) for es in self.index.values() for e in es
+                                for text in (e.term.text, *e.term.exclude)), default=0)
+        if idioms:
+            self.margin += max(len(p) for p in IDIOMS[get_language(lang).base])
         self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, left to right, the longest at each position."""
+    def _keys(self, phrase: str) -> tuple[str, ...]:
+        return tuple(t.key for t in self.analyzer.tokens(phrase))
+
+    def scan(self, text: str) -> list[Match]:
         if self.cue is None:
             return []
         folded = _fold(text)
@@ -81,33 +161,111 @@ class TermMatcher:
         if not hits:
             return []
         if len(folded) != len(text):  # normalization moved offsets: analyse everything
-            return self._find(text, self.analyzer.tokens(text))
+            return self._scan(text, self.analyzer.tokens(text))
+        hits = [hit for hit in hits if self._may_start(text, hit)]
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
         for start, end in _windows(text, hits, self.margin):
-            matches.extend(m for m in self._find(text, [
+            matches.extend(self._scan(text, [
                 Token(t.key, t.text, t.start + start, t.end + start)
                 for t in self.analyzer.tokens(text[start:end])]))
         return matches
 
-    def _find(self, text: str, tokens: list[Token]) -> list[Match]:
+    def _may_start(self, text: str, hit: int) -> bool:
+        """Whether the word at a cue can begin a term. A plain word (letters and digits
+        between spaces or punctuation that spaCy splits off) is keyed as its token
+        would be, without tokenizing its window; anything else (ASP.NET, w3wp.exe) is
+        tokenized."""
+        key = self.analyzer.word_key
+        if key is None:
+            return True
+        start = end = hit
+        while start and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not ((before.isspace() or before in _PLAIN_EDGES)
+                and (after.isspace() or after in _PLAIN_EDGES)):
+            return True
+        return key(text[start:end]) in self.first_keys
+
+    def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            length = 0
-            if tokens[i].key in self.first_keys:
-                for size in range(min(self.longest, n - i), 0, -1):
-                    window = tokens[i:i + size]
-                    entries = self.index.get(tuple(t.key for t in window))
-                    best = _best(entries, window) if entries else None
-                    if best is not None:
-                        start, end = window[0].start, window[-1].end
-                        matches.append(Match(best.concept, best.term, start, end,
-                                             text[start:end]))
-                        length = size
-                        break
-            i += length or 1
+        keys = [t.key for t in tokens]
+        for i in range(len(tokens)):
+            if keys[i] not in self.first_keys:
+                continue
+            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+                entries = self.index.get(tuple(keys[i:i + size]))
+                if not entries:
+                    continue
+                window = tokens[i:i + size]
+                written = [t.text.casefold() for t in window]
+                fits = [_case_ok(e, window) and not _excluded(e, keys, i) for e in entries]
+                if size == 1 and not_the_word(text, window[0]):
+                    continue
+                for entry in _best_per_concept(entries, written, fits):
+                    verbal = size == 1 and looks_verbal(self.lang, tokens, i,
+                                                        entry.surfaces[0])
+                    if verbal and entry.term.pos == "noun":
+                        continue
+                    start, end = window[0].start, window[-1].end
+                    matches.append(Match(entry.concept, entry.term, start, end,
+                                         text[start:end],
+                                         verbal and entry.term.pos is None))
         return matches
+
+
+def _offsets(keys: tuple[str, ...], phrase: tuple[str, ...]) -> list[int]:
+    """Where ``keys`` occur in ``phrase``."""
+    n = len(keys)
+    return [at for at in range(len(phrase) - n + 1) if phrase[at:at + n] == keys]
+
+
+def _excluded(entry: _Entry, keys: list[str], i: int) -> bool:
+    for phrase, at in entry.exclusions:
+        start = i - at
+        if start >= 0 and tuple(keys[start:start + len(phrase)]) == phrase:
+            return True
+    return False
+
+
+class _Substrings:
+    """Substring matching for languages written without spaces."""
+
+    def __init__(self, terms: list[tuple[str, Term]], lang: str) -> None:
+        from triglot.terms.cjk import WORDS, SubstringIndex, fold, spelling
+
+        self.fold, self.spelling = fold, spelling
+        self.by_folded: dict[str, list[_Entry]] = {}
+        for concept, term in terms:
+            folded = fold(term.text)
+            if folded:
+                self.by_folded.setdefault(folded, []).append(
+                    _Entry(concept, term, (spelling(term.text),)))
+        self.index = SubstringIndex(self.by_folded, WORDS.get(get_language(lang).base))
+
+    def scan(self, text: str) -> list[Match]:
+        matches: list[Match] = []
+        for start, end in self.index.hits(text):
+            written = text[start:end]
+            entries = self.by_folded[self.fold(written)]
+            fits = [not e.term.case_sensitive or _SPACES.sub("", unicodedata.normalize(
+                "NFKC", written)) == _SPACES.sub("", e.term.text) for e in entries]
+            for entry in _best_per_concept(entries, [self.spelling(written)], fits):
+                if not any(self._inside(text, start, end, p) for p in entry.term.exclude):
+                    matches.append(Match(entry.concept, entry.term, start, end, written))
+        return matches
+
+
+    def _inside(self, text: str, start: int, end: int, phrase: str) -> bool:
+        """Whether the match at ``start:end`` is part of an occurrence of ``phrase``."""
+        folded = self.fold(phrase)
+        reach = len(phrase) + 8
+        around = text[max(0, start - reach):end + reach]
+        return folded in self.fold(around) and self.fold(text[start:end]) in folded
 
 
 def _windows(text: str, hits: list[int], margin: int) -> list[tuple[int, int]]:
@@ -138,21 +296,8 @@ def _cue(word: str) -> str:
 def _case_ok(entry: _Entry, window: list[Token]) -> bool:
     if not entry.term.case_sensitive:
         return True
+    if len(entry.surfaces) != len(window):
+        return False
     return all(unicodedata.normalize("NFKC", tok.text) == surface
                for tok, surface in zip(window, entry.surfaces, strict=True)
                if surface != surface.lower())
-
-
-def _best(entries: list[_Entry], window: list[Token]) -> _Entry | None:
-    candidates = [e for e in entries if _case_ok(e, window)]
-    if not candidates:
-        return None
-    written = [t.text.casefold() for t in window]
-
-    def closeness(entry: _Entry) -> tuple[int, int, int]:
-        surfaces = [s.casefold() for s in entry.surfaces]
-        shared = sum(len(os.path.commonprefix([a, b])) for a, b in zip(written, surfaces,
-                                                                         strict=True))
-        return (surfaces == written, shared, entry.term.approved)
-
-    return max(candidates, key=closeness)

@@ -38,12 +38,14 @@ from triglot.glossary import Termbase
 from triglot.terms.match import Match, TermMatcher
 from triglot.textio import write_atomic
 
-FORMAT = 1
+FORMAT = 2
 # What the matches depend on besides the terms: the analysis code and its packages.
-_CODE = ("analyze.py", "lemmas.py", "match.py")
+_CODE = ("analyze.py", "cjk.py", "lemmas.py", "match.py", "usage.py")
 _PACKAGES = ("spacy", "spacy_lookups_data", "sudachipy", "sudachidict_core")
 
-Row = tuple[str, int, int, int]  # concept, the term's index among its terms, start, end
+# concept, the term's index among its terms, start, end, verbal
+Row = tuple[str, int, int, int, bool]
+_ALL = "\0all\0"  # key prefix of find_all's results
 Section = tuple[str, str]  # language, fingerprint
 Owners = dict[str, dict[Section, dict[str, tuple[Row, ...]]]]
 
@@ -99,25 +101,32 @@ class CachedMatcher:
                                   for t in c.terms_by_lang.get(lang, ()))
 
     def find(self, text: str) -> list[Match]:
-        rows = self.known.get(text)
+        return self._answer(text, text, TermMatcher.find)
+
+    def find_all(self, text: str) -> list[Match]:
+        return self._answer(_ALL + text, text, TermMatcher.find_all)
+
+    def _answer(self, key: str, text: str,
+                method: Callable[[TermMatcher, str], list[Match]]) -> list[Match]:
+        rows = self.known.get(key)
         if rows is None:
             self.misses += 1
-            rows = self.known[text] = tuple(self._row(m) for m in
-                                            live_matcher(self.termbase, self.lang).find(text))
-        self.used[text] = rows
+            live = live_matcher(self.termbase, self.lang)
+            rows = self.known[key] = tuple(self._row(m) for m in method(live, text))
+        self.used[key] = rows
         matches = []
-        for concept_id, index, start, end in rows:
+        for concept_id, index, start, end, verbal in rows:
             concept = self.termbase.get(concept_id)
             assert concept is not None  # the fingerprint covers every concept and term
             matches.append(Match(concept_id, concept.terms_by_lang[self.lang][index], start,
-                                 end, text[start:end]))
+                                 end, text[start:end], verbal))
         return matches
 
     def _row(self, match: Match) -> Row:
         concept = self.termbase.get(match.concept)
         assert concept is not None
         return (match.concept, concept.terms_by_lang[self.lang].index(match.term), match.start,
-                match.end)
+                match.end, match.verbal)
 
 
 class MatchCache:

@@ -35,6 +35,9 @@ OPTIONS = (
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
+    Option("triglot_term_min_confidence", 0.5, (float, int),
+           "Terminology findings less sure than this (0 to 1) are not warned about; 0 "
+           "warns about the hints too (see 'triglot check --explain')."),
 )
 
 

@@ -41,18 +41,20 @@ def _check(app: Sphinx) -> list[Finding]:
 
     catalogs = translation_catalogs(app)
     termbase = termbase_for(app.env)
-    return check_catalogs(
+    threshold = app.config.triglot_term_min_confidence
+    return [finding for finding in check_catalogs(
         catalogs, termbase,
         matchers=lambda lang: cached_matcher(app.doctreedir, termbase, lang, CHECK_OWNER),
-    ) if catalogs else []
+    ) if finding.confidence >= threshold] if catalogs else []
 
 
 _FINDINGS: PerBuild[list[Finding]] = PerBuild(_check)
 
 
 def language_findings(app: Sphinx) -> list[Finding]:
-    """The findings of this build language's catalogs, checked once per build (the
-    warnings and the status page share them); raises :class:`TriglotError` on bad input."""
+    """The findings of this build language's catalogs at least as sure as
+    ``triglot_term_min_confidence``, checked once per build (the warnings and the status
+    page share them); raises :class:`TriglotError` on bad input."""
     return _FINDINGS.of(app)
 
 

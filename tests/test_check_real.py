@@ -1,0 +1,124 @@
+"""The classes of false alarm and of missed finding seen on real catalogs, one test each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from triglot.check.catalogs import Entry
+from triglot.check.checker import Checker
+from triglot.cli import main
+from triglot.glossary import load_termbase
+from triglot.terms.markup import visible
+
+TERMBASE = """languages: [en, ja, pt_BR]
+concepts:
+- id: argument
+  terms: {en: [argument], ja: [引数], pt_BR: [argumento]}
+- id: parameter
+  terms: {en: [parameter], ja: [引数], pt_BR: [parâmetro]}
+- id: keyword-argument
+  terms: {en: [keyword argument], ja: [キーワード引数], pt_BR: [argumento nomeado]}
+- id: decorator
+  terms:
+    en: [decorator]
+    ja: [デコレータ, {text: デコレーター, status: deprecated}]
+    pt_BR: [decorador]
+- id: callback
+  terms:
+    en: [callback]
+    ja: [コールバック]
+    pt_BR: [função de retorno, {text: retorno de chamada, status: deprecated}]
+- id: function
+  terms: {en: [function], ja: [関数], pt_BR: [função]}
+- id: loop
+  terms: {en: [loop], ja: [ループ], pt_BR: [laço]}
+- id: list
+  terms:
+    en: [{text: list, pos: noun}]
+    ja: [リスト]
+    pt_BR: [lista]
+- id: instance
+  terms:
+    en: [{text: instance, exclude: [an instance of the interpreter]}]
+    ja: [インスタンス]
+    pt_BR: [instância]
+- id: path
+  terms: {en: [path], ja: [パス], pt_BR: [caminho]}
+"""
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path = tmp_path_factory.mktemp("tb") / "termbase.yaml"
+    path.write_text(TERMBASE, encoding="utf-8")
+    return Checker(load_termbase(path))
+
+
+def found(checker: Checker, lang: str, msgid: str, msgstr: str,
+          min_confidence: float = 0.5) -> set[tuple[str, str | None]]:
+    return {(f.code, f.concept) for f in checker.check_entry(Entry(msgid, msgstr, 1, None),
+                                                             lang, "x.po")
+            if f.confidence >= min_confidence and f.code.startswith("term-")}
+
+
+def test_markup_is_read_as_sphinx_renders_it(checker: Checker) -> None:
+    # a term right after a role opener is text; code roles, literals, *params* are not
+    assert found(checker, "pt_BR", "Returns an :term:`argument`.", "Retorna algo.") == {
+        ("term-missing", "argument")}
+    assert found(checker, "pt_BR", "Use :class:`list` with ``loop`` and *callback*.",
+                 "Use :class:`list` com ``loop`` e *callback*.") == set()
+    assert found(checker, "ja", "See :ref:`the decorator <deco>`.",
+                 "See :ref:`デコレーター <deco>`.") == {("term-forbidden", "decorator")}
+    assert visible(">>> f(1)  # call the function\n3").split() == ["#", "call", "the",
+                                                                  "function"]
+
+
+def test_overlapping_terms_are_all_seen(checker: Checker) -> None:
+    # 引数 inside キーワード引数 renders argument; a deprecated term inside other words counts
+    assert found(checker, "ja", "The argument and the keyword argument.",
+                 "キーワード引数です。") == set()
+    assert found(checker, "pt_BR", "The callback function.",
+                 "A função de retorno de chamada.") == {("term-forbidden", "callback")}
+
+
+def test_japanese_compounds_and_english_left(checker: Checker) -> None:
+    assert found(checker, "ja", "A class decorator.", "クラスデコレータ。") == set()
+    assert found(checker, "ja", "A loop.", "グループ。") == {("term-missing", "loop")}
+    # English left in Japanese is not the Japanese term (Sudachi would read path as パス)
+    assert found(checker, "ja", "The path.", "path です。") == {("term-untranslated", "path")}
+
+
+def test_one_term_renders_two_concepts(checker: Checker) -> None:
+    assert found(checker, "ja", "The argument and the parameter.", "引数。") == set()
+
+
+def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
+    assert found(checker, "pt_BR", "The items listed below.", "Os itens abaixo.") == set()
+    assert found(checker, "pt_BR", "For instance, the list.", "Por exemplo, a lista.") == set()
+    assert found(checker, "pt_BR", "Run an instance of the interpreter.", "Rode.") == set()
+    # a verb use of a term without a part of speech, the noun beside a kept identifier:
+    # hints only
+    assert found(checker, "pt_BR", "It will loop over the items.", "Percorre.") == set()
+    assert found(checker, "pt_BR", "It will loop over the items.", "Percorre.", 0) == {
+        ("term-missing", "loop")}
+    assert found(checker, "ja", "Call the :func:`eval` function.",
+                 ":func:`eval` を呼びます。") == set()
+
+
+def test_confidence_filter_and_explain(tmp_path: Path, checker: Checker,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--explain", "term-missing"]) == 0
+    assert "# triglot: ignore term-missing" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--min-confidence", "2"])
+    assert exit_info.value.code == 2
+    assert "not a number from 0 to 1" in capsys.readouterr().err
+
+
+def test_japanese_characters_that_normalize_longer_keep_their_offsets() -> None:
+    from triglot.terms.cjk import SubstringIndex, japanese_words
+
+    index = SubstringIndex(["株式会社", "イベントループ"], japanese_words)
+    text = "㍿のイベント・ループ" + "あ" * 5000  # ㍿ is 株式会社 after NFKC
+    assert [text[start:end] for start, end in index.hits(text)] == ["㍿", "イベント・ループ"]

@@ -1,0 +1,192 @@
+"""Legitimate omissions: where a concept of the English has none of its terms in the
+translation and a reviewer would still not ask for one (GUIDELINES of real catalogs).
+
+A term-missing finding is then only a hint (low confidence) when every use of the
+concept in the English is one of:
+
+- a verb ("to loop over" -> "percorrer"), as :mod:`triglot.terms.usage` reads it;
+- the noun beside code or an identifier the translation keeps (":func:`eval` function"
+  -> ":func:`eval` を", "the Ascii85 encoding" -> "Ascii85"), or the English word that
+  is also a kept parameter's name ("the *iterable* ... if the iterable is empty");
+- a word next to another concept's term that the translation renders, whose content
+  the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
+  callable" -> "o retorno de chamada");
+
+or when the translation has a word derived from one of the concept's terms (a verb or
+a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
+"codificar"), or every word of a multi-word term in another order ("positional and
+keyword arguments" -> "argumentos posicionais e nomeados"; 基底クラス -> 基底となるクラス).
+A word that differs from a term by a letter or two is a misspelling ("decoracores"),
+not a derivation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from triglot.glossary import Concept
+from triglot.languages import get_language
+from triglot.terms.markup import TEXT_ROLES
+from triglot.terms.match import Match
+
+# code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
+_CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
+                        r"|\*([^*\s]+)\*")
+_WORD = re.compile(r"\w+")
+# a word that names code: with digits, an underscore or inner capitals (Ascii85, PyObject)
+_IDENTIFIER = re.compile(r"\w*\d\w*|\w+_\w+|[A-Za-z][a-z]+[A-Z]\w*")
+_LAST_WORD = re.compile(r"(\S+) +$")
+_FIRST_WORD = re.compile(r" +(\S+)")
+# endings that inflect a word, stripped before telling a misspelling from a derivation
+_INFLECTION = re.compile(r"(?:es|as|os|s|a|o)$")
+
+
+class Omission:
+    """What one entry's English and translation say about omitted terms."""
+
+    def __init__(self, original: str, shown: str, source: Sequence[Match],
+                 translation: str, shown_translation: str, target: Sequence[Match],
+                 lang: str) -> None:
+        self.original, self.shown, self.source = original, shown, source
+        self.translation = translation
+        self.rendered = {m.concept for m in target}
+        self.cjk = get_language(lang).script == "cjk"
+        self.lang = lang
+        self.words = ([w.casefold() for w in _WORD.findall(shown_translation)]
+                      if not self.cjk else [])
+        self.text = shown_translation
+
+    def legitimate(self, concept: Concept, uses: Sequence[Match]) -> bool:
+        if self._derived(concept):
+            return True
+        return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
+                   or self._beside_rendered(m) or self._beside_identifier(m) for m in uses)
+
+    def names_code(self, uses: Sequence[Match]) -> bool:
+        """Whether every use is the name of code the translation keeps: that English
+        word left in the translation is the code's name, not untranslated prose."""
+        return all(self._names_kept_code(m) for m in uses)
+
+    def _beside_kept_code(self, match: Match) -> bool:
+        """Code (a role, a literal, a parameter) right before or after the match in the
+        English, kept by the translation."""
+        original, shown = self.original, self.shown
+        for step, edge in ((-1, match.start - 1), (1, match.end)):
+            k, hidden = edge, []
+            while 0 <= k < len(original) and shown[k].isspace():
+                if not original[k].isspace():
+                    hidden.append(k)
+                elif hidden:
+                    break
+                k += step
+            if hidden:
+                run = original[min(hidden):max(hidden) + 1]
+                names = _code_names(run) or [run]
+                if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in self.translation
+                       for name in names):
+                    return True
+        return False
+
+    def _beside_identifier(self, match: Match) -> bool:
+        """A word naming code (Ascii85, PyObject) right before or after the match,
+        kept by the translation ("the Ascii85 encoding" -> "Ascii85")."""
+        left = _LAST_WORD.search(self.shown, 0, match.start)
+        right = _FIRST_WORD.match(self.shown, match.end)
+        return any(m and _IDENTIFIER.fullmatch(m.group(1)) and m.group(1) in self.translation
+                   for m in (left, right))
+
+    def _names_kept_code(self, match: Match) -> bool:
+        word = match.text.casefold()
+        return any(name.casefold() == word and name in self.translation
+                   for name in _code_names(self.original))
+
+    def _beside_rendered(self, match: Match) -> bool:
+        """Another concept's match right before or after this one (only spaces or a
+        hyphen between), and that concept rendered in the translation."""
+        for other in self.source:
+            if other.concept == match.concept or other.concept not in self.rendered:
+                continue
+            gap = (self.shown[other.end:match.start] if other.end <= match.start
+                   else self.shown[match.end:other.start])
+            if len(gap) <= 2 and not gap.strip(" -"):
+                return True
+        return False
+
+    def _derived(self, concept: Concept) -> bool:
+        for term in concept.terms(self.lang):
+            words = [w.casefold() for w in _WORD.findall(term.text)]
+            if self.cjk:
+                if _shares_stem_cjk(term.text, self.text) or _parts_present(term.text,
+                                                                             self.text):
+                    return True
+            elif words and all(any(_derived_word(word, w) for w in self.words)
+                               for word in words):
+                return True
+        return False
+
+
+def _code_names(text: str) -> list[str]:
+    """The names in the code of a reST text: literals, code roles, *parameters* (not
+    the text of :term: and the other text roles)."""
+    return [m.group(2) or m.group(3) for m in _CODE_TEXT.finditer(text)
+            if not (m.group(1) and m.group(1).rsplit(":", 1)[-1].lower() in TEXT_ROLES)]
+
+
+def _derived_word(term_word: str, word: str) -> bool:
+    """Whether ``word`` is ``term_word`` inflected or a word derived from it.
+
+    >>> _derived_word("depurador", "depuração"), _derived_word("decorador", "decoracores")
+    (True, False)
+    """
+    if word == term_word:
+        return True
+    need = max(5, len(term_word) - 3) if len(term_word) > 4 else len(term_word)
+    shared = 0
+    for a, b in zip(term_word, word, strict=False):
+        if a != b:
+            break
+        shared += 1
+    if shared < need:
+        return False
+    stem_a, stem_b = _INFLECTION.sub("", term_word), _INFLECTION.sub("", word)
+    return stem_a == stem_b or _distance(stem_a, stem_b) > 2  # else a misspelling
+
+
+_KATAKANA = re.compile(r"[\u30a0-\u30ff]{4,}")
+
+
+def _shares_stem_cjk(term: str, text: str) -> bool:
+    """A loanword of the text that begins with the katakana term's first two thirds
+    (デバッガ -> デバッグ); a kanji compound's first characters are another word.
+
+    >>> _shares_stem_cjk("デバッガ", "デバッグする"), _shares_stem_cjk("文字列", "文字")
+    (True, False)
+    """
+    if not _KATAKANA.fullmatch(term):
+        return False
+    return term[: -(-2 * len(term) // 3)] in text
+
+
+_SCRIPT_RUN = re.compile(r"[\u4e00-\u9fff]+|[\u30a0-\u30ff]+")
+
+
+def _parts_present(term: str, text: str) -> bool:
+    """Whether a term written in two scripts or more has each part in the text, apart
+    (基底クラス -> 基底となるクラス), as a multi-word term's words in another order.
+
+    >>> _parts_present("基底クラス", "基底となるクラス"), _parts_present("属性", "属")
+    (True, False)
+    """
+    parts = _SCRIPT_RUN.findall(term)
+    return len(parts) >= 2 and all(len(p) >= 2 and p in text for p in parts)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]

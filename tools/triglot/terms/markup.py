@@ -1,0 +1,196 @@
+"""A message's text as a reader sees it: reST inline markup parsed with docutils.
+
+:func:`visible` returns the message with every character a reader does not read as
+prose replaced by a space, so offsets into it are offsets into the message and term
+matches found in it point into the catalog entry. What stays (what a term check reads):
+
+- plain text, emphasis and strong text of more than one word, link text;
+- the display text of text roles (``:term:``, ``:dfn:``, ``:guilabel:``...) and the
+  explicit title of any role (``:func:`patch decorator <patch>```);
+- the comments of code samples (doctest blocks and literal blocks).
+
+What goes: role names and targets, code roles without a title (``:class:`list```),
+````literals````, a single emphasised word (``*param*``, a parameter name by Sphinx's
+convention), a short quoted string (the ``'default'`` entry, "file not found"), a name
+or title of three capitalised words or more inside a sentence ("Python Packaging User
+Guide"),
+the title of a document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:") or linked (link
+text of three capitalised words or more), a message that
+is code as a whole (a literal block's, program output: its comments stay), and the
+markup characters themselves.
+
+>>> visible("Use :term:`iterator` with ``next()``, *seq* or :func:`iter`.")
+'Use        iterator  with           ,       or             .'
+>>> visible(":ref:`future statements <future>` and *generator iterators*")
+'      future statements           and  generator iterators '
+>>> visible(r"a \\*b\\* :c:func:`PyErr_Clear`").split()
+['a', '\\\\*b\\\\*']
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+from collections.abc import Iterator
+
+_MARKUP = re.compile(r"[`*|\\]|_\b")
+_ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
+_TITLED = re.compile(r"^(?P<title>.*?\S)\s*<[^<>]*>$", re.DOTALL)
+_COMMENT = re.compile(r"(?<![\w'\"])#[^\n]*")
+_PARAM = re.compile(r"[\w.]+")
+_NON_SPACE = re.compile(r"\S")
+# Roles whose content is what the reader sees as prose (the others name code or a target).
+TEXT_ROLES = frozenset({"term", "dfn", "guilabel", "menuselection", "abbr", "emphasis",
+                        "strong", "title-reference", "title", "t", "sub", "sup", "subscript",
+                        "superscript", "index"})
+
+
+_QUOTED = re.compile(r"""(?<!\w)(["'])[^\s"']+(?: [^\s"']+){0,3}\1(?!\w)""")
+# three or more capitalised words: a title or a name ("Python Packaging User Guide",
+# "Secure File Descriptor Handling"), inside a sentence (after a lowercase word)
+_CAPITALISED = r"(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))? ){2,}[A-Z][\w'-]*"
+_TITLE = re.compile(rf"\b[a-z]+[,;:]? (?P<title>{_CAPITALISED})")
+_TITLE_CASE = re.compile(_CAPITALISED)
+_CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
+                    r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
+                    r"of|and|or|for|in|on|to|with))*)")
+_CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|#|[\w.]+\s*=|\w+\(.*\)\s*$|\(\w+\))|[{};]\s*$")
+
+
+def visible(text: str) -> str:
+    """``text`` with everything that is not prose a reader reads blanked out, offsets kept.
+
+    Text without reST markup characters or quotes is returned as it is, without parsing.
+    """
+    if _looks_like_code(text):
+        return _blank_but_comments(text)
+    shown = _visible(text) if _MARKUP.search(text) else text
+    for pattern, group in ((_QUOTED, 0), (_CITED, "title"), (_TITLE, "title")):
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            shown = shown[:start] + " " * (end - start) + shown[end:]
+    return shown
+
+
+def _looks_like_code(text: str) -> bool:
+    """A doctest, or a message of several lines, half of them code or indented (a
+    literal block's, a session's)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lines and lines[0].lstrip().startswith(">>>"):
+        return True
+    return len(lines) >= 2 and sum(bool(_CODE_LINE.search(line)) or line.startswith("  ")
+                                   for line in lines) * 2 >= len(lines)
+
+
+def _blank_but_comments(code: str) -> str:
+    out = list(_NON_SPACE.sub(" ", code))
+    for match in _COMMENT.finditer(code):
+        out[match.start():match.end()] = match.group(0)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _visible(text: str) -> str:
+    out = list(_NON_SPACE.sub(" ", text))
+    cursor = 0
+    for piece, counts in _pieces(_parse(text)):
+        at = text.find(piece, cursor)
+        if at < 0:
+            continue  # docutils changed it (a substitution...): it stays blank
+        if counts:
+            out[at:at + len(piece)] = piece
+        cursor = at + len(piece)
+    return "".join(out)
+
+
+_MEMO: list = []  # docutils' parsing state, and how many messages it parsed
+
+
+def _parse(text: str) -> object:
+    """The message's inline markup as docutils parses a paragraph's text (a message is
+    one paragraph: block markup is not looked for, so no state machine is built)."""
+    from docutils import nodes, utils
+    from docutils.parsers.rst import languages, roles
+    from docutils.parsers.rst.states import Struct
+
+    for name in set(_ROLE_NAME.findall(text)):
+        roles.register_local_role(name, _role)
+    if not _MEMO or _MEMO[1] >= 1000:  # a fresh document now and then: its ids grow
+        document = utils.new_document("<message>", _settings())
+        _MEMO[:] = [Struct(document=document, reporter=document.reporter,
+                           language=languages.get_language("en"), title_styles=[],
+                           section_level=0, section_bubble_up_kludge=False,
+                           inliner=_inliner()), 0]
+    memo = _MEMO[0]
+    _MEMO[1] += 1
+    paragraph = nodes.paragraph()
+    children, _ = memo.inliner.parse(text, 1, memo, paragraph)
+    paragraph += children
+    return paragraph
+
+
+@functools.cache
+def _inliner() -> object:
+    from docutils.parsers.rst.states import Inliner
+
+    inliner = Inliner()
+    inliner.init_customizations(_settings())
+    return inliner
+
+
+@functools.cache
+def _settings() -> object:
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+
+    settings = get_default_settings(Parser)
+    settings.report_level = 5
+    settings.halt_level = 5
+    settings.warning_stream = io.StringIO()
+    settings.file_insertion_enabled = False
+    settings.raw_enabled = False
+    return settings
+
+
+def _role(name: str, rawtext: str, text: str, lineno: int, inliner: object,
+          options: dict[str, object] | None = None, content: list[str] | None = None
+          ) -> tuple[list[object], list[object]]:
+    """Any role: its title, or its text for a text role, is prose; the rest is code."""
+    from docutils import nodes, utils
+
+    shown = utils.unescape(text)
+    titled = _TITLED.match(shown)
+    if titled:
+        return [nodes.inline(rawtext, titled["title"])], []
+    if name.rsplit(":", 1)[-1].lower() in TEXT_ROLES:
+        return [nodes.inline(rawtext, shown)], []
+    return [nodes.literal(rawtext, shown)], []
+
+
+def _pieces(node: object) -> Iterator[tuple[str, bool]]:
+    """(text, counts) in document order; text that does not count is given so that the
+    search for the next piece starts after it."""
+    from docutils import nodes
+
+    if isinstance(node, nodes.Text):
+        yield str(node).replace("\x00", "\\"), True  # docutils keeps escapes as NULs
+        return
+    if isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+        for match in _COMMENT.finditer(node.astext()):
+            yield match.group(0), True
+        return
+    if isinstance(node, (nodes.literal, nodes.target, nodes.comment, nodes.system_message,
+                         nodes.substitution_definition, nodes.raw)):
+        yield node.rawsource or node.astext(), False
+        return
+    if isinstance(node, nodes.emphasis) and _PARAM.fullmatch(node.astext()):
+        yield node.rawsource or node.astext(), False  # *name*: a parameter
+        return
+    if isinstance(node, nodes.reference) and node.get("refuri") and node.rawsource:
+        title = node.astext()
+        yield title, not _TITLE_CASE.fullmatch(title)  # a linked document's title
+        yield node.rawsource[node.rawsource.find(title) + len(title):], False
+        return
+    for child in node.children:  # type: ignore[attr-defined]
+        yield from _pieces(child)

@@ -1,0 +1,94 @@
+"""How a term is used where it is matched: as a verb, or inside an idiom, in the source.
+
+A blank spaCy pipeline has no tagger, so these are the word-order cues of the language's
+grammar that tell a verb from a noun around one word ("to process", "signals that",
+"List all", "listed"), and the idioms in which a noun is not itself ("for instance").
+They are data per language (English here); a language without them has no verb cues
+and no idioms. A termbase's own ``pos`` and ``exclude`` values come on top of these.
+
+>>> from triglot.terms.analyze import Token
+>>> words = "It never signals Underflow".split()
+>>> toks = [Token(w.lower(), w, i * 10, i * 10 + len(w)) for i, w in enumerate(words)]
+>>> looks_verbal("en", toks, 2, "signal")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class _Token(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
+    "en": {
+        # before a verb in its base form (or any form for the adverbs)
+        "before": frozenset({"to", "can", "could", "may", "might", "must", "shall", "should",
+                             "will", "would", "cannot", "not", "never", "also", "always",
+                             "automatically", "don't", "doesn't", "didn't", "then", "which",
+                             "who"}),
+        # after a verb ending in -s, or after an imperative opening a sentence
+        "object": frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
+                             "those", "all", "each", "every", "whether", "how", "what", "it",
+                             "them", "itself", "over", "through", "any", "some", "one"}),
+        "endings": frozenset({"ed", "ing"}),
+        # a noun is seldom followed by one of these; a verb often is
+        "determiners": frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
+                                  "these", "those", "every", "each"}),
+    },
+}
+IDIOMS: dict[str, tuple[str, ...]] = {
+    "en": ("for instance", "with the exception of", "the exception being",
+           "an exception to the rule", "in the process of", "the process of"),
+}
+
+
+_COMPOUND_HEAD = re.compile(r"\w-\w+-$")
+
+
+def not_the_word(text: str, token: _Token) -> bool:
+    """Whether a one-word match is not that word at all: written in capitals (POINTER,
+    EXPRESSION: an identifier), or the last part of a compound of three words or more
+    ("end-of-file"; "get-attribute" is still *attribute*).
+
+    >>> from triglot.terms.analyze import Token
+    >>> not_the_word("an end-of-file", Token("file", "file", 10, 14))
+    True
+    """
+    word = token.text
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return True
+    return bool(_COMPOUND_HEAD.search(text, 0, token.start))
+
+
+def looks_verbal(lang: str, tokens: Sequence[_Token], i: int, term: str) -> bool:
+    """Whether the one-word term ``term`` at ``tokens[i]`` reads as a verb there."""
+    cues = _VERB_CUES.get(lang.split("_", 1)[0])
+    if cues is None:
+        return False
+    word = tokens[i].text
+    lower, base = word.lower(), term.lower()
+    if lower != base and any(lower.endswith(e) and not base.endswith(e)
+                             for e in cues["endings"]):
+        return True  # listed, processing, queued: not the noun
+    before = tokens[i - 1].text.lower() if i else ""
+    after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+    if before in cues["before"] and before not in cues["object"]:
+        return True
+    if lower.endswith("s") and not base.endswith("s") and after == "to":
+        return True  # "defaults to"
+    if after in cues["determiners"]:
+        return True  # "signals a", "processes its arguments", "encoding the mapping"
+    opening = not before or before in (".", ":", ";", "!", "?")
+    return opening and word[:1].isupper() and lower == base and after in cues["object"]
