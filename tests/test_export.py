@@ -100,3 +100,12 @@ def test_utf8_under_a_latin1_header_is_an_error_not_mojibake(
     assert _error(capsys) == (f"triglot export: error: {po}:7: the header declares charset "
                               "ISO-8859-1 (line 4) but the file is UTF-8; correct the header's "
                               "charset\n")
+
+
+def test_a_carriage_return_survives_the_tmx(tmp_path: Path) -> None:
+    po = tmp_path / "index.po"
+    po.write_text(CATALOG.replace('w3wp.exe."', 'w3wp.exe.\\r\\nFim."', 1), encoding="utf-8")
+    out = tmp_path / "index.tmx"
+    assert main(["export", str(po), "-o", str(out)]) == 0
+    assert etree.parse(str(out)).findall(".//seg")[1].text == (
+        "Cada pool de aplicativos é um processo w3wp.exe.\r\nFim.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import polib
@@ -59,11 +60,11 @@ class Translator:
     """Their texts whose English changed since: each must still be in the catalog, in
     the entry Babel's merge moved it to or among the obsolete entries."""
 
-    def act(self, path: Path, action: tuple[object, ...], english: list[str]) -> None:
+    def act(self, path: Path, action: tuple[Any, ...], english: list[str]) -> None:
         if not path.exists():
             return
         po = polib.pofile(str(path), wrapwidth=79)
-        entry = po.find(english[int(action[1]) % len(english)])  # type: ignore[call-overload]
+        entry = po.find(english[action[1] % len(english)])
         if entry is None:
             return  # the English changed and no import merged it yet: nothing to edit
         if action[0] == "fuzzy":
@@ -72,7 +73,7 @@ class Translator:
         else:
             if entry.msgstr in self.moved:
                 self.moved.remove(entry.msgstr)  # replaced by their own decision
-            entry.msgstr = str(action[2]) if action[0] == "edit" else ""
+            entry.msgstr = action[2] if action[0] == "edit" else ""
             self.text[entry.msgid] = entry.msgstr
         po.save(str(path))
 
@@ -95,7 +96,7 @@ class Translator:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(english=st.lists(SENTENCES, min_size=1, max_size=5, unique=True), actions=ACTIONS)
 def test_no_reimport_loses_a_translators_work(english: list[str],
-                                             actions: list[tuple[object, ...]]) -> None:
+                                             actions: list[tuple[Any, ...]]) -> None:
     with tempfile.TemporaryDirectory() as folder, mock.patch(
             "triglot.importing.read_template", lambda project, doc: _template(english)):
         root = Path(folder)
@@ -117,7 +118,7 @@ def test_no_reimport_loses_a_translators_work(english: list[str],
             if action[0] == "import":
                 run_import()
             elif action[0] == "english":
-                number, sentence = int(action[1]) % len(english), str(action[2])
+                number, sentence = action[1] % len(english), action[2]
                 if sentence not in english:
                     translator.english_changed(english[number])
                     english[number] = sentence

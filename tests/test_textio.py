@@ -71,13 +71,12 @@ def test_a_full_disk_is_an_error_and_leaves_the_file_as_it_was(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.txt"
     target.write_bytes(b"kept")
-    real_fdopen = os.fdopen
 
-    class Full(io.BufferedWriter):
+    class Full(io.FileIO):
         def write(self, data: object) -> int:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(real_fdopen(fd, mode, buffering=0)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: Full(fd, "wb"))
     with pytest.raises(TriglotError, match="out.txt: cannot write: No space left on device"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"kept"

@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
     beads = [Bead((i,), (i,), 1.0) for i in range(len(source))]
     tmx = to_tmx(source, target, beads, source_lang=args.source_lang,
                  target_lang=languages.pop())
+    # a carriage return written as itself is read back as a line feed (XML normalises line
+    # ends); to_tmx's own lines end in "\n", so every "\r" is a message's
+    tmx = tmx.replace("\r", "&#13;")
     if args.output:
         write_atomic(args.output, tmx.encode("utf-8"))
     else:
