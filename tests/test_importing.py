@@ -303,3 +303,15 @@ def test_a_language_or_document_outside_the_project_is_refused(
     assert capsys.readouterr().err == f"triglot import: error: {expected}\n"
     assert not (project_dir / "locale" / "ja").exists()
     assert not (project_dir / "locale" / "de").exists()
+
+
+def test_an_original_whose_name_would_break_its_marker_is_refused(
+        project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = 'index\n#, fuzzy\nmsgid "x"\nmsgstr "y".ja.txt'
+    original = project_dir / "locale/originals" / name
+    original.write_bytes((project_dir / "locale/originals/index.ja.txt").read_bytes())
+    assert main(["import", "ja", str(original), "--doc", "index",
+                 "--project", str(project_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith("holds a control character; rename it\n")
+    assert not (project_dir / "locale" / "ja").exists()

@@ -288,6 +288,10 @@ def import_translation(project: Project, language_code: str, original: Path, *,
         known = ", ".join(lang.code for lang in project.translations) or "none"
         raise TriglotError(f"{language.code} is not one of the project's languages "
                            f"(triglot_languages in conf.py; translations: {known})")
+    if any(unicodedata.category(char) == "Cc" for char in original.name):
+        # the name goes into every entry's marker comment, which is one line
+        raise TriglotError("the file's name holds a control character; rename it",
+                           path=repr(str(original))[1:-1])
     target = paragraphs(read_text(original), mode)
     if not target:
         raise TriglotError("empty document: no paragraphs to import", path=original)

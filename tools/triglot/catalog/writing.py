@@ -87,8 +87,10 @@ def _entry_lines(catalog: Catalog, layout: Layout, message: Message, *,
         return kept[1]
     prefix = "#~ " if obsolete else ""
     width = layout.width
-    lines = [f"# {c}".rstrip() for c in message.user_comments]
-    lines += [f"#. {c}".rstrip() for c in message.auto_comments]
+    # a comment is one line: one holding a line break is written as several, never as
+    # lines of the entry
+    lines = [f"# {line}".rstrip() for c in message.user_comments for line in _lines(c)]
+    lines += [f"#. {line}".rstrip() for c in message.auto_comments for line in _lines(c)]
     if not obsolete:
         lines += reference_lines([f"{f}:{n}" if n is not None else f
                                   for f, n in message.locations], width)
@@ -113,6 +115,10 @@ def _entry_lines(catalog: Catalog, layout: Layout, message: Message, *,
         lines += string_lines("msgid", message.id, width, prefix)
         lines += string_lines("msgstr", str(message.string or ""), width, prefix)
     return lines
+
+
+def _lines(comment: str) -> list[str]:
+    return comment.replace("\r", "\n").split("\n")
 
 
 def translations_changed(old: Catalog, new: Catalog) -> bool:
