@@ -176,3 +176,11 @@ def test_catalog_that_is_not_utf8_names_the_byte(tmp_path: Path) -> None:
     path.write_bytes(b'msgid "caf\xe9"\nmsgstr ""\n')
     with pytest.raises(TriglotError, match="byte offset 10"):
         read_catalog(path)
+
+
+def test_a_comment_with_line_breaks_never_becomes_lines_of_the_entry() -> None:
+    catalog = parse_catalog('msgid "a"\nmsgstr "b"\n', "x.po")
+    catalog["a"].user_comments = ['note\n#, fuzzy\nmsgid "x"\rmsgstr "y"', ""]
+    again = parse_catalog(render_catalog(catalog).decode("utf-8"), "y.po")
+    assert [m.id for m in again] == ["", "a"] and not again["a"].fuzzy
+    assert again["a"].user_comments == ["note", "#, fuzzy", 'msgid "x"', 'msgstr "y"', ""]

@@ -188,3 +188,130 @@ def test_an_unknown_document_names_the_known_ones(project_dir: Path) -> None:
     original = project_dir / "locale" / "originals" / "index.ja.txt"
     with pytest.raises(TriglotError, match=r"no document 'intro' in the sources \(known: index\)"):
         import_translation(load_project(project_dir), "ja", original, docname="intro")
+
+
+CATALOG = "locale/ja/LC_MESSAGES/index.po"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_emptied_translation_stays_empty_and_a_never_translated_one_is_filled(
+        project_dir: Path) -> None:
+    _import(project_dir, "ja", "index.ja.txt")
+    path = project_dir / CATALOG
+    _edit(path, 'msgstr "リクエストのルーティング"', 'msgstr ""')  # emptied: its marker stays
+    _edit(path, '# triglot: imported from index.ja.txt ¶4 [b76bc08d12]\n', "")
+    _edit(path, 'msgstr "要求はカーネル モードの HTTP.SYS を通じてプールに届きます。"', 'msgstr ""')
+    report = _import(project_dir, "ja", "index.ja.txt")
+    catalog = read_catalog(path)
+    assert catalog["Routing requests"].string == ""
+    assert catalog["Requests reach the pool through HTTP.SYS in kernel mode."].string == (
+        "要求はカーネル モードの HTTP.SYS を通じてプールに届きます。")  # no marker: open to import
+    assert report.kept == 1
+
+
+def test_a_translators_fuzzy_flag_survives_doubtful_and_confident_reimports(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import triglot.importing as importing
+
+    _import(project_dir, "ja", "index.ja.txt")
+    path = project_dir / CATALOG
+    _edit(path, '#: ../../docs/index.rst:2\n', '#: ../../docs/index.rst:2\n#, fuzzy\n')
+    real = importing._doubts
+    monkeypatch.setattr(importing, "_doubts", lambda *args: ["doubt"] + real(*args))
+    _import(project_dir, "ja", "index.ja.txt")  # the import now doubts every pairing
+    monkeypatch.setattr(importing, "_doubts", real)
+    _import(project_dir, "ja", "index.ja.txt")  # and no longer: its own flags go, not hers
+    catalog = read_catalog(path)
+    assert catalog["Routing requests"].fuzzy
+    assert not catalog["Requests reach the pool through HTTP.SYS in kernel mode."].fuzzy
+
+
+def test_a_save_during_the_import_is_not_overwritten(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import triglot.importing as importing
+
+    _import(project_dir, "ja", "index.ja.txt")
+    path = project_dir / CATALOG
+    _edit(path, 'msgstr "リクエストのルーティング"', 'msgstr "要求のルーティング"')
+    real = importing.merge_alignment
+
+    def translator_saves_meanwhile(*args: object, **kwargs: object) -> None:
+        _edit(path, 'msgstr "要求のルーティング"', 'msgstr "要求の経路選択"')
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing, "merge_alignment", translator_saves_meanwhile)
+    original = project_dir / "locale/originals/index.ja.txt"
+    assert main(["import", "ja", str(original), "--project", str(project_dir)]) == 2
+    saved = path.read_text(encoding="utf-8")
+    assert capsys.readouterr().err == (
+        f"triglot import: error: {path}: changed on disk while triglot worked (saved by "
+        "someone else?); nothing written: run the command again\n")
+    assert 'msgstr "要求の経路選択"' in saved
+    assert sorted(p.name for p in path.parent.iterdir()) == ["index.po"]
+
+
+def test_concurrent_imports_of_one_catalog_both_succeed_one_after_the_other(
+        project_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    tools = str(Path(__file__).parents[1] / "tools")
+    env = {**os.environ, "PYTHONPATH": tools}
+    command = [sys.executable, "-m", "triglot", "import", "--project", str(project_dir)]
+    runs = [subprocess.Popen([*command, language, str(project_dir / "locale/originals" / name)],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for language, name in [("ja", "index.ja.txt")] * 3]
+    outcomes = [(run.wait(), run.stderr.read()) for run in runs]  # type: ignore[union-attr]
+    assert outcomes == [(0, "")] * 3
+    assert read_catalog(project_dir / CATALOG)["Routing requests"].string == (
+        "リクエストのルーティング")
+    assert sorted(p.name for p in (project_dir / CATALOG).parent.iterdir()) == ["index.po"]
+
+
+def test_a_latin1_catalog_is_imported_into_and_stays_latin1(project_dir: Path) -> None:
+    _import(project_dir, "pt_BR", "index.pt-BR.txt")
+    path = project_dir / "locale/pt_BR/LC_MESSAGES/index.po"
+    text = path.read_text(encoding="utf-8")
+    _edit(path, "charset=UTF-8", "charset=ISO-8859-1")
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    latin1 = path.read_bytes()
+    report = _import(project_dir, "pt_BR", "index.pt-BR.txt")
+    assert report.changed is False and path.read_bytes() == latin1
+    assert latin1.decode("latin-1") == text.replace("charset=UTF-8", "charset=ISO-8859-1")
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["de", "index.ja.txt"], "de is not one of the project's languages (triglot_languages in "
+                             "conf.py; translations: ja, pt_BR)"),
+    (["ja", "index.ja.txt", "--doc", "../../../conf"],
+     "'../../../conf' is not a document name: it leads out of locale/ja/LC_MESSAGES"),
+    (["ja", "index.ja.txt", "--doc", "/tmp/index"],
+     "'/tmp/index' is not a document name: it leads out of locale/ja/LC_MESSAGES"),
+])
+def test_a_language_or_document_outside_the_project_is_refused(
+        project_dir: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+        expected: str) -> None:
+    args[1] = str(project_dir / "locale/originals" / args[1])
+    assert main(["import", *args, "--project", str(project_dir)]) == 2
+    assert capsys.readouterr().err == f"triglot import: error: {expected}\n"
+    assert not (project_dir / "locale" / "ja").exists()
+    assert not (project_dir / "locale" / "de").exists()
+
+
+def test_an_original_whose_name_would_break_its_marker_is_refused(
+        project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = 'index\n#, fuzzy\nmsgid "x"\nmsgstr "y".ja.txt'
+    original = project_dir / "locale/originals" / name
+    original.write_bytes((project_dir / "locale/originals/index.ja.txt").read_bytes())
+    assert main(["import", "ja", str(original), "--doc", "index",
+                 "--project", str(project_dir)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.endswith("holds a control character; rename it\n")
+    assert not (project_dir / "locale" / "ja").exists()

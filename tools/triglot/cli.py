@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from triglot import __version__, commands
 from triglot.errors import TriglotError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _command_modules() -> list[ModuleType]:
@@ -36,17 +39,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def printable(text: str) -> str:
+    r"""``text`` safe to print on one terminal line: control characters escaped.
+
+    >>> printable("x.po:3: bad \x1b[2J\nline")
+    'x.po:3: bad \\x1b[2J\\nline'
+    """
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
     except TriglotError as exc:
-        print(f"triglot {args.command}: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(args.command, str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # one not met as a TriglotError: still the user's system's
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(args.command, f"{where}{exc.strerror or exc}")
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"triglot {command}: error: {printable(message)}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -18,6 +18,18 @@ extracted comments with the template's); gettext never wraps them and triglot's 
 neither, but Babel's (pybabel, sphinx-intl) does: every triglot comment ends in ``]``, so
 one split over several lines is read back whole. A ``triglot:`` comment of no known form
 is reported; an entry whose marker is damaged is kept as it is, and reported.
+
+A translator's decisions stay: a text of their own, a fuzzy flag the import did not set
+("needs review", or a merge's) and a msgstr they emptied. The import may still replace
+the text of an entry marked fuzzy when the text was its own, and the entry stays fuzzy. An
+emptied entry is told from a never-translated one by its marker: the import writes one
+on every entry it fills, and gettext's editors keep translator comments when a msgstr is
+cleared; an empty msgstr under a marker is a translator's "no translation", an empty one
+with none is open to the import. Deleting the marker hands the entry back to the import.
+
+One catalog is imported into by one process at a time (a lock beside it, which a killed
+process releases), and it is replaced only if it still holds what the import read: a
+translator's save in the meantime makes the import stop with an error, writing nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +47,7 @@ from triglot.languages import Language, get_language
 from triglot.messages import read_template
 from triglot.project import Project
 from triglot.segment import ParagraphMode, paragraphs
-from triglot.textio import read_text
+from triglot.textio import locked, read_text
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -191,12 +203,13 @@ def translated_with_previous(message: Message) -> bool:
 
 
 def _edited_by_translator(message: Message) -> bool:
-    """True when the entry holds text the import did not write, or a translator approved it."""
-    if not message.string:
-        return False
+    """True when the entry holds text the import did not write, a translator approved it,
+    or emptied it (its marker is still there: see the module's note)."""
     if damaged_markers(message):
         return True  # reported by the import: not the import's text for all it knows
     marker = import_marker(message)
+    if not message.string:
+        return marker is not None
     if marker is None or marker.digest != digest(str(message.string)):
         return True
     return marker.fuzzy and not message.fuzzy
@@ -255,7 +268,9 @@ def merge_alignment(catalog: Catalog, ids: list[str], target: list[str], alignme
             report.fuzzy += 1
         else:
             message.flags.discard("fuzzy")
-        state = ", fuzzy" if reasons else ""
+        # the marker's "fuzzy" is the import's own doubt, which a later import may lift: a
+        # flag it found (a translator's "needs review", a merge's) is never recorded as such
+        state = ", fuzzy" if reasons and not source_changed else ""
         marker = f"{COMMENT_PREFIX} imported from {origin} ¶{numbers} [{digest(text)}{state}]"
         _set_comments(message,
                       [marker] + [f"{COMMENT_PREFIX} {reason} [doubt]" for reason in reasons])
@@ -266,24 +281,40 @@ def import_translation(project: Project, language_code: str, original: Path, *,
                        docname: str | None = None, mode: ParagraphMode = "lines",
                        use_glossary: bool = True) -> ImportReport:
     """Align ``original`` to the English document and merge it into its catalog."""
-    from triglot.align import align_paragraphs
-
     language = get_language(language_code)
     if language == project.source_language:
         raise TriglotError(f"{language.code} is the source language; import a translation")
+    if language not in project.translations:
+        known = ", ".join(lang.code for lang in project.translations) or "none"
+        raise TriglotError(f"{language.code} is not one of the project's languages "
+                           f"(triglot_languages in conf.py; translations: {known})")
+    if any(unicodedata.category(char) == "Cc" for char in original.name):
+        # the name goes into every entry's marker comment, which is one line
+        raise TriglotError("the file's name holds a control character; rename it",
+                           path=repr(str(original))[1:-1])
     target = paragraphs(read_text(original), mode)
     if not target:
         raise TriglotError("empty document: no paragraphs to import", path=original)
     docname = docname or document_name(original)
+    path = project.catalog_path(language, docname)
     template = read_template(project, docname)
     # a message that would not be one paragraph of a document in this mode (a literal
     # block's lines) has no counterpart in the original: it is not aligned, and left alone
     messages = [str(message.id) for message in template if message.id]
     ids = [text for text in messages if paragraphs(text, mode) == [text]]
-    aligned = set(ids)
 
-    path = project.catalog_path(language, docname)
-    catalog = read_catalog(path) if path.is_file() else new_catalog(language.code, template)
+    with locked(path):
+        return _merge_into_catalog(project, language, original, path, template, target, ids,
+                                   skipped=len(messages) - len(ids), use_glossary=use_glossary)
+
+
+def _merge_into_catalog(project: Project, language: Language, original: Path, path: Path,
+                        template: Catalog, target: list[str], ids: list[str], *, skipped: int,
+                        use_glossary: bool) -> ImportReport:
+    from triglot.align import align_paragraphs
+
+    aligned = set(ids)
+    catalog = read_catalog(path) if path.exists() else new_catalog(language.code, template)
     unknown = [(message.lineno, comment, comment in damaged_markers(message))
                for message in catalog if message.id
                for comment in comments_of(message).stray]
@@ -296,11 +327,10 @@ def import_translation(project: Project, language_code: str, original: Path, *,
                 if m.id and m.string and not m.fuzzy and str(m.id) in aligned]
     alignment = align_paragraphs(ids, target, source_lang=project.source_language.code,
                                  target_lang=language.code, lexicon=lexicon)
-    report = ImportReport(catalog=path, language=language, messages=len(ids),
-                          skipped=len(messages) - len(ids), anomalies=alignment.anomalies,
-                          unknown_comments=unknown)
+    report = ImportReport(catalog=path, language=language, messages=len(ids), skipped=skipped,
+                          anomalies=alignment.anomalies, unknown_comments=unknown)
     merge_alignment(catalog, ids, target, alignment, original.name, report)
-    report.changed = write_catalog(path, catalog)
+    report.changed = write_catalog(path, catalog, expected=catalog.file_version)
     return report
 
 

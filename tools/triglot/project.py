@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import runpy
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
@@ -47,7 +47,23 @@ class Project:
         return self.languages[1:]
 
     def catalog_path(self, language: Language, docname: str) -> Path:
-        return self.locale_dir / language.code / "LC_MESSAGES" / f"{docname}.po"
+        """The catalog of ``docname`` (a Sphinx document name: relative, ``/``-separated)
+        in ``language``; a name that would lead out of its ``LC_MESSAGES`` is an error.
+
+        >>> project = Project(Path("p"), (), Path("g.yaml"))
+        >>> project.catalog_path(get_language("ja"), "guide/intro").as_posix()
+        'p/locale/ja/LC_MESSAGES/guide/intro.po'
+        >>> project.catalog_path(get_language("ja"), "../../../conf")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        triglot.errors.TriglotError: '../../../conf' is not a document name: it leads out of ...
+        """
+        folder = PurePosixPath(self.locales, language.code, "LC_MESSAGES")
+        name = PurePosixPath(docname)
+        if (not docname.strip() or name.is_absolute() or ".." in name.parts or "\\" in docname
+                or any(ord(char) < 32 for char in docname)):
+            raise TriglotError(f"{docname!r} is not a document name: it leads out of {folder}")
+        return self.root / folder / f"{docname}.po"
 
     def catalogs(self) -> list[Path]:
         """Every catalog of the project's translations, in a stable order."""

@@ -7,9 +7,14 @@ leaves a half-written file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Final
 
 from triglot.errors import TriglotError
 
@@ -36,39 +41,154 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a UTF-8 text file, raising :class:`TriglotError` for every input problem."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes, raising :class:`TriglotError` for every reading problem."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise TriglotError("no such file", path=path) from None
     except IsADirectoryError:
         raise TriglotError("is a directory, not a file", path=path) from None
     except OSError as exc:
         raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
-    return decode_text(data, path)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> bool:
-    """Write ``data`` to ``path`` all at once; return False when the file already held it."""
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a UTF-8 text file, raising :class:`TriglotError` for every input problem."""
+    return decode_text(read_bytes(path), path)
+
+
+def version_of(data: bytes | None) -> str | None:
+    """The version of a file's content that :func:`write_atomic` compares (None: no file)."""
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def current_version(path: str | os.PathLike[str]) -> str | None:
+    """The version of the file at ``path`` now (None when there is none)."""
+    try:
+        return version_of(Path(path).read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
+
+
+#: ``expected`` of :func:`write_atomic` when the file may hold anything.
+ANY: Final = "any"
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *,
+                 expected: str | None = ANY) -> bool:
+    """Write ``data`` to ``path`` all at once; return False when the file already held it.
+
+    ``expected`` is the :func:`version_of` the content the caller read (None: there was
+    no file): when the file no longer holds it, someone saved it meanwhile and nothing is
+    written. Every failure is a :class:`TriglotError` naming ``path``; the file is then
+    as it was.
+    """
     target = Path(path)
+    if target.is_dir():
+        raise TriglotError("is a directory; name a file to write", path=path)
+    if target.exists() and not target.is_file():
+        return _write_through(target, data)  # /dev/stdout, a pipe: nothing to rename over
     try:
         if target.read_bytes() == data:
             return False
     except OSError:
         pass
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise TriglotError(f"cannot write: {exc.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         # mkstemp makes the file private; give it the mode a plain open() would have
         os.chmod(tmp, _existing_mode(target) or 0o666 & ~_umask())
+        # as late as can be: what was read must still be there
+        if expected != ANY and current_version(target) != expected:
+            raise TriglotError("changed on disk while triglot worked (saved by someone "
+                               "else?); nothing written: run the command again", path=path)
         os.replace(tmp, target)
-    except BaseException:
+    except OSError as exc:
+        raise TriglotError(f"cannot write: {exc.strerror}", path=path) from None
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
     return True
+
+
+def _write_through(target: Path, data: bytes) -> bool:
+    try:
+        with target.open("wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise TriglotError(f"cannot write: {exc.strerror}", path=target) from None
+    return True
+
+
+def refuse_overwriting(output: str | os.PathLike[str],
+                       inputs: Iterable[str | os.PathLike[str]]) -> None:
+    """An error when ``output`` is one of ``inputs`` (the same file by any name)."""
+    for source in inputs:
+        try:
+            same = os.path.samefile(output, source)
+        except OSError:
+            continue  # one of them does not exist: not the same file
+        if same:
+            raise TriglotError("is an input of this command; name another file to write",
+                               path=output)
+
+
+#: How long :func:`locked` waits for another process's lock, in seconds.
+LOCK_TIMEOUT = 300.0
+
+
+@contextmanager
+def locked(path: str | os.PathLike[str], *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the lock of ``path`` (``.<name>.lock`` beside it) while the block runs.
+
+    Other processes locking the same path wait up to ``timeout`` seconds. The lock is the
+    kernel's (``flock``): a process that dies, killed or not, releases it, so a lock file
+    left behind never blocks. The file is removed on release; a process that locked a file
+    removed meanwhile locks afresh.
+    """
+    import fcntl  # POSIX; imported here so that reading and writing work everywhere
+
+    target = Path(path)
+    lock = target.with_name(f".{target.name}.lock")
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as exc:
+            raise TriglotError(f"cannot lock for writing: {exc.strerror}", path=path) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise TriglotError(f"another triglot process has held {lock.name} for "
+                                   f"{timeout:.0f} s; try again later", path=path) from None
+            time.sleep(0.05)
+            continue
+        if _same_file(fd, lock):
+            break
+        os.close(fd)  # its holder removed it after we opened it: lock the new one
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        mine, now = os.fstat(fd), path.stat()
+    except OSError:
+        return False
+    return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
 
 
 def _existing_mode(path: Path) -> int | None:

@@ -15,7 +15,7 @@ GUESSED_FLAGS = frozenset({"python-format", "python-brace-format"})
 
 def new_catalog(language: str, template: Catalog) -> PoCatalog:
     """An empty catalog for ``language`` with the template's project metadata, its header
-    as msginit writes one."""
+    as msginit writes one (a catalog for a file that does not exist yet)."""
     name = get_language(language).name
     babel = Catalog(locale=language, project=template.project,
                     version=template.version or "1", creation_date=template.creation_date,
@@ -24,7 +24,7 @@ def new_catalog(language: str, template: Catalog) -> PoCatalog:
     layout.header_comments = [f"# {name} translation of {template.project}.",
                               "# Started by triglot import; re-imports keep translators' edits.",
                               "#"]
-    catalog = PoCatalog(locale=language, fuzzy=False, layout=layout)
+    catalog = PoCatalog(locale=language, fuzzy=False, layout=layout, file_version=None)
     catalog.mime_headers = layout.header_fields
     return catalog
 

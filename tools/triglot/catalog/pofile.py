@@ -54,15 +54,25 @@ def unescape(body: str, path: str | Path, line: int) -> str:
     Traceback (most recent call last):
     ...
     triglot.errors.TriglotError: x.po:3: invalid escape sequence '\q'
+    >>> unescape(r"nul\0", "x.po", 4)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    triglot.errors.TriglotError: x.po:4: NUL escape: gettext ends the string there ...
     """
     def replace(match: re.Match[str]) -> str:
         simple, octal, hexa, other = match.groups()
         if simple:
             return _SIMPLE[simple]
-        if octal:
-            return chr(int(octal, 8))
-        if hexa:
-            return chr(int(hexa, 16))
+        if octal or hexa:
+            code = int(octal, 8) if octal else int(hexa, 16)
+            if code == 0:
+                raise TriglotError("NUL escape: gettext ends the string there and drops the "
+                                   "rest", path=path, line=line)
+            if code > 0x7F:  # gettext makes it one byte, whatever the charset
+                raise TriglotError(f"escape '{match.group()[:12]}' is a byte beyond ASCII, "
+                                   "not a character: write the character itself",
+                                   path=path, line=line)
+            return chr(code)
         raise TriglotError(f"invalid escape sequence '\\{other}'", path=path, line=line)
 
     return _ESCAPE.sub(replace, body) if "\\" in body else body

@@ -8,28 +8,39 @@ from pathlib import Path
 from babel.core import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 
+from triglot.catalog.charset import decode_catalog
 from triglot.catalog.layout import Layout, snapshot, wrap_width
 from triglot.catalog.pofile import Entry, parse_entries
 from triglot.errors import TriglotError
-from triglot.textio import read_text
+from triglot.textio import ANY, read_bytes, version_of
 
 _REFERENCE = re.compile(r"(?P<file>.+):(?P<line>\d+)")
 
 
 class PoCatalog(Catalog):
-    """A Babel catalog read from a file, with that file's :class:`Layout`."""
+    """A Babel catalog read from a file, with that file's :class:`Layout`.
+
+    ``file_version`` is the :func:`~triglot.textio.version_of` the bytes it was read from (None
+    for a catalog that has no file yet), for writing it back only over what was read.
+    """
 
     layout: Layout
+    file_version: str | None
 
-    def __init__(self, *args: object, layout: Layout | None = None, **kwargs: object) -> None:
+    def __init__(self, *args: object, layout: Layout | None = None,
+                 file_version: str | None = ANY, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.layout = layout or Layout()
+        self.file_version = file_version
 
 
 def read_catalog(path: str | Path) -> PoCatalog:
-    """Read a ``.po`` (or ``.pot``) file; anything malformed is a :class:`TriglotError`
-    naming its line."""
-    return parse_catalog(read_text(path), path)
+    """Read a ``.po`` (or ``.pot``) file in the charset its header declares; anything
+    malformed is a :class:`TriglotError` naming its line."""
+    data = read_bytes(path)
+    catalog = parse_catalog(decode_catalog(data, path), path)
+    catalog.file_version = version_of(data)
+    return catalog
 
 
 def parse_catalog(text: str, path: str | Path) -> PoCatalog:

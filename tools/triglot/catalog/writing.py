@@ -14,10 +14,11 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
+from triglot.catalog.charset import encode_catalog
 from triglot.catalog.layout import Layout, msgid_of, snapshot
 from triglot.catalog.reading import PoCatalog, read_catalog
 from triglot.catalog.wrap import escape, reference_lines, string_lines
-from triglot.textio import write_atomic
+from triglot.textio import ANY, write_atomic
 
 #: The header fields in the order msginit and msgmerge write them.
 GETTEXT_FIELDS = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date",
@@ -47,8 +48,10 @@ def layout_of(catalog: Catalog) -> Layout:
                   header_field_lines=[[] for _ in fields])
 
 
-def render_catalog(catalog: Catalog, layout: Layout | None = None) -> bytes:
-    """The catalog's ``.po`` file (laid out as ``layout``, by default the catalog's own)."""
+def render_catalog(catalog: Catalog, layout: Layout | None = None,
+                   path: str | Path | None = None) -> bytes:
+    """The catalog's ``.po`` file (laid out as ``layout``, by default the catalog's own) in
+    its charset; ``path`` is the file errors name."""
     layout = layout or layout_of(catalog)
     blocks = [layout.header_comments + _header_lines(catalog, layout)]
     for message in catalog:
@@ -56,7 +59,8 @@ def render_catalog(catalog: Catalog, layout: Layout | None = None) -> bytes:
             blocks.append(_entry_lines(catalog, layout, message, obsolete=False))
     for message in catalog.obsolete.values():
         blocks.append(_entry_lines(catalog, layout, message, obsolete=True))
-    return ("\n\n".join("\n".join(block) for block in blocks) + "\n").encode("utf-8")
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    return encode_catalog(text, catalog.charset.upper(), path)  # Babel lower-cases it
 
 
 def _header_lines(catalog: Catalog, layout: Layout) -> list[str]:
@@ -83,8 +87,10 @@ def _entry_lines(catalog: Catalog, layout: Layout, message: Message, *,
         return kept[1]
     prefix = "#~ " if obsolete else ""
     width = layout.width
-    lines = [f"# {c}".rstrip() for c in message.user_comments]
-    lines += [f"#. {c}".rstrip() for c in message.auto_comments]
+    # a comment is one line: one holding a line break is written as several, never as
+    # lines of the entry
+    lines = [f"# {line}".rstrip() for c in message.user_comments for line in _lines(c)]
+    lines += [f"#. {line}".rstrip() for c in message.auto_comments for line in _lines(c)]
     if not obsolete:
         lines += reference_lines([f"{f}:{n}" if n is not None else f
                                   for f, n in message.locations], width)
@@ -111,6 +117,10 @@ def _entry_lines(catalog: Catalog, layout: Layout, message: Message, *,
     return lines
 
 
+def _lines(comment: str) -> list[str]:
+    return comment.replace("\r", "\n").split("\n")
+
+
 def translations_changed(old: Catalog, new: Catalog) -> bool:
     """Whether ``new`` holds a translation ``old`` did not: a text or fuzzy state changed,
     or a new entry has a text not carried over by the merge (one it fuzzy-matched keeps
@@ -131,8 +141,11 @@ def translations_changed(old: Catalog, new: Catalog) -> bool:
 
 
 
-def write_catalog(path: str | Path, catalog: Catalog) -> bool:
+def write_catalog(path: str | Path, catalog: Catalog, *, expected: str | None = ANY) -> bool:
     """Write ``catalog`` to ``path`` atomically; return whether the file changed.
+
+    With ``expected`` (the :attr:`PoCatalog.file_version` of what the caller read; None: there
+    was no file) a file that changed meanwhile is not replaced: a :class:`TriglotError`.
 
     ``PO-Revision-Date`` becomes now when a translation differs from the file's (or the
     file is new) and stays the file's otherwise, as with msgmerge.
@@ -146,4 +159,4 @@ def write_catalog(path: str | Path, catalog: Catalog) -> bool:
         revision = datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
     if revision is not None and layout.field(REVISION) != revision:
         layout.set_field(REVISION, revision)
-    return write_atomic(path, render_catalog(catalog, layout))
+    return write_atomic(path, render_catalog(catalog, layout, path), expected=expected)
