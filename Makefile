@@ -10,15 +10,32 @@ TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 
-.PHONY: site test lint coverage screenshots system-deps bench bench-align bench-terms bench-site \
+.PHONY: site test strict lint coverage screenshots system-deps bench bench-align bench-terms bench-site \
 	bench-catalog clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
 
-test: $(INSTALLED) system-deps
+test: $(INSTALLED) system-deps strict
 	@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
+
+# The site as CI must accept it: each language built alone from a fresh environment with
+# -W (a wrong term, a broken translation, a false diagram claim fail it at their file:line),
+# and the terminology report as SARIF for code scanning (printed as text when it fails).
+STRICT := _build/strict
+LANGUAGES := en ja pt_BR
+strict: $(INSTALLED) system-deps
+	rm -rf $(STRICT)
+	@status=0; for language in $(LANGUAGES); do \
+	  echo "strict build: $$language"; \
+	  $(BIN)/sphinx-build -W --keep-going -q -b html -c . -D language=$$language \
+	    -d $(STRICT)/doctrees/$$language docs $(STRICT)/$$language || status=1; \
+	done; \
+	echo "strict check: $(STRICT)/triglot.sarif"; \
+	$(BIN)/triglot check --format sarif --output $(STRICT)/triglot.sarif \
+	  || { $(BIN)/triglot check; status=1; }; \
+	exit $$status
 
 # ruff (rules in pyproject.toml) over the whole tree, and mypy over the package.
 lint: $(INSTALLED)
