@@ -113,7 +113,8 @@ def test_tiny_document_leans_on_the_language_pairs_length_ratio() -> None:
                "In IIS6, every application pool is a w3wp.exe worker process.",
                "Requests reach the pool through HTTP.SYS in kernel mode."]
     portuguese = ["Roteamento de solicitações",
-                  "O IIS verifica o mapa de script e encaminha a solicitação para aspnet_isapi.dll.",
+                  "O IIS verifica o mapa de script e encaminha a solicitação para "
+                  "aspnet_isapi.dll.",
                   "No IIS6, cada pool de aplicativos é um processo de trabalho w3wp.exe.",
                   "(Nota do tradutor: ver a documentação do IIS 6.0.)",
                   "As solicitações chegam ao pool", "por meio do HTTP.SYS no modo kernel."]

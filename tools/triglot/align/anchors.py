@@ -51,7 +51,9 @@ def anchors(text: str) -> list[str]:
     """The anchors of an already normalised text, in order, numbered when repeated.
 
     >>> anchors(':c:func:`PyBuffer_Release` is in aspnet_isapi.dll (2 times) (see 1.5)')
-    [':c:func:', 'pybuffer_release', 'is', 'in', 'aspnet_isapi.dll', '(', '2', 'times', ')', '(#2', 'see', '1.5', ')#2']
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [':c:func:', 'pybuffer_release', 'is', 'in', 'aspnet_isapi.dll', '(', '2', 'times', ')',
+     '(#2', 'see', '1.5', ')#2']
     """
     seen: dict[str, int] = {}
     found = []
@@ -113,7 +115,8 @@ def lexicon_anchors(
     Matching is case-insensitive on normalised text, on word boundaries where the term
     starts or ends with a word character (Japanese has none).
 
-    >>> lexicon_anchors(["the worker process"], ["ワーカー プロセス"], [("worker process", "ワーカー プロセス")])
+    >>> lexicon_anchors(["the worker process"], ["ワーカー プロセス"],
+    ...                 [("worker process", "ワーカー プロセス")])
     ([{'lex:0'}], [{'lex:0'}])
     """
     found_s: list[set[str]] = [set() for _ in source]

@@ -174,7 +174,7 @@ class PairModel:
     def _prepare(self) -> None:
         self.gain = []
         absent_s, absent_t = [], []
-        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance):
+        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance, strict=True):
             # A true partner carries the anchor when it survived translation (rate r),
             # or by chance like any paragraph; a random one only by chance.
             r = self.recall * balance

@@ -79,7 +79,7 @@ def band(n: int, m: int, sure: Sequence[tuple[int, int]]) -> list[tuple[int, int
         highs[i] = max(highs[i], lows[i])
         if i and lows[i] > highs[i - 1] + 1:
             highs[i - 1] = lows[i] - 1
-    rows = list(zip(lows, highs))
+    rows = list(zip(lows, highs, strict=True))
     return rows
 
 
