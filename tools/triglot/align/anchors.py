@@ -60,7 +60,7 @@ def anchors(text: str) -> list[str]:
     for match in _TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
         if kind == "word":
-            value = value.lower()
+            value = value.strip("_").lower() or value  # Markdown emphasis: _links_
         elif kind == "mark":
             value = _MARKS.get(value, '"')
         count = seen[value] = seen.get(value, 0) + 1
@@ -72,9 +72,9 @@ _TITLE_MAX = 100  # characters: longer unpunctuated paragraphs are code or lists
 
 
 def structure(text: str) -> list[str]:
-    """What kind of paragraph this is, as anchors: a title (short, no final
-    punctuation), an introduction to what follows (ends with ``:``), a literal block
-    introduction (``::``), a question, an interactive session.
+    """How this paragraph ends, as anchors: a title (short, no final punctuation), an
+    introduction to what follows (ends with ``:``), a literal block introduction (``::``),
+    a question, an interactive session.
 
     >>> structure("Class Definition Syntax"), structure("例::"), structure(">>> 1 + 1")
     (['§title'], ['§colon', '§literal'], ['§session'])
@@ -94,6 +94,79 @@ def structure(text: str) -> list[str]:
     return found
 
 
+_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*(\{[^{}]*\})?\s*#*\s*$")
+_ITEM = re.compile(r"(?:^|\s)(?:[-*+]|\d+[.)])\s")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)")
+_SHORTCODE = re.compile(r"\{\{[%<]\s*(/?)\s*([\w.-]+)")
+_DIRECTIVE = re.compile(r"\.\.\s+([\w:-]+)::")
+_ADMONITION = re.compile(
+    r"(?:>\s*)?\[!(\w+)\]|\{\{[%<]\s*(alert|note|warning|tip|caution|admonition)\b|"
+    r":::\s*(\w+)|\.\.\s+(note|warning|tip|caution|important|hint|attention|danger|error|"
+    r"admonition|seealso)::", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)([^`]+?)\1(?!`)")
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+
+
+def blocks(text: str) -> list[str]:
+    """How this paragraph starts, as anchors: the kind of block it is in Markdown or
+    reST markup (heading and level, list and its items, quote, admonition, table, code
+    fence and its language, HTML or MDX tag, shortcode, directive, link definition), so
+    that a heading pairs with a heading and a list with a list. A heading also gives the
+    anchor of its slug, which a translation keeps as an explicit ``{#id}``.
+
+    >>> blocks("## Netlify deployment")
+    ['^heading', '^h2', 'netlify-deployment']
+    >>> blocks("- one - two - three"), blocks("```py x = 1 ```")
+    (['^list', '^item', '^item#2', '^item#3'], ['^code', '^code:py'])
+    >>> blocks('{{% alert title="Nota" %}}'), blocks("> [!NOTE] > text")
+    (['^shortcode:alert', '^admonition'], ['^quote', '^admonition'])
+    """
+    found = []
+    heading = _HEADING.match(text) if text.startswith("#") else None
+    if heading:
+        found += ["^heading", f"^h{len(heading.group(1))}"]
+        if not (heading.group(3) or "").startswith("{#"):
+            slug = "-".join(_SLUG_DROP.sub("", heading.group(2)).lower().split())
+            if "-" in slug:
+                found.append(slug)
+    elif _ITEM.match(text):
+        found.append("^list")
+        found += [f"^item#{k}" if k > 1 else "^item"
+                  for k in range(1, len(_ITEM.findall(text)) + 1)]
+    elif text.startswith(">"):
+        found.append("^quote")
+    elif text.startswith("|"):
+        found.append("^table")
+    elif text.startswith(("```", "~~~")):
+        found.append("^code")
+        info = text[3:].lstrip("`~").split(" ", 1)[0]
+        if info:
+            found.append(f"^code:{info.lower()}")
+    elif text.startswith("<!--"):
+        found.append("^comment")
+    elif tag := _TAG.match(text):
+        found.append(f"^{tag.group(1)}tag:{tag.group(2).lower()}")
+    elif shortcode := _SHORTCODE.match(text):
+        found.append(f"^{shortcode.group(1)}shortcode:{shortcode.group(2).lower()}")
+    elif directive := _DIRECTIVE.match(text):
+        found.append(f"^directive:{directive.group(1).lower()}")
+    elif text.startswith("[") and "]: " in text and " " not in text[:text.index("]: ")]:
+        found.append("^linkdef")
+    if _ADMONITION.match(text) or _ADMONITION.match(text.lstrip("> ")):
+        found.append("^admonition")
+    return found
+
+
+def code_spans(text: str) -> list[str]:
+    """Inline code as whole anchors (code survives translation verbatim).
+
+    >>> code_spans("run `npm run fix` or ``make``")
+    ['`npm run fix', '`make']
+    """
+    return [f"`{match.group(2).strip()}" for match in _CODE_SPAN.finditer(text)
+            if match.group(2).strip()]
+
+
 def profile(text: str) -> Profile:
     """Anchors and length of one paragraph.
 
@@ -104,7 +177,8 @@ def profile(text: str) -> Profile:
     norm = normalise(text)
     visible = sum(1 for ch in norm if not ch.isspace())
     latin = len(_ASCII_VISIBLE.findall(norm))
-    return Profile(frozenset(anchors(norm) + structure(norm)), latin, visible - latin, norm)
+    found = anchors(norm) + structure(norm) + blocks(norm) + code_spans(norm)
+    return Profile(frozenset(found), latin, visible - latin, norm)
 
 
 def lexicon_anchors(

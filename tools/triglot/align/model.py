@@ -30,11 +30,14 @@ SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3,
 # from the first pass; the initial value counts as PRIOR_WEIGHT beads of evidence.
 _INITIAL_PRIOR = {(1, 1): 0.85, (1, 0): 0.05, (0, 1): 0.03, (2, 1): 0.03, (1, 2): 0.03,
                   (2, 2): 0.005, (3, 1): 0.003, (1, 3): 0.003}
+MAX_GROUP = max(max(shape) for shape in SHAPES)  # most paragraphs on one side of a bead
 PRIOR_WEIGHT = 20.0
 _INITIAL_SIGMA = 0.35
 _INITIAL_RECALL = 0.6
+_TOKEN_RECALL_WEIGHT = 2.0  # pairs' worth of the overall survival rate behind each anchor's
 _SMOOTH = 10.0  # characters added to every length: short titles vary most
 _LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
+_ANCHOR_OUTLIERS = 0.1  # true pairs whose anchors tell nothing (the source was revised since)
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
 
 
@@ -88,29 +91,32 @@ class PairModel:
         return frozenset(ids[t] for t in anchors if t in ids)
 
     def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
-        """The anchors of each run of 1 to 3 consecutive paragraphs taken as one text.
+        """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text.
 
         Repeats are counted across the run (``python`` in two paragraphs is ``python``
-        and ``python#2`` of the joined text), and a paragraph's structure (title,
-        question ...) is how it ends: joined to the next one, it no longer ends, so
-        only the last paragraph's structure can survive translation.
+        and ``python#2`` of the joined text). A paragraph's structure is how it ends
+        (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
+        into one text, only the last one's ending and the first one's start survive.
         """
         shared = {_base(t) for t in self.token_ids}
         counts = [Counter(b for t in p.anchors if (b := _base(t)) in shared) for p in profiles]
         singles = [self._ids(p.anchors) for p in profiles]
-        inner = [self._ids(t for t in p.anchors if not t.startswith("§")) for p in profiles]
+        inner = [self._ids(t for t in p.anchors if t[0] not in "§^") for p in profiles]
+        starts = [self._ids(t for t in p.anchors if t[0] == "^") for p in profiles]
+        ends = [self._ids(t for t in p.anchors if t[0] == "§") for p in profiles]
         groups = {1: singles}
-        for size in (2, 3):
+        for size in range(2, MAX_GROUP + 1):
             row = []
             for start in range(len(profiles) - size + 1):
                 last = start + size - 1
-                union = singles[last].union(*inner[start:last])
+                union = starts[start].union(ends[last], *inner[start:last + 1])
                 bases = [counts[k].keys() for k in range(start, last + 1)]
                 if any(x & y for n, x in enumerate(bases) for y in bases[n + 1:]):
                     total: Counter[str] = Counter()
-                    for k in range(start, last):
-                        total.update({t: c for t, c in counts[k].items() if t[0] != "§"})
-                    total.update(counts[last])
+                    for k in range(start, last + 1):
+                        keep = ("^" if k == start else "") + ("§" if k == last else "")
+                        total.update({t: c for t, c in counts[k].items()
+                                      if t[0] not in "§^" or t[0] in keep})
                     union = self._ids(t if n == 1 else f"{t}#{n}"
                                       for t, c in total.items() for n in range(1, c + 1))
                 row.append(union)
@@ -155,10 +161,12 @@ class PairModel:
             # the share of anchors that survive translation, beyond chance matches
             self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
                            if total > chance else _INITIAL_RECALL)
+            self.token_recall = self._token_recall(pairs)
         else:
             self.mu = _shrink(self._log_ratio(0, self.n, 0, self.m), self.prior_mu, evidence)
             self.sigma = _INITIAL_SIGMA
             self.recall = _INITIAL_RECALL
+            self.token_recall = {}
         counts = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in beads or ())
         total_beads = sum(counts.values())
         self.log_prior = {
@@ -167,6 +175,21 @@ class PairModel:
         }
         self._prepare()
 
+    def _token_recall(self, pairs: Sequence[tuple[int, int, int, int]]) -> dict[int, float]:
+        """How often each anchor survives translation in this document pair: of the 1-1
+        pairs that have it on one side, the share that have it on both, shrunk towards
+        the document's overall rate. Identifiers survive, an ordinary word that both
+        languages happen to use (``site``, ``all``) mostly does not."""
+        either: Counter[int] = Counter()
+        both: Counter[int] = Counter()
+        for i0, _, j0, _ in pairs:
+            src, tgt = self.src_tokens[i0], self.tgt_tokens[j0]
+            either.update(src | tgt)
+            both.update(src & tgt)
+        weight = _TOKEN_RECALL_WEIGHT
+        return {t: min(0.95, (both[t] + weight * self.recall) / (seen + weight))
+                for t, seen in either.items()}
+
     def _log_ratio(self, i0: int, i1: int, j0: int, j1: int) -> float:
         return math.log(self._src_length(i0, i1) + _SMOOTH) - math.log(
             self._tgt_length(j0, j1) + _SMOOTH)
@@ -174,10 +197,11 @@ class PairModel:
     def _prepare(self) -> None:
         self.gain = []
         absent_s, absent_t = [], []
-        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance, strict=True):
+        for t, (ps, pt, balance) in enumerate(zip(self.p_source, self.p_target, self.balance,
+                                                  strict=True)):
             # A true partner carries the anchor when it survived translation (rate r),
             # or by chance like any paragraph; a random one only by chance.
-            r = self.recall * balance
+            r = self.token_recall.get(t, self.recall) * balance
             with_s, with_t = r + (1 - r) * ps, r + (1 - r) * pt
             both = 0.5 * (math.log(with_t / pt) + math.log(with_s / ps))
             only_s = only_t = math.log(1 - r)
@@ -198,7 +222,7 @@ class PairModel:
     def _groups(profiles: Sequence[Profile], tokens: dict[int, list[frozenset[int]]],
                 absent: list[float], ratio: float) -> dict[int, list[Group]]:
         groups = {}
-        for size in (1, 2, 3):
+        for size in range(1, MAX_GROUP + 1):
             row = []
             for start in range(len(profiles) - size + 1):
                 span = range(start, start + size)
@@ -229,8 +253,16 @@ class PairModel:
         if common:
             # a bigger group shares an anchor by chance more often: about a*b times
             anchor += sum(map(self.gain.__getitem__, common)) - len(common) * self.group_odds[a * b]
+        if anchor < 0.0:
+            # a revised or free translation keeps few anchors: they then tell nothing
+            anchor = math.log(_ANCHOR_OUTLIERS + (1 - _ANCHOR_OUTLIERS) * math.exp(anchor))
         return (self.log_prior[(a, b)] + anchor
                 + self.length_score(src.log_length - tgt.log_length))
+
+    def evidence(self, i: int, a: int, j: int, b: int) -> float:
+        """How much likelier the bead is a translation than chance: its score without
+        the shape's prior."""
+        return self.score(i, a, j, b) - self.log_prior[(a, b)]
 
     def sure_points(self) -> list[tuple[int, int]]:
         """Paragraph pairs sharing an anchor that occurs exactly once in each document."""
