@@ -25,7 +25,7 @@ from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
 from triglot.align.model import PairModel
 from triglot.align.repair import link_neighbours
-from triglot.align.search import band, best_path
+from triglot.align.search import Grid, band, best_path
 from triglot.languages import get_language
 
 __all__ = ["Alignment", "Anomaly", "Bead", "align_paragraphs", "format_beads", "parse_beads"]
@@ -59,11 +59,11 @@ def align_paragraphs(
         tgt_profiles = [_with(p, extra) for p, extra in zip(tgt_profiles, extra_t, strict=True)]
     n, m = len(source), len(target)
     model = PairModel(src_profiles, tgt_profiles, tgt_lang.length_ratio / src_lang.length_ratio)
-    rows = band(n, m, model.sure_points())
-    path = best_path(n, m, rows, model.score)
+    grid = Grid(n, m, band(n, m, model.sure_points()))
+    path = best_path(grid, model)
     for _ in range(PASSES - 1):
         model.calibrate(path)
-        path = best_path(n, m, rows, model.score)
+        path = best_path(grid, model)
     path = link_neighbours(path, model)
     beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 4))
              for (i0, i1, j0, j1), conf in zip(path, confidences(path, model), strict=True)]

@@ -175,7 +175,7 @@ def profile(text: str) -> Profile:
     (['iis6', 'w3wp.exe', '§title'], 12, 3)
     """
     norm = normalise(text)
-    visible = sum(1 for ch in norm if not ch.isspace())
+    visible = len("".join(norm.split()))
     latin = len(_ASCII_VISIBLE.findall(norm))
     found = anchors(norm) + structure(norm) + blocks(norm) + code_spans(norm)
     return Profile(frozenset(found), latin, visible - latin, norm)

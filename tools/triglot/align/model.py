@@ -18,8 +18,10 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence, Set
+from typing import Any
+
+import numpy as np
 
 from triglot.align.anchors import Profile
 
@@ -39,15 +41,6 @@ _SMOOTH = 10.0  # characters added to every length: short titles vary most
 _LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
 _ANCHOR_OUTLIERS = 0.1  # true pairs whose anchors tell nothing (the source was revised since)
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
-
-
-@dataclass
-class Group:
-    """Consecutive paragraphs taken together."""
-
-    log_length: float
-    tokens: frozenset[int]
-    absent: float  # the score if none of the tokens is found on the other side
 
 
 class PairModel:
@@ -88,7 +81,7 @@ class PairModel:
 
     def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
-        return frozenset(ids[t] for t in anchors if t in ids)
+        return frozenset([ids[t] for t in ids.keys() & set(anchors)])
 
     def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
         """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text.
@@ -98,25 +91,31 @@ class PairModel:
         (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
         into one text, only the last one's ending and the first one's start survive.
         """
+        starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
+        ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
         shared = {_base(t) for t in self.token_ids}
-        counts = [Counter(b for t in p.anchors if (b := _base(t)) in shared) for p in profiles]
         singles = [self._ids(p.anchors) for p in profiles]
-        inner = [self._ids(t for t in p.anchors if t[0] not in "§^") for p in profiles]
-        starts = [self._ids(t for t in p.anchors if t[0] == "^") for p in profiles]
-        ends = [self._ids(t for t in p.anchors if t[0] == "§") for p in profiles]
+        inner = [ids - starts_ids - ends_ids for ids in singles]
+        # per paragraph, how often each shared base occurs: inside, at the start, at the end
+        counts = []
+        for p in profiles:
+            parts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(),
+                                                                       Counter())
+            for t in p.anchors:
+                if (b := _base(t)) in shared:
+                    parts["^§".find(t[0]) + 1][b] += 1
+            counts.append(parts)
         groups = {1: singles}
         for size in range(2, MAX_GROUP + 1):
             row = []
             for start in range(len(profiles) - size + 1):
                 last = start + size - 1
-                union = starts[start].union(ends[last], *inner[start:last + 1])
-                bases = [counts[k].keys() for k in range(start, last + 1)]
-                if any(x & y for n, x in enumerate(bases) for y in bases[n + 1:]):
-                    total: Counter[str] = Counter()
+                union = (singles[start] - ends_ids).union(singles[last] - starts_ids,
+                                                          *inner[start + 1:last])
+                if _overlap([c[0].keys() for c in counts[start:last + 1]]):
+                    total = counts[start][1] + counts[last][2]
                     for k in range(start, last + 1):
-                        keep = ("^" if k == start else "") + ("§" if k == last else "")
-                        total.update({t: c for t, c in counts[k].items()
-                                      if t[0] not in "§^" or t[0] in keep})
+                        total.update(counts[k][0])
                     union = self._ids(t if n == 1 else f"{t}#{n}"
                                       for t, c in total.items() for n in range(1, c + 1))
                 row.append(union)
@@ -195,69 +194,90 @@ class PairModel:
             self._tgt_length(j0, j1) + _SMOOTH)
 
     def _prepare(self) -> None:
-        self.gain = []
-        absent_s, absent_t = [], []
-        for t, (ps, pt, balance) in enumerate(zip(self.p_source, self.p_target, self.balance,
-                                                  strict=True)):
-            # A true partner carries the anchor when it survived translation (rate r),
-            # or by chance like any paragraph; a random one only by chance.
-            r = self.token_recall.get(t, self.recall) * balance
-            with_s, with_t = r + (1 - r) * ps, r + (1 - r) * pt
-            both = 0.5 * (math.log(with_t / pt) + math.log(with_s / ps))
-            only_s = only_t = math.log(1 - r)
-            absent_s.append(only_s)
-            absent_t.append(only_t)
-            self.gain.append(both - only_s - only_t)
-        src_logs = [math.log(p.latin + p.other + _SMOOTH) for p in self.source]
-        tgt_logs = [math.log(p.latin + self.ratio * p.other + _SMOOTH) for p in self.target]
-        self.bg_mu = statistics.fmean(src_logs or [0.0]) - statistics.fmean(tgt_logs or [0.0])
-        spread = (statistics.pvariance(src_logs) if len(src_logs) > 1 else 0.0) + (
-            statistics.pvariance(tgt_logs) if len(tgt_logs) > 1 else 0.0)
+        """Per-anchor weights and per-group lengths and penalties, as arrays, for
+        :meth:`scores`."""
+        recall = np.full(len(self.balance), self.recall)
+        for t, r in self.token_recall.items():
+            recall[t] = r
+        # A true partner carries the anchor when it survived translation (rate r),
+        # or by chance like any paragraph; a random one only by chance.
+        r = recall * np.asarray(self.balance)
+        ps, pt = np.asarray(self.p_source), np.asarray(self.p_target)
+        both = 0.5 * (np.log((r + (1 - r) * pt) / pt) + np.log((r + (1 - r) * ps) / ps))
+        absent = np.log(1 - r)
+        self.gain = both - 2 * absent
+        src_logs = np.log(self._lengths(self.source, 1.0, 1) + _SMOOTH)
+        tgt_logs = np.log(self._lengths(self.target, self.ratio, 1) + _SMOOTH)
+        self.bg_mu = float(src_logs.mean() - tgt_logs.mean()) if self.n and self.m else 0.0
+        spread = (float(src_logs.var()) if self.n > 1 else 0.0) + (
+            float(tgt_logs.var()) if self.m > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
-        self.group_odds = {k: 0.5 * math.log(k) for k in range(1, 10)}
-        self.src_groups = self._groups(self.source, self.src_group_tokens, absent_s, 1.0)
-        self.tgt_groups = self._groups(self.target, self.tgt_group_tokens, absent_t, self.ratio)
+        self.src_log_length = {size: np.log(self._lengths(self.source, 1.0, size) + _SMOOTH)
+                               for size in range(1, MAX_GROUP + 1)}
+        self.tgt_log_length = {size: np.log(self._lengths(self.target, self.ratio, size)
+                                            + _SMOOTH) for size in range(1, MAX_GROUP + 1)}
+        self.src_absent = {size: _sums(tokens, absent)
+                           for size, tokens in self.src_group_tokens.items()}
+        self.tgt_absent = {size: _sums(tokens, absent)
+                           for size, tokens in self.tgt_group_tokens.items()}
 
     @staticmethod
-    def _groups(profiles: Sequence[Profile], tokens: dict[int, list[frozenset[int]]],
-                absent: list[float], ratio: float) -> dict[int, list[Group]]:
-        groups = {}
-        for size in range(1, MAX_GROUP + 1):
-            row = []
-            for start in range(len(profiles) - size + 1):
-                span = range(start, start + size)
-                length = sum(profiles[k].latin + ratio * profiles[k].other for k in span)
-                union = tokens[size][start]
-                row.append(Group(math.log(length + _SMOOTH), union,
-                                 sum(absent[t] for t in union)))
-            groups[size] = row
-        return groups
+    def _lengths(profiles: Sequence[Profile], ratio: float, size: int) -> np.ndarray:
+        """The length of every run of ``size`` paragraphs, non-Latin characters weighted."""
+        each = np.array([p.latin + ratio * p.other for p in profiles], dtype=float)
+        total = np.concatenate(([0.0], np.cumsum(each)))
+        return total[size:] - total[:-size] if len(each) >= size else np.zeros(0)
 
-    def length_score(self, x: float) -> float:
-        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance.
+    def length_scores(self, x: np.ndarray) -> np.ndarray:
+        """Log-likelihood ratios of log length ratios ``x``: true pair against chance.
 
         True pairs are Gaussian around the document's ratio, except for a share
         (:data:`_LENGTH_OUTLIERS`) of free translations that look like chance.
         """
         z, zb = (x - self.mu) / self.sigma, (x - self.bg_mu) / self.bg_sigma
-        ratio = math.exp(min(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
-        return math.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
+        ratio = np.exp(np.minimum(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
+        return np.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
+
+    def scores(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
+               memo: dict[str, Any] | None = None) -> np.ndarray:
+        """Scores of the (a, b) beads that start at source ``starts_i[k]`` and target
+        ``starts_j[k]``: the shape's log prior plus the evidence of anchors and length.
+        ``memo`` keeps the anchors each pair shares, for the next pass over the same
+        pairs."""
+        prior = self.log_prior[(a, b)]
+        if a == 0 or b == 0:
+            return np.full(len(starts_i), prior)
+        memo = {} if memo is None else memo
+        if "shared" not in memo:
+            memo["shared"] = self._shared(a, b, starts_i, starts_j)
+        cells, found = memo["shared"]
+        anchor = self.src_absent[a][starts_i] + self.tgt_absent[b][starts_j]
+        if len(found):
+            # a bigger group shares an anchor by chance more often: about a*b times
+            weights = self.gain[found] - 0.5 * math.log(a * b)
+            anchor += np.bincount(cells, weights, minlength=len(starts_i))
+        # a revised or free translation keeps few anchors: they then tell nothing
+        low = anchor < 0.0
+        anchor[low] = np.log(_ANCHOR_OUTLIERS + (1 - _ANCHOR_OUTLIERS) * np.exp(anchor[low]))
+        lengths = self.src_log_length[a][starts_i] - self.tgt_log_length[b][starts_j]
+        return prior + anchor + self.length_scores(lengths)
+
+    def _shared(self, a: int, b: int, starts_i: np.ndarray,
+                starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The anchors each pair of groups shares: pair numbers and anchor ids, flat."""
+        src_tokens, tgt_tokens = self.src_group_tokens[a], self.tgt_group_tokens[b]
+        cells: list[int] = []
+        found: list[int] = []
+        for k, (i, j) in enumerate(zip(starts_i.tolist(), starts_j.tolist(), strict=True)):
+            common = src_tokens[i] & tgt_tokens[j]
+            if common:
+                cells += [k] * len(common)
+                found += common
+        return np.array(cells, dtype=np.int32), np.array(found, dtype=np.int32)
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead of source paragraphs ``i .. i+a-1`` and target ``j .. j+b-1``."""
-        if a == 0 or b == 0:
-            return self.log_prior[(a, b)]
-        src, tgt = self.src_groups[a][i], self.tgt_groups[b][j]
-        common = src.tokens & tgt.tokens
-        anchor = src.absent + tgt.absent
-        if common:
-            # a bigger group shares an anchor by chance more often: about a*b times
-            anchor += sum(map(self.gain.__getitem__, common)) - len(common) * self.group_odds[a * b]
-        if anchor < 0.0:
-            # a revised or free translation keeps few anchors: they then tell nothing
-            anchor = math.log(_ANCHOR_OUTLIERS + (1 - _ANCHOR_OUTLIERS) * math.exp(anchor))
-        return (self.log_prior[(a, b)] + anchor
-                + self.length_score(src.log_length - tgt.log_length))
+        return float(self.scores(a, b, np.array([i]), np.array([j]))[0])
 
     def evidence(self, i: int, a: int, j: int, b: int) -> float:
         """How much likelier the bead is a translation than chance: its score without
@@ -279,6 +299,24 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
+
+
+def _overlap(sets: Sequence[Set[str]]) -> bool:
+    """Whether any two of ``sets`` share an element."""
+    seen: set[str] = set()
+    for one in sets:
+        if not seen.isdisjoint(one):
+            return True
+        seen |= one
+    return False
+
+
+def _sums(groups: Sequence[frozenset[int]], weights: np.ndarray) -> np.ndarray:
+    """For each group of anchors, the sum of their ``weights``."""
+    sizes = [len(group) for group in groups]
+    flat = [t for group in groups for t in group]
+    owners = np.repeat(np.arange(len(groups)), sizes)
+    return np.bincount(owners, weights[np.array(flat, dtype=int)], minlength=len(groups))
 
 
 def _shrink(estimate: float, prior: float, evidence: int) -> float:
