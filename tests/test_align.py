@@ -80,6 +80,8 @@ def joined(sentences: list[tuple[str, str]], side: int) -> str:
     ("1-3", [[0, 1, 2]], [[0], [1], [2]]),
     ("3-1", [[0], [1], [2]], [[0, 1, 2]]),
     ("2-2", [[0, 1, 2], [3]], [[0], [1, 2, 3]]),
+    ("1-4", [[0, 1, 2, 3]], [[0], [1], [2], [3]]),  # a code block split in four
+    ("4-1", [[0], [1], [2], [3]], [[0, 1, 2, 3]]),
 ])
 def test_each_bead_shape(shape: str, src_groups: list[list[int]],
                          tgt_groups: list[list[int]]) -> None:
@@ -183,3 +185,21 @@ def test_format_and_parse_round_trip() -> None:
     assert parse_beads(text) == [(b.source, b.target) for b in beads]
     with pytest.raises(TriglotError, match="not a bead"):
         parse_beads("[0]:[x]\n", path="bad.gold")
+
+
+def test_markdown_structure_pairs_headings_and_wrappers() -> None:
+    # a heading pairs with a heading, found by its slug, which the translation keeps as
+    # {#id}; a shortcode-wrapped note is one bead with the blockquote note it renders
+    source = ["## Netlify deployment", "If the build fails, select **Details** for more.",
+              "> [!NOTE] > > Only recent blog posts are checked by the link checker tool.",
+              "## Spell checking", "Run the spell checker before you open a pull request."]
+    target = ["## Implantação com Netlify {#netlify-deployment}",
+              "Caso a compilação falhe, selecione **Detalhes** para mais informações.",
+              '{{% alert title="Nota" %}}',
+              "Apenas as postagens recentes do blog são verificadas pelo verificador.",
+              "{{% /alert %}}",
+              "## Verificação ortográfica {#spell-checking}",
+              "Execute o corretor ortográfico antes de abrir um pull request."]
+    result = align_paragraphs(source, target, source_lang="en", target_lang="pt_BR")
+    assert format_beads(result.beads) == "[0]:[0]\n[1]:[1]\n[2]:[2, 3, 4]\n[3]:[5]\n[4]:[6]\n"
+

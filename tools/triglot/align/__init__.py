@@ -24,7 +24,7 @@ from triglot.align.beads import Alignment, Anomaly, Bead, format_beads, parse_be
 from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
 from triglot.align.model import PairModel
-from triglot.align.repair import link_neighbours
+from triglot.align.repair import repair
 from triglot.align.search import Grid, band, best_path
 from triglot.languages import get_language
 
@@ -64,7 +64,7 @@ def align_paragraphs(
     for _ in range(PASSES - 1):
         model.calibrate(path)
         path = best_path(grid, model)
-    path = link_neighbours(path, model)
+    path = repair(path, model)
     beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 4))
              for (i0, i1, j0, j1), conf in zip(path, confidences(path, model), strict=True)]
     return Alignment(beads, find_anomalies(source, target, beads, model, src_lang, tgt_lang))

@@ -157,6 +157,23 @@ def blocks(text: str) -> list[str]:
     return found
 
 
+def wrapper(text: str) -> tuple[str, bool] | None:
+    """``(name, closing)`` when the paragraph is only an opening or closing tag or
+    shortcode, markup that wraps the paragraphs after it (``{{% alert %}}`` …
+    ``{{% /alert %}}``, ``<Note>`` … ``</Note>``); None otherwise.
+
+    >>> wrapper('{{% alert title="Nota" %}}'), wrapper("</Intro>"), wrapper("<b>Bold</b> text")
+    (('shortcode:alert', False), ('tag:intro', True), None)
+    """
+    found = _SHORTCODE.match(text) or _TAG.match(text)
+    if not found or not text.rstrip().endswith(("}}", ">")):
+        return None
+    if _SHORTCODE.search(text, found.end()) or _TAG.search(text, found.end()):
+        return None  # more markup after the first: an inline element, not a wrapper
+    kind = "shortcode" if found.re is _SHORTCODE else "tag"
+    return f"{kind}:{found.group(2).lower()}", bool(found.group(1))
+
+
 def code_spans(text: str) -> list[str]:
     """Inline code as whole anchors (code survives translation verbatim).
 

@@ -26,12 +26,14 @@ import numpy as np
 from triglot.align.anchors import Profile
 
 Shape = tuple[int, int]
-SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3),
+                             (4, 1), (1, 4))
 
 # Starting beliefs, before the document pair tells its own story. Each is re-estimated
 # from the first pass; the initial value counts as PRIOR_WEIGHT beads of evidence.
 _INITIAL_PRIOR = {(1, 1): 0.85, (1, 0): 0.05, (0, 1): 0.03, (2, 1): 0.03, (1, 2): 0.03,
-                  (2, 2): 0.005, (3, 1): 0.003, (1, 3): 0.003}
+                  (2, 2): 0.005, (3, 1): 0.003, (1, 3): 0.003, (4, 1): 0.001,
+                  (1, 4): 0.001}
 MAX_GROUP = max(max(shape) for shape in SHAPES)  # most paragraphs on one side of a bead
 PRIOR_WEIGHT = 20.0
 _INITIAL_SIGMA = 0.35
@@ -39,7 +41,7 @@ _INITIAL_RECALL = 0.6
 _TOKEN_RECALL_WEIGHT = 2.0  # pairs' worth of the overall survival rate behind each anchor's
 _SMOOTH = 10.0  # characters added to every length: short titles vary most
 _LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
-_ANCHOR_OUTLIERS = 0.1  # true pairs whose anchors tell nothing (the source was revised since)
+_INITIAL_ANCHOR_OUTLIERS = 0.1  # true pairs whose anchors tell nothing (the source was revised)
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
 
 
@@ -173,6 +175,13 @@ class PairModel:
             for shape, p in _INITIAL_PRIOR.items()
         }
         self._prepare()
+        self.anchor_outliers = _INITIAL_ANCHOR_OUTLIERS
+        if pairs:
+            # the share of the pairs found whose anchors speak against them
+            starts = np.array([(i0, j0) for i0, _, j0, _ in pairs]).T
+            against = float((self._anchor_evidence(1, 1, starts[0], starts[1], {}) < 0).mean())
+            self.anchor_outliers = min(0.5, max(0.01, _shrink(
+                against, _INITIAL_ANCHOR_OUTLIERS, len(pairs))))
 
     def _token_recall(self, pairs: Sequence[tuple[int, int, int, int]]) -> dict[int, float]:
         """How often each anchor survives translation in this document pair: of the 1-1
@@ -247,7 +256,17 @@ class PairModel:
         prior = self.log_prior[(a, b)]
         if a == 0 or b == 0:
             return np.full(len(starts_i), prior)
-        memo = {} if memo is None else memo
+        anchor = self._anchor_evidence(a, b, starts_i, starts_j, {} if memo is None else memo)
+        # a revised or free translation keeps few anchors: they then tell nothing
+        low = anchor < 0.0
+        q = self.anchor_outliers
+        anchor[low] = np.log(q + (1 - q) * np.exp(anchor[low]))
+        lengths = self.src_log_length[a][starts_i] - self.tgt_log_length[b][starts_j]
+        return prior + anchor + self.length_scores(lengths)
+
+    def _anchor_evidence(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
+                         memo: dict[str, Any]) -> np.ndarray:
+        """The log-likelihood ratio of the anchors the groups share and lack."""
         if "shared" not in memo:
             memo["shared"] = self._shared(a, b, starts_i, starts_j)
         cells, found = memo["shared"]
@@ -256,11 +275,7 @@ class PairModel:
             # a bigger group shares an anchor by chance more often: about a*b times
             weights = self.gain[found] - 0.5 * math.log(a * b)
             anchor += np.bincount(cells, weights, minlength=len(starts_i))
-        # a revised or free translation keeps few anchors: they then tell nothing
-        low = anchor < 0.0
-        anchor[low] = np.log(_ANCHOR_OUTLIERS + (1 - _ANCHOR_OUTLIERS) * np.exp(anchor[low]))
-        lengths = self.src_log_length[a][starts_i] - self.tgt_log_length[b][starts_j]
-        return prior + anchor + self.length_scores(lengths)
+        return anchor
 
     def _shared(self, a: int, b: int, starts_i: np.ndarray,
                 starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,17 +1,28 @@
 """Local repairs of the best path, where the document-wide priors mislead the search.
 
-A document whose English gained whole sections since it was translated has a high
-deletion prior, and the search then prefers leaving two neighbours unaligned (a 1-0
-next to a 0-1) to linking a pair whose evidence is merely good. Two unaligned
-neighbours that are more likely a translation than chance are linked.
+- A document whose English gained whole sections since it was translated has a high
+  deletion prior, and the search then prefers leaving two neighbours unaligned (a 1-0
+  next to a 0-1) to linking a pair whose evidence is merely good. Two unaligned
+  neighbours that are more likely a translation than chance are linked.
+- Wrapper markup on one side only (``{{% alert %}}`` … ``{{% /alert %}}`` against a
+  ``> [!NOTE]`` blockquote) is a paragraph of its own with no counterpart of its own; it
+  joins the bead it wraps when that bead's other side has a counterpart of it (the
+  same kind of block: an admonition for an admonition), and its closing markup comes
+  along.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triglot.align.model import PairModel
+from triglot.align.anchors import wrapper
+from triglot.align.model import MAX_GROUP, PairModel
 from triglot.align.search import Move
+
+
+def repair(path: Sequence[Move], model: PairModel) -> list[Move]:
+    """Both repairs, in order."""
+    return attach_wrappers(link_neighbours(path, model), model)
 
 
 def link_neighbours(path: Sequence[Move], model: PairModel) -> list[Move]:
@@ -27,11 +38,61 @@ def link_neighbours(path: Sequence[Move], model: PairModel) -> list[Move]:
         if repaired:
             i0, i1, j0, j1 = repaired[-1]
             k0, k1, l0, l1 = move
-            one_each = {(i1 - i0, j1 - j0), (k1 - k0, l1 - l0)} == {(1, 0), (0, 1)}
-            if one_each:
+            if {(i1 - i0, j1 - j0), (k1 - k0, l1 - l0)} == {(1, 0), (0, 1)}:
                 i, j = min(i0, k0), min(j0, l0)
                 if model.evidence(i, 1, j, 1) > 0:
                     repaired[-1] = (i, i + 1, j, j + 1)
                     continue
         repaired.append(move)
     return repaired
+
+
+def attach_wrappers(path: Sequence[Move], model: PairModel) -> list[Move]:
+    """``path`` with one-sided wrapper paragraphs joined to the bead they wrap."""
+    moves = list(path)
+    k = 1
+    while k < len(moves):
+        if _linked(moves[k]):
+            for side in (0, 1):
+                moves, k = _attach(moves, k, side, model)
+        k += 1
+    return moves
+
+
+def _linked(move: Move) -> bool:
+    return move[1] > move[0] and move[3] > move[2]
+
+
+def _alone(move: Move, side: int) -> bool:
+    """Whether ``move`` is one paragraph of ``side`` (0 source, 1 target) left unaligned."""
+    own, other = (move[1] - move[0], move[3] - move[2])[::1 if side == 0 else -1]
+    return own == 1 and other == 0
+
+
+def _attach(moves: list[Move], k: int, side: int, model: PairModel) -> tuple[list[Move], int]:
+    own, other = (model.source, model.target) if side == 0 else (model.target, model.source)
+    before, bead = moves[k - 1], moves[k]
+    start = before[2 * side]
+    opening = wrapper(own[start].text) if _alone(before, side) else None
+    if opening is None or opening[1]:
+        return moves, k
+    kinds = {t for t in own[start].anchors if t.startswith("^")}
+    grown = _grow(bead, side, start, bead[2 * side + 1])
+    if _size(grown, side) > MAX_GROUP or not kinds & other[bead[2 * (1 - side)]].anchors:
+        return moves, k
+    replaced, taken = [grown], 2
+    after = moves[k + 1] if k + 1 < len(moves) else None
+    if after is not None and _alone(after, side) and _size(grown, side) < MAX_GROUP:
+        if wrapper(own[after[2 * side]].text) == (opening[0], True):
+            replaced, taken = [_grow(grown, side, start, after[2 * side + 1])], 3
+    return moves[:k - 1] + replaced + moves[k - 1 + taken:], k - 1
+
+
+def _grow(move: Move, side: int, start: int, stop: int) -> Move:
+    i0, i1, j0, j1 = move
+    return (start, stop, j0, j1) if side == 0 else (i0, i1, start, stop)
+
+
+def _size(move: Move, side: int) -> int:
+    return move[2 * side + 1] - move[2 * side]
+
