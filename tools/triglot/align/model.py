@@ -66,7 +66,7 @@ class PairModel:
         self.balance = [min(df_s[t], df_t[t]) / max(df_s[t], df_t[t]) for t in shared]
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
-        self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
+        self.evenly = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t])
         self.src_tokens = [self._ids(p.anchors) for p in source]
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
         self.src_group_tokens = self._group_tokens(source)
@@ -300,12 +300,18 @@ class PairModel:
         return self.score(i, a, j, b) - self.log_prior[(a, b)]
 
     def sure_points(self) -> list[tuple[int, int]]:
-        """Paragraph pairs sharing an anchor that occurs exactly once in each document."""
-        where_s = {t: i for i, tokens in enumerate(self.src_tokens)
-                   for t in tokens if t in self.unique}
-        where_t = {t: j for j, tokens in enumerate(self.tgt_tokens)
-                   for t in tokens if t in self.unique}
-        return [(i, where_t[t]) for t, i in where_s.items() if t in where_t]
+        """Paragraph pairs that an anchor seen equally often in both documents links:
+        its k-th paragraph in the source with its k-th in the target (an anchor found once
+        on each side, or the same section repeated). :func:`.search.band` keeps those
+        that form one monotone chain."""
+        where_s: dict[int, list[int]] = {}
+        where_t: dict[int, list[int]] = {}
+        for where, tokens in ((where_s, self.src_tokens), (where_t, self.tgt_tokens)):
+            for index, found in enumerate(tokens):
+                for t in found & self.evenly:
+                    where.setdefault(t, []).append(index)
+        return [point for t, rows in where_s.items() for point in zip(rows, where_t[t],
+                                                                      strict=True)]
 
     def null_score(self, a: int, b: int) -> float:
         """What the paragraphs of an (a, b) bead would score left unaligned."""

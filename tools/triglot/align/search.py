@@ -14,7 +14,7 @@ and one byte per cell for the way back, so memory grows linearly too.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -95,6 +95,7 @@ Move = tuple[int, int, int, int]  # i0, i1, j0, j1
 
 _BLOCK = 256  # rows scored at once: numpy for the evidence, memory bounded by the block
 _NONE = 255  # no move reaches the cell
+_KEEP_CELLS = 3_000_000  # cells whose shared anchors are kept between passes (~100 MB)
 
 
 class Scorer(Protocol):
@@ -117,12 +118,25 @@ class Cells:
 
 class Grid:
     """The band (for each row 0..n, the columns visited) cut into blocks of rows, and the
-    cells of each shape in each block, kept for the passes over the same band."""
+    cells of each shape in each block: kept for the next passes over the same band while
+    they are few enough (:data:`_KEEP_CELLS`), made again for each pass beyond."""
 
     def __init__(self, n: int, m: int, rows: Sequence[tuple[int, int]]) -> None:
         self.n, self.m, self.rows = n, m, rows
-        self.blocks = [[self._cells(first, min(n + 1, first + _BLOCK), a, b) for a, b in SHAPES]
-                       for first in range(0, n + 1, _BLOCK)]
+        cells = len(SHAPES) * sum(hi - lo + 1 for lo, hi in rows)
+        self._kept: dict[int, list[Cells]] | None = {} if cells <= _KEEP_CELLS else None
+
+    def blocks(self) -> Iterator[list[Cells]]:
+        """The cells of each shape, block after block of :data:`_BLOCK` rows."""
+        for first in range(0, self.n + 1, _BLOCK):
+            if self._kept is not None and first in self._kept:
+                yield self._kept[first]
+                continue
+            block = [self._cells(first, min(self.n + 1, first + _BLOCK), a, b)
+                     for a, b in SHAPES]
+            if self._kept is not None:
+                self._kept[first] = block
+            yield block
 
     def _cells(self, first: int, last: int, a: int, b: int) -> Cells:
         spans = []
@@ -134,9 +148,9 @@ class Grid:
             prev_lo, prev_hi = self.rows[i - a]
             start, stop = max(lo, prev_lo + b, lo + b if a == 0 else lo), min(hi, prev_hi + b) + 1
             spans.append((start, max(0, stop - start)))
-        counts = np.array([count for _, count in spans], dtype=int)
+        counts = np.array([count for _, count in spans], dtype=np.int32)
         columns = [np.arange(start, start + count) for start, count in spans]
-        starts_j = (np.concatenate(columns) if counts.sum() else np.zeros(0, dtype=int)) - b
+        starts_j = (np.concatenate(columns) if counts.sum() else np.zeros(0, dtype=np.int32)) - b
         starts_i = np.repeat(np.arange(first, last), counts) - a
         return Cells(starts_i, starts_j, spans)
 
@@ -158,7 +172,7 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     depth = max(a for a, _ in SHAPES)
     totals: dict[int, list[float]] = {}
     back: list[bytes] = []
-    for number, block in enumerate(grid.blocks):
+    for number, block in enumerate(grid.blocks()):
         first = number * _BLOCK
         values = []
         for (a, b), cells in zip(SHAPES, block, strict=True):
