@@ -51,13 +51,19 @@ def check_languages(source: Sequence[str], target: Sequence[str],
     for side, texts, lang, other, copies in (("source", source, src_lang, tgt_lang, set()),
                                              ("target", target, tgt_lang, src_lang,
                                               set(source))):
-        verdicts = [verdict for text in texts
-                    if (verdict := reads_as(text, lang, other, text in copies)) is not None]
-        if verdicts and not any(verdicts):
+        prose = 0
+        for text in texts:
+            verdict = reads_as(text, lang, other, text in copies)
+            if verdict:
+                break  # one paragraph of prose in the language is enough
+            prose += verdict is not None
+        else:
+            if not prose:
+                continue
             copied = sum(text in copies for text in texts)
             why = f" ({copied} are the source's own text)" if copied else ""
             raise WrongLanguage(f"the {side} has no {lang.code} prose: none of its "
-                                f"{len(verdicts)} prose paragraphs is {lang.code}{why}; wrong "
+                                f"{prose} prose paragraphs is {lang.code}{why}; wrong "
                                 f"file, or wrong --{side}-lang?", side)
 
 

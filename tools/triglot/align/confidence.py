@@ -20,16 +20,23 @@ def _sigmoid(x: float) -> float:
 
 def confidences(path: Sequence[Move], model: PairModel) -> list[float]:
     """One confidence per bead of ``path``."""
-    result = []
+    wanted: list[list[tuple[int, int, int, int]]] = []
     for i0, i1, j0, j1 in path:
         a, b = i1 - i0, j1 - j0
         if a and b:
-            result.append(_sigmoid(model.score(i0, a, j0, b) - model.null_score(a, b)))
-            continue
-        if a:
-            rivals = [model.score(i0, 1, j, 1) for j in (j0 - 1, j0) if 0 <= j < model.m]
+            wanted.append([(i0, a, j0, b)])
+        elif a:
+            wanted.append([(i0, 1, j, 1) for j in (j0 - 1, j0) if 0 <= j < model.m])
         else:
-            rivals = [model.score(i, 1, j0, 1) for i in (i0 - 1, i0) if 0 <= i < model.n]
-        # staying alone keeps two paragraphs unlinked; the rival links them
-        result.append(_sigmoid(model.null_score(1, 1) - max(rivals)) if rivals else 1.0)
+            wanted.append([(i, 1, j0, 1) for i in (i0 - 1, i0) if 0 <= i < model.n])
+    found = iter(model.score_many([bead for beads in wanted for bead in beads]))
+    result = []
+    for (i0, i1, j0, j1), beads in zip(path, wanted, strict=True):
+        scores = [next(found) for _ in beads]
+        a, b = i1 - i0, j1 - j0
+        if a and b:
+            result.append(_sigmoid(scores[0] - model.null_score(a, b)))
+        else:
+            # staying alone keeps two paragraphs unlinked; the rival links them
+            result.append(_sigmoid(model.null_score(1, 1) - max(scores)) if scores else 1.0)
     return result

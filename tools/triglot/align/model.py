@@ -83,7 +83,7 @@ class PairModel:
 
     def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
-        return frozenset([ids[t] for t in ids.keys() & set(anchors)])
+        return frozenset(map(ids.__getitem__, ids.keys() & anchors))
 
     def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
         """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text.
@@ -114,12 +114,9 @@ class PairModel:
                 last = start + size - 1
                 union = (singles[start] - ends_ids).union(singles[last] - starts_ids,
                                                           *inner[start + 1:last])
-                if _overlap([c[0].keys() for c in counts[start:last + 1]]):
-                    total = counts[start][1] + counts[last][2]
-                    for k in range(start, last + 1):
-                        total.update(counts[k][0])
-                    union = self._ids(t if n == 1 else f"{t}#{n}"
-                                      for t, c in total.items() for n in range(1, c + 1))
+                inside = [c[0] for c in counts[start:last + 1]]
+                if _overlap([c.keys() for c in inside]):
+                    union = union | self._ids(_renumbered(inside))
                 row.append(union)
             groups[size] = row
         return groups
@@ -290,6 +287,19 @@ class PairModel:
                 found += common
         return np.array(cells, dtype=np.int32), np.array(found, dtype=np.int32)
 
+    def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
+        """The scores of many beads (i, a, j, b), computed shape by shape."""
+        found = [0.0] * len(beads)
+        by_shape: dict[tuple[int, int], list[int]] = {}
+        for k, (_, a, _, b) in enumerate(beads):
+            by_shape.setdefault((a, b), []).append(k)
+        for (a, b), ks in by_shape.items():
+            starts_i = np.array([beads[k][0] for k in ks], dtype=np.int32)
+            starts_j = np.array([beads[k][2] for k in ks], dtype=np.int32)
+            for k, value in zip(ks, self.scores(a, b, starts_i, starts_j).tolist(), strict=True):
+                found[k] = value
+        return found
+
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead of source paragraphs ``i .. i+a-1`` and target ``j .. j+b-1``."""
         return float(self.scores(a, b, np.array([i]), np.array([j]))[0])
@@ -320,6 +330,19 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
+
+
+def _renumbered(counts: Sequence[Counter[str]]) -> list[str]:
+    """The repeat numbers that paragraphs joined into one text add: ``python#2`` when
+    two of them say ``python`` once each."""
+    seen: Counter[str] = Counter()
+    extra = []
+    for one in counts:
+        for base, count in one.items():
+            if base in seen:
+                extra += [f"{base}#{n}" for n in range(seen[base] + 1, seen[base] + count + 1)]
+            seen[base] += count
+    return extra
 
 
 def _overlap(sets: Sequence[Set[str]]) -> bool:
