@@ -15,6 +15,7 @@ Two kinds of evidence, each calibrated on the document pair itself
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections import Counter
@@ -278,14 +279,12 @@ class PairModel:
                 starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The anchors each pair of groups shares: pair numbers and anchor ids, flat."""
         src_tokens, tgt_tokens = self.src_group_tokens[a], self.tgt_group_tokens[b]
-        cells: list[int] = []
-        found: list[int] = []
-        for k, (i, j) in enumerate(zip(starts_i.tolist(), starts_j.tolist(), strict=True)):
-            common = src_tokens[i] & tgt_tokens[j]
-            if common:
-                cells += [k] * len(common)
-                found += common
-        return np.array(cells, dtype=np.int32), np.array(found, dtype=np.int32)
+        # all at C speed: the intersections, their sizes, their members end to end
+        common = list(map(frozenset.__and__, map(src_tokens.__getitem__, starts_i.tolist()),
+                          map(tgt_tokens.__getitem__, starts_j.tolist())))
+        cells = np.repeat(np.arange(len(common), dtype=np.int32), list(map(len, common)))
+        found = list(itertools.chain.from_iterable(common))
+        return cells, np.array(found, dtype=np.int32)
 
     def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
         """The scores of many beads (i, a, j, b), computed shape by shape."""
@@ -335,13 +334,18 @@ class PairModel:
 def _renumbered(counts: Sequence[Counter[str]]) -> list[str]:
     """The repeat numbers that paragraphs joined into one text add: ``python#2`` when
     two of them say ``python`` once each."""
-    seen: Counter[str] = Counter()
+    repeated: set[str] = set()
+    for k, one in enumerate(counts):
+        for other in counts[k + 1:]:
+            repeated |= one.keys() & other.keys()
     extra = []
-    for one in counts:
-        for base, count in one.items():
-            if base in seen:
-                extra += [f"{base}#{n}" for n in range(seen[base] + 1, seen[base] + count + 1)]
-            seen[base] += count
+    for base in repeated:
+        seen = 0
+        for one in counts:
+            count = one.get(base, 0)
+            if seen and count:
+                extra += [f"{base}#{n}" for n in range(seen + 1, seen + count + 1)]
+            seen += count
     return extra
 
 

@@ -187,24 +187,30 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
             lo, hi = rows[i]
             row = [neg] * (hi - lo + 1)
             choice = bytearray([_NONE]) * (hi - lo + 1)
-            moves = []
-            for k, (a, b) in enumerate(SHAPES):
-                if i - a >= 0:
-                    cell_scores, offset = values[k][i - first]
-                    moves.append((k, row if a == 0 else totals[i - a], rows[i - a][0] + b,
-                                  cell_scores, offset))
             if i == 0:
                 row[0] = 0.0  # the start; nothing leads into it
-            for j in range(lo + (i == 0), hi + 1):
-                top, arg = neg, _NONE
-                for k, prev, base, cell_scores, offset in moves:
-                    at = j - offset
-                    if 0 <= at < len(cell_scores):
-                        total = prev[j - base] + cell_scores[at]
-                        if total > top:
-                            top, arg = total, k
-                row[j - lo] = top
-                choice[j - lo] = arg
+            within = None
+            for k, (a, b) in enumerate(SHAPES):
+                if i - a < 0:
+                    continue
+                cell_scores, offset = values[k][i - first]
+                if a == 0:
+                    within = (k, cell_scores, offset - lo)  # needs this row's totals first
+                    continue
+                prev = totals[i - a]
+                start = offset - rows[i - a][0] - b
+                for at, (total, score) in enumerate(zip(prev[start:], cell_scores,
+                                                        strict=False), offset - lo):
+                    if total + score > row[at]:
+                        row[at] = total + score
+                        choice[at] = k
+            if within is not None:
+                k, cell_scores, at = within
+                for score in cell_scores:
+                    if row[at - 1] + score > row[at]:
+                        row[at] = row[at - 1] + score
+                        choice[at] = k
+                    at += 1
             totals[i] = row
             totals.pop(i - depth - 1, None)
             back.append(bytes(choice))
