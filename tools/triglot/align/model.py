@@ -210,9 +210,15 @@ class PairModel:
         # or by chance like any paragraph; a random one only by chance.
         r = recall * np.asarray(self.balance)
         ps, pt = np.asarray(self.p_source), np.asarray(self.p_target)
-        both = 0.5 * (np.log((r + (1 - r) * pt) / pt) + np.log((r + (1 - r) * ps) / ps))
         absent = np.log(1 - r)
-        self.gain = both - 2 * absent
+        # A group of k paragraphs holds an anchor by chance more often: 1 - (1 - p)^k.
+        self.gain = {}
+        for a, b in SHAPES:
+            if a and b:
+                ps_a, pt_b = 1 - (1 - ps) ** a, 1 - (1 - pt) ** b
+                both = 0.5 * (np.log((r + (1 - r) * pt_b) / pt_b)
+                              + np.log((r + (1 - r) * ps_a) / ps_a))
+                self.gain[(a, b)] = both - 2 * absent
         src_logs = np.log(self._lengths(self.source, 1.0, 1) + _SMOOTH)
         tgt_logs = np.log(self._lengths(self.target, self.ratio, 1) + _SMOOTH)
         self.bg_mu = float(src_logs.mean() - tgt_logs.mean()) if self.n and self.m else 0.0
@@ -270,9 +276,7 @@ class PairModel:
         cells, found = memo["shared"]
         anchor = self.src_absent[a][starts_i] + self.tgt_absent[b][starts_j]
         if len(found):
-            # a bigger group shares an anchor by chance more often: about a*b times
-            weights = self.gain[found] - 0.5 * math.log(a * b)
-            anchor += np.bincount(cells, weights, minlength=len(starts_i))
+            anchor += np.bincount(cells, self.gain[(a, b)][found], minlength=len(starts_i))
         return anchor
 
     def _shared(self, a: int, b: int, starts_i: np.ndarray,
