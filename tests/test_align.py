@@ -197,9 +197,11 @@ def test_markdown_structure_pairs_headings_and_wrappers() -> None:
               "Caso a compilação falhe, selecione **Detalhes** para mais informações.",
               '{{% alert title="Nota" %}}',
               "Apenas as postagens recentes do blog são verificadas pelo verificador.",
+              "Nota do tradutor: veja também o guia de estilo.",
               "{{% /alert %}}",
               "## Verificação ortográfica {#spell-checking}",
               "Execute o corretor ortográfico antes de abrir um pull request."]
     result = align_paragraphs(source, target, source_lang="en", target_lang="pt_BR")
-    assert format_beads(result.beads) == "[0]:[0]\n[1]:[1]\n[2]:[2, 3, 4]\n[3]:[5]\n[4]:[6]\n"
+    assert format_beads(result.beads) == (
+        "[0]:[0]\n[1]:[1]\n[2]:[2, 3, 4, 5]\n[3]:[6]\n[4]:[7]\n")  # all inside the wrapper
 

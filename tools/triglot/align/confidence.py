@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from triglot.align.model import PairModel
+from triglot.align.model import SHAPES, PairModel
 from triglot.align.search import Move
 
 
@@ -24,7 +24,10 @@ def confidences(path: Sequence[Move], model: PairModel) -> list[float]:
     for i0, i1, j0, j1 in path:
         a, b = i1 - i0, j1 - j0
         if a and b:
-            wanted.append([(i0, a, j0, b)])
+            # a bead the repairs grew beyond the model's shapes: judged by its known core
+            a_known, b_known = max(((x, y) for x, y in SHAPES if 0 < x <= a and 0 < y <= b),
+                                   key=lambda shape: shape[0] + shape[1])
+            wanted.append([(i0, a_known, j0, b_known)])
         elif a:
             wanted.append([(i0, 1, j, 1) for j in (j0 - 1, j0) if 0 <= j < model.m])
         else:
@@ -35,7 +38,8 @@ def confidences(path: Sequence[Move], model: PairModel) -> list[float]:
         scores = [next(found) for _ in beads]
         a, b = i1 - i0, j1 - j0
         if a and b:
-            result.append(_sigmoid(scores[0] - model.null_score(a, b)))
+            _, a_known, _, b_known = beads[0]
+            result.append(_sigmoid(scores[0] - model.null_score(a_known, b_known)))
         else:
             # staying alone keeps two paragraphs unlinked; the rival links them
             result.append(_sigmoid(model.null_score(1, 1) - max(scores)) if scores else 1.0)

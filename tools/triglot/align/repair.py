@@ -7,8 +7,8 @@
 - Wrapper markup on one side only (``{{% alert %}}`` … ``{{% /alert %}}`` against a
   ``> [!NOTE]`` blockquote) is a paragraph of its own with no counterpart of its own; it
   joins the bead it wraps when that bead's other side has a counterpart of it (the
-  same kind of block: an admonition for an admonition), and its closing markup comes
-  along.
+  same kind of block: an admonition for an admonition), and so does what it wraps up to
+  its closing markup, where the search left that unaligned.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triglot.align.anchors import wrapper
-from triglot.align.model import MAX_GROUP, PairModel
+from triglot.align.model import PairModel
 from triglot.align.search import Move
 
 
@@ -70,29 +70,36 @@ def _alone(move: Move, side: int) -> bool:
 
 
 def _attach(moves: list[Move], k: int, side: int, model: PairModel) -> tuple[list[Move], int]:
+    """Join to the bead ``moves[k]`` an opening wrapper on ``side`` just before it (with
+    the unaligned paragraphs between them), when the bead's other side starts with the
+    same kind of block; then everything up to its closing markup, when only unaligned
+    paragraphs of that side lie between."""
     own, other = (model.source, model.target) if side == 0 else (model.target, model.source)
-    before, bead = moves[k - 1], moves[k]
-    start = before[2 * side]
-    opening = wrapper(own[start].text) if _alone(before, side) else None
-    if opening is None or opening[1]:
+    first = k
+    while first > 0 and _alone(moves[first - 1], side):
+        first -= 1
+        opening = wrapper(own[moves[first][2 * side]].text)
+        if opening is not None and not opening[1]:
+            break
+    else:
         return moves, k
-    kinds = {t for t in own[start].anchors if t.startswith("^")}
-    grown = _grow(bead, side, start, bead[2 * side + 1])
-    if _size(grown, side) > MAX_GROUP or not kinds & other[bead[2 * (1 - side)]].anchors:
+    bead = moves[k]
+    kinds = {t for t in own[moves[first][2 * side]].anchors if t.startswith("^")}
+    if not kinds & other[bead[2 * (1 - side)]].anchors:
         return moves, k
-    replaced, taken = [grown], 2
-    after = moves[k + 1] if k + 1 < len(moves) else None
-    if after is not None and _alone(after, side) and _size(grown, side) < MAX_GROUP:
-        if wrapper(own[after[2 * side]].text) == (opening[0], True):
-            replaced, taken = [_grow(grown, side, start, after[2 * side + 1])], 3
-    return moves[:k - 1] + replaced + moves[k - 1 + taken:], k - 1
+    last = k
+    for after in range(k + 1, len(moves)):
+        if not _alone(moves[after], side):
+            break
+        if wrapper(own[moves[after][2 * side]].text) == (opening[0], True):
+            last = after
+            break
+    grown = _grow(bead, side, moves[first][2 * side], moves[last][2 * side + 1])
+    return moves[:first] + [grown] + moves[last + 1:], first
 
 
 def _grow(move: Move, side: int, start: int, stop: int) -> Move:
     i0, i1, j0, j1 = move
     return (start, stop, j0, j1) if side == 0 else (i0, i1, start, stop)
 
-
-def _size(move: Move, side: int) -> int:
-    return move[2 * side + 1] - move[2 * side]
 
