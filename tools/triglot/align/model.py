@@ -72,6 +72,8 @@ class PairModel:
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
         self.src_group_tokens = self._group_tokens(source)
         self.tgt_group_tokens = self._group_tokens(target)
+        self.src_members = {size: _Members(g) for size, g in self.src_group_tokens.items()}
+        self.tgt_members = {size: _Members(g) for size, g in self.tgt_group_tokens.items()}
         other_t = sum(p.other for p in target)
         latin_t = sum(p.latin for p in target)
         # a change of script: the target's non-Latin characters need their own ratio
@@ -97,6 +99,7 @@ class PairModel:
         starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
         ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
         shared = {_base(t) for t in self.token_ids}
+        bases = {t: _base(t) for t in {t for p in profiles for t in p.anchors}}
         singles = [self._ids(p.anchors) for p in profiles]
         inner = [ids - starts_ids - ends_ids for ids in singles]
         # per paragraph, how often each shared base occurs: inside, at the start, at the end
@@ -105,7 +108,7 @@ class PairModel:
             parts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(),
                                                                        Counter())
             for t in p.anchors:
-                if (b := _base(t)) in shared:
+                if (b := bases[t]) in shared:
                     parts["^§".find(t[0]) + 1][b] += 1
             counts.append(parts)
         groups = {1: singles}
@@ -229,10 +232,10 @@ class PairModel:
                                for size in range(1, MAX_GROUP + 1)}
         self.tgt_log_length = {size: np.log(self._lengths(self.target, self.ratio, size)
                                             + _SMOOTH) for size in range(1, MAX_GROUP + 1)}
-        self.src_absent = {size: _sums(tokens, absent)
-                           for size, tokens in self.src_group_tokens.items()}
-        self.tgt_absent = {size: _sums(tokens, absent)
-                           for size, tokens in self.tgt_group_tokens.items()}
+        self.src_absent = {size: members.sums(absent)
+                           for size, members in self.src_members.items()}
+        self.tgt_absent = {size: members.sums(absent)
+                           for size, members in self.tgt_members.items()}
 
     @staticmethod
     def _lengths(profiles: Sequence[Profile], ratio: float, size: int) -> np.ndarray:
@@ -363,12 +366,18 @@ def _overlap(sets: Sequence[Set[str]]) -> bool:
     return False
 
 
-def _sums(groups: Sequence[frozenset[int]], weights: np.ndarray) -> np.ndarray:
-    """For each group of anchors, the sum of their ``weights``."""
-    sizes = [len(group) for group in groups]
-    flat = [t for group in groups for t in group]
-    owners = np.repeat(np.arange(len(groups)), sizes)
-    return np.bincount(owners, weights[np.array(flat, dtype=int)], minlength=len(groups))
+class _Members:
+    """The anchors of many groups, flat, for sums over each group."""
+
+    def __init__(self, groups: Sequence[frozenset[int]]) -> None:
+        self.count = len(groups)
+        self.owners = np.repeat(np.arange(len(groups)), list(map(len, groups)))
+        self.anchors = np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64,
+                                   count=len(self.owners))
+
+    def sums(self, weights: np.ndarray) -> np.ndarray:
+        """For each group, the sum of its anchors' ``weights``."""
+        return np.bincount(self.owners, weights[self.anchors], minlength=self.count)
 
 
 def _shrink(estimate: float, prior: float, evidence: int) -> float:
