@@ -205,3 +205,18 @@ def test_markdown_structure_pairs_headings_and_wrappers() -> None:
     assert format_beads(result.beads) == (
         "[0]:[0]\n[1]:[1]\n[2]:[2, 3, 4, 5]\n[3]:[6]\n[4]:[7]\n")  # all inside the wrapper
 
+
+
+def test_long_documents_align_in_parts_as_they_would_whole(monkeypatch) -> None:
+    import triglot.align
+
+    one_src, one_tgt, gold = seed("ja")
+    n, m = len(one_src), len(one_tgt)
+    source, target = one_src * 6, one_tgt * 6  # a repeated section: no anchor is unique
+    expected = "".join(
+        f"{[i + n * k for i in s]}:{[j + m * k for j in t]}\n"
+        for k in range(6) for s, t in parse_beads(gold))
+    monkeypatch.setattr(triglot.align, "PART_PARAGRAPHS", 20)
+    parts = align_paragraphs(source, target, source_lang="en", target_lang="ja")
+    assert format_beads(parts.beads) == expected
+    assert f"ja ¶{5 * m + 10}" in parts.anomalies[-1].message  # numbered in the whole
