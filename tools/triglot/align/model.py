@@ -72,6 +72,9 @@ class PairModel:
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
         self.src_group_tokens = self._group_tokens(source)
         self.tgt_group_tokens = self._group_tokens(target)
+        # running totals of each side's characters, for the length of any run of paragraphs
+        self._src_latin, self._src_other = _running(source)
+        self._tgt_latin, self._tgt_other = _running(target)
         self.src_members = {size: _Members(g) for size, g in self.src_group_tokens.items()}
         self.tgt_members = {size: _Members(g) for size, g in self.tgt_group_tokens.items()}
         other_t = sum(p.other for p in target)
@@ -126,10 +129,12 @@ class PairModel:
         return groups
 
     def _src_length(self, i0: int, i1: int) -> float:
-        return sum(p.latin + p.other for p in self.source[i0:i1])
+        return float(self._src_latin[i1] - self._src_latin[i0]
+                     + self._src_other[i1] - self._src_other[i0])
 
     def _tgt_length(self, j0: int, j1: int) -> float:
-        return sum(p.latin + self.ratio * p.other for p in self.target[j0:j1])
+        return float(self._tgt_latin[j1] - self._tgt_latin[j0]
+                     + self.ratio * (self._tgt_other[j1] - self._tgt_other[j0]))
 
     def calibrate(self, beads: Sequence[tuple[int, int, int, int]] | None) -> None:
         """Estimate the document's parameters from ``beads`` (i0, i1, j0, j1), or from
@@ -222,27 +227,28 @@ class PairModel:
                 both = 0.5 * (np.log((r + (1 - r) * pt_b) / pt_b)
                               + np.log((r + (1 - r) * ps_a) / ps_a))
                 self.gain[(a, b)] = both - 2 * absent
-        src_logs = np.log(self._lengths(self.source, 1.0, 1) + _SMOOTH)
-        tgt_logs = np.log(self._lengths(self.target, self.ratio, 1) + _SMOOTH)
+        src_logs = np.log(self._lengths(0, 1.0, 1) + _SMOOTH)
+        tgt_logs = np.log(self._lengths(1, self.ratio, 1) + _SMOOTH)
         self.bg_mu = float(src_logs.mean() - tgt_logs.mean()) if self.n and self.m else 0.0
         spread = (float(src_logs.var()) if self.n > 1 else 0.0) + (
             float(tgt_logs.var()) if self.m > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
-        self.src_log_length = {size: np.log(self._lengths(self.source, 1.0, size) + _SMOOTH)
+        self.src_log_length = {size: np.log(self._lengths(0, 1.0, size) + _SMOOTH)
                                for size in range(1, MAX_GROUP + 1)}
-        self.tgt_log_length = {size: np.log(self._lengths(self.target, self.ratio, size)
-                                            + _SMOOTH) for size in range(1, MAX_GROUP + 1)}
+        self.tgt_log_length = {size: np.log(self._lengths(1, self.ratio, size) + _SMOOTH)
+                               for size in range(1, MAX_GROUP + 1)}
         self.src_absent = {size: members.sums(absent)
                            for size, members in self.src_members.items()}
         self.tgt_absent = {size: members.sums(absent)
                            for size, members in self.tgt_members.items()}
 
-    @staticmethod
-    def _lengths(profiles: Sequence[Profile], ratio: float, size: int) -> np.ndarray:
-        """The length of every run of ``size`` paragraphs, non-Latin characters weighted."""
-        each = np.array([p.latin + ratio * p.other for p in profiles], dtype=float)
-        total = np.concatenate(([0.0], np.cumsum(each)))
-        return total[size:] - total[:-size] if len(each) >= size else np.zeros(0)
+    def _lengths(self, side: int, ratio: float, size: int) -> np.ndarray:
+        """The length of every run of ``size`` paragraphs of the source (``side`` 0) or
+        the target (1), non-Latin characters weighted by ``ratio``."""
+        latin, other = ((self._src_latin, self._src_other) if side == 0
+                        else (self._tgt_latin, self._tgt_other))
+        total = latin + ratio * other
+        return total[size:] - total[:-size] if len(total) > size else np.zeros(0)
 
     def length_scores(self, x: np.ndarray) -> np.ndarray:
         """Log-likelihood ratios of log length ratios ``x``: true pair against chance.
@@ -364,6 +370,13 @@ def _overlap(sets: Sequence[Set[str]]) -> bool:
             return True
         seen |= one
     return False
+
+
+def _running(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """Running totals of the Latin and of the other characters, from 0."""
+    latin = np.array([0] + [p.latin for p in profiles], dtype=float).cumsum()
+    other = np.array([0] + [p.other for p in profiles], dtype=float).cumsum()
+    return latin, other
 
 
 class _Members:
