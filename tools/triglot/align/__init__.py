@@ -81,7 +81,10 @@ def _align_part(source: Sequence[str], target: Sequence[str], start: tuple[int, 
     path = best_path(grid, model)
     for _ in range(PASSES - 1):
         model.calibrate(path)
-        path = best_path(grid, model)
+        again = best_path(grid, model)
+        if again == path:
+            break  # calibrated on the same beads again, the model would find them again
+        path = again
     path = repair(path, model)
     beads = [Bead(tuple(range(i + i0, i + i1)), tuple(range(j + j0, j + j1)), round(conf, 4))
              for (i0, i1, j0, j1), conf in zip(path, confidences(path, model), strict=True)]
