@@ -148,9 +148,11 @@ class Grid:
             prev_lo, prev_hi = self.rows[i - a]
             start, stop = max(lo, prev_lo + b, lo + b if a == 0 else lo), min(hi, prev_hi + b) + 1
             spans.append((start, max(0, stop - start)))
-        counts = np.array([count for _, count in spans], dtype=np.int32)
-        columns = [np.arange(start, start + count) for start, count in spans]
-        starts_j = (np.concatenate(columns) if counts.sum() else np.zeros(0, dtype=np.int32)) - b
+        counts = np.array([count for _, count in spans], dtype=np.int64)
+        firsts = np.array([start for start, _ in spans], dtype=np.int64)
+        # each row's columns start .. start+count-1, end to end, without a loop
+        before = np.cumsum(counts) - counts
+        starts_j = (np.arange(counts.sum()) + np.repeat(firsts - before, counts)) - b
         starts_i = np.repeat(np.arange(first, last), counts) - a
         return Cells(starts_i, starts_j, spans)
 
