@@ -80,6 +80,8 @@ def joined(sentences: list[tuple[str, str]], side: int) -> str:
     ("1-3", [[0, 1, 2]], [[0], [1], [2]]),
     ("3-1", [[0], [1], [2]], [[0, 1, 2]]),
     ("2-2", [[0, 1, 2], [3]], [[0], [1, 2, 3]]),
+    ("1-4", [[0, 1, 2, 3]], [[0], [1], [2], [3]]),  # a code block split in four
+    ("4-1", [[0], [1], [2], [3]], [[0, 1, 2, 3]]),
 ])
 def test_each_bead_shape(shape: str, src_groups: list[list[int]],
                          tgt_groups: list[list[int]]) -> None:
@@ -113,7 +115,8 @@ def test_tiny_document_leans_on_the_language_pairs_length_ratio() -> None:
                "In IIS6, every application pool is a w3wp.exe worker process.",
                "Requests reach the pool through HTTP.SYS in kernel mode."]
     portuguese = ["Roteamento de solicitações",
-                  "O IIS verifica o mapa de script e encaminha a solicitação para aspnet_isapi.dll.",
+                  "O IIS verifica o mapa de script e encaminha a solicitação para "
+                  "aspnet_isapi.dll.",
                   "No IIS6, cada pool de aplicativos é um processo de trabalho w3wp.exe.",
                   "(Nota do tradutor: ver a documentação do IIS 6.0.)",
                   "As solicitações chegam ao pool", "por meio do HTTP.SYS no modo kernel."]
@@ -182,3 +185,38 @@ def test_format_and_parse_round_trip() -> None:
     assert parse_beads(text) == [(b.source, b.target) for b in beads]
     with pytest.raises(TriglotError, match="not a bead"):
         parse_beads("[0]:[x]\n", path="bad.gold")
+
+
+def test_markdown_structure_pairs_headings_and_wrappers() -> None:
+    # a heading pairs with a heading, found by its slug, which the translation keeps as
+    # {#id}; a shortcode-wrapped note is one bead with the blockquote note it renders
+    source = ["## Netlify deployment", "If the build fails, select **Details** for more.",
+              "> [!NOTE] > > Only recent blog posts are checked by the link checker tool.",
+              "## Spell checking", "Run the spell checker before you open a pull request."]
+    target = ["## Implantação com Netlify {#netlify-deployment}",
+              "Caso a compilação falhe, selecione **Detalhes** para mais informações.",
+              '{{% alert title="Nota" %}}',
+              "Apenas as postagens recentes do blog são verificadas pelo verificador.",
+              "Nota do tradutor: veja também o guia de estilo.",
+              "{{% /alert %}}",
+              "## Verificação ortográfica {#spell-checking}",
+              "Execute o corretor ortográfico antes de abrir um pull request."]
+    result = align_paragraphs(source, target, source_lang="en", target_lang="pt_BR")
+    assert format_beads(result.beads) == (
+        "[0]:[0]\n[1]:[1]\n[2]:[2, 3, 4, 5]\n[3]:[6]\n[4]:[7]\n")  # all inside the wrapper
+
+
+
+def test_long_documents_align_in_parts_as_they_would_whole(monkeypatch) -> None:
+    import triglot.align
+
+    one_src, one_tgt, gold = seed("ja")
+    n, m = len(one_src), len(one_tgt)
+    source, target = one_src * 6, one_tgt * 6  # a repeated section: no anchor is unique
+    expected = "".join(
+        f"{[i + n * k for i in s]}:{[j + m * k for j in t]}\n"
+        for k in range(6) for s, t in parse_beads(gold))
+    monkeypatch.setattr(triglot.align, "PART_PARAGRAPHS", 20)
+    parts = align_paragraphs(source, target, source_lang="en", target_lang="ja")
+    assert format_beads(parts.beads) == expected
+    assert f"ja ¶{5 * m + 10}" in parts.anomalies[-1].message  # numbered in the whole

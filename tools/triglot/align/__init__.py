@@ -3,7 +3,8 @@
 >>> result = align_paragraphs(
 ...     ["IIS 5 and 6 work differently.", "In IIS5, aspnet_isapi.dll runs in inetinfo.exe.",
 ...      "Untranslated note."],
-...     ["IIS 5 と 6 の動作は異なります。", "IIS5 では、aspnet_isapi.dll は inetinfo.exe 内で動きます。"],
+...     ["IIS 5 と 6 の動作は異なります。",
+...      "IIS5 では、aspnet_isapi.dll は inetinfo.exe 内で動きます。"],
 ...     source_lang="en", target_lang="ja")
 >>> print(format_beads(result.beads), end="")
 [0]:[0]
@@ -15,6 +16,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 from triglot.align.anchors import Profile, lexicon_anchors, profile
@@ -23,14 +25,15 @@ from triglot.align.beads import Alignment, Anomaly, Bead, format_beads, parse_be
 from triglot.align.checks import check_languages
 from triglot.align.confidence import confidences
 from triglot.align.model import PairModel
-from triglot.align.search import band, best_path
-from triglot.errors import TriglotError
-from triglot.languages import get_language
+from triglot.align.parts import cuts
+from triglot.align.repair import repair
+from triglot.align.search import Grid, band, best_path
+from triglot.languages import Language, get_language
 
 __all__ = ["Alignment", "Anomaly", "Bead", "align_paragraphs", "format_beads", "parse_beads"]
 
 PASSES = 3  # a first pass on whole-document estimates, then re-calibrated on its beads
-MAX_PARAGRAPHS = 20_000  # per document: beyond, split it (the search would take minutes)
+PART_PARAGRAPHS = 4_000  # longer documents are aligned in parts of about this many
 
 
 def align_paragraphs(
@@ -44,32 +47,49 @@ def align_paragraphs(
     """Align the paragraphs of ``source`` with those of its translation ``target``.
 
     ``lexicon`` gives bilingual term pairs (source term, target term). Raises
-    :class:`~triglot.errors.TriglotError` for an unknown language code, or when a
-    document is not in the language it is said to be in.
+    :class:`~triglot.errors.TriglotError` for an unknown language code, and
+    :class:`~triglot.align.checks.WrongLanguage` when a document has no prose in the
+    language it is said to be in.
     """
     src_lang, tgt_lang = get_language(source_lang), get_language(target_lang)
-    for side, texts in (("source", source), ("target", target)):
-        if len(texts) > MAX_PARAGRAPHS:
-            raise TriglotError(f"the {side} has {len(texts):,} paragraphs, more than the "
-                               f"{MAX_PARAGRAPHS:,} one alignment handles: split the document")
     check_languages(source, target, src_lang, tgt_lang)
-    src_profiles = [profile(text) for text in source]
-    tgt_profiles = [profile(text) for text in target]
-    pairs = list(lexicon)
-    if pairs:
-        extra_s, extra_t = lexicon_anchors(list(source), list(target), pairs)
-        src_profiles = [_with(p, extra) for p, extra in zip(src_profiles, extra_s)]
-        tgt_profiles = [_with(p, extra) for p, extra in zip(tgt_profiles, extra_t)]
-    n, m = len(source), len(target)
+    terms = list(lexicon)
+    nodes = [(0, 0), *cuts(source, target, PART_PARAGRAPHS), (len(source), len(target))]
+    result = Alignment([])
+    for start, end in itertools.pairwise(nodes):
+        part = _align_part(source, target, start, end, src_lang, tgt_lang, terms)
+        result.beads += part.beads
+        result.anomalies += part.anomalies
+    return result
+
+
+def _align_part(source: Sequence[str], target: Sequence[str], start: tuple[int, int],
+                end: tuple[int, int], src_lang: Language, tgt_lang: Language,
+                terms: list[tuple[str, str]]) -> Alignment:
+    """Align the part of the documents from grid node ``start`` to ``end``."""
+    (i, j), (i_end, j_end) = start, end
+    src_part, tgt_part = source[i:i_end], target[j:j_end]
+    src_profiles = [profile(text) for text in src_part]
+    tgt_profiles = [profile(text) for text in tgt_part]
+    if terms:
+        extra_s, extra_t = lexicon_anchors(list(src_part), list(tgt_part), terms)
+        src_profiles = [_with(p, extra) for p, extra in zip(src_profiles, extra_s, strict=True)]
+        tgt_profiles = [_with(p, extra) for p, extra in zip(tgt_profiles, extra_t, strict=True)]
+    n, m = len(src_part), len(tgt_part)
     model = PairModel(src_profiles, tgt_profiles, tgt_lang.length_ratio / src_lang.length_ratio)
-    rows = band(n, m, model.sure_points())
-    path = best_path(n, m, rows, model.score)
+    grid = Grid(n, m, band(n, m, model.sure_points()))
+    path = best_path(grid, model)
     for _ in range(PASSES - 1):
         model.calibrate(path)
-        path = best_path(n, m, rows, model.score)
-    beads = [Bead(tuple(range(i0, i1)), tuple(range(j0, j1)), round(conf, 4))
-             for (i0, i1, j0, j1), conf in zip(path, confidences(path, model))]
-    return Alignment(beads, find_anomalies(source, target, beads, model, src_lang, tgt_lang))
+        again = best_path(grid, model)
+        if again == path:
+            break  # calibrated on the same beads again, the model would find them again
+        path = again
+    path = repair(path, model)
+    beads = [Bead(tuple(range(i + i0, i + i1)), tuple(range(j + j0, j + j1)), round(conf, 4))
+             for (i0, i1, j0, j1), conf in zip(path, confidences(path, model), strict=True)]
+    return Alignment(beads, find_anomalies(source, target, beads, model, src_lang, tgt_lang,
+                                           start))
 
 
 def _with(p: Profile, extra: set[str]) -> Profile:

@@ -51,14 +51,16 @@ def anchors(text: str) -> list[str]:
     """The anchors of an already normalised text, in order, numbered when repeated.
 
     >>> anchors(':c:func:`PyBuffer_Release` is in aspnet_isapi.dll (2 times) (see 1.5)')
-    [':c:func:', 'pybuffer_release', 'is', 'in', 'aspnet_isapi.dll', '(', '2', 'times', ')', '(#2', 'see', '1.5', ')#2']
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [':c:func:', 'pybuffer_release', 'is', 'in', 'aspnet_isapi.dll', '(', '2', 'times', ')',
+     '(#2', 'see', '1.5', ')#2']
     """
     seen: dict[str, int] = {}
     found = []
     for match in _TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
         if kind == "word":
-            value = value.lower()
+            value = value.strip("_").lower() or value  # Markdown emphasis: _links_
         elif kind == "mark":
             value = _MARKS.get(value, '"')
         count = seen[value] = seen.get(value, 0) + 1
@@ -70,9 +72,9 @@ _TITLE_MAX = 100  # characters: longer unpunctuated paragraphs are code or lists
 
 
 def structure(text: str) -> list[str]:
-    """What kind of paragraph this is, as anchors: a title (short, no final
-    punctuation), an introduction to what follows (ends with ``:``), a literal block
-    introduction (``::``), a question, an interactive session.
+    """How this paragraph ends, as anchors: a title (short, no final punctuation), an
+    introduction to what follows (ends with ``:``), a literal block introduction (``::``),
+    a question, an interactive session.
 
     >>> structure("Class Definition Syntax"), structure("例::"), structure(">>> 1 + 1")
     (['§title'], ['§colon', '§literal'], ['§session'])
@@ -92,6 +94,96 @@ def structure(text: str) -> list[str]:
     return found
 
 
+_HEADING = re.compile(r"(#{1,6})\s+(.*?)\s*(\{[^{}]*\})?\s*#*\s*$")
+_ITEM = re.compile(r"(?:^|\s)(?:[-*+]|\d+[.)])\s")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)")
+_SHORTCODE = re.compile(r"\{\{[%<]\s*(/?)\s*([\w.-]+)")
+_DIRECTIVE = re.compile(r"\.\.\s+([\w:-]+)::")
+_ADMONITION = re.compile(
+    r"(?:>\s*)?\[!(\w+)\]|\{\{[%<]\s*(alert|note|warning|tip|caution|admonition)\b|"
+    r":::\s*(\w+)|\.\.\s+(note|warning|tip|caution|important|hint|attention|danger|error|"
+    r"admonition|seealso)::", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)([^`]+?)\1(?!`)")
+_SLUG_DROP = re.compile(r"[^\w\s-]")
+
+
+def blocks(text: str) -> list[str]:
+    """How this paragraph starts, as anchors: the kind of block it is in Markdown or
+    reST markup (heading and level, list and its items, quote, admonition, table, code
+    fence and its language, HTML or MDX tag, shortcode, directive, link definition), so
+    that a heading pairs with a heading and a list with a list. A heading also gives the
+    anchor of its slug, which a translation keeps as an explicit ``{#id}``.
+
+    >>> blocks("## Netlify deployment")
+    ['^heading', '^h2', 'netlify-deployment']
+    >>> blocks("- one - two - three"), blocks("```py x = 1 ```")
+    (['^list', '^item', '^item#2', '^item#3'], ['^code', '^code:py'])
+    >>> blocks('{{% alert title="Nota" %}}'), blocks("> [!NOTE] > text")
+    (['^shortcode:alert', '^admonition'], ['^quote', '^admonition'])
+    """
+    found = []
+    heading = _HEADING.match(text) if text.startswith("#") else None
+    if heading:
+        found += ["^heading", f"^h{len(heading.group(1))}"]
+        if not (heading.group(3) or "").startswith("{#"):
+            slug = "-".join(_SLUG_DROP.sub("", heading.group(2)).lower().split())
+            if "-" in slug:
+                found.append(slug)
+    elif _ITEM.match(text):
+        found.append("^list")
+        found += [f"^item#{k}" if k > 1 else "^item"
+                  for k in range(1, len(_ITEM.findall(text)) + 1)]
+    elif text.startswith(">"):
+        found.append("^quote")
+    elif text.startswith("|"):
+        found.append("^table")
+    elif text.startswith(("```", "~~~")):
+        found.append("^code")
+        info = text[3:].lstrip("`~").split(" ", 1)[0]
+        if info:
+            found.append(f"^code:{info.lower()}")
+    elif text.startswith("<!--"):
+        found.append("^comment")
+    elif tag := _TAG.match(text):
+        found.append(f"^{tag.group(1)}tag:{tag.group(2).lower()}")
+    elif shortcode := _SHORTCODE.match(text):
+        found.append(f"^{shortcode.group(1)}shortcode:{shortcode.group(2).lower()}")
+    elif directive := _DIRECTIVE.match(text):
+        found.append(f"^directive:{directive.group(1).lower()}")
+    elif text.startswith("[") and "]: " in text and " " not in text[:text.index("]: ")]:
+        found.append("^linkdef")
+    if _ADMONITION.match(text) or _ADMONITION.match(text.lstrip("> ")):
+        found.append("^admonition")
+    return found
+
+
+def wrapper(text: str) -> tuple[str, bool] | None:
+    """``(name, closing)`` when the paragraph is only an opening or closing tag or
+    shortcode, markup that wraps the paragraphs after it (``{{% alert %}}`` …
+    ``{{% /alert %}}``, ``<Note>`` … ``</Note>``); None otherwise.
+
+    >>> wrapper('{{% alert title="Nota" %}}'), wrapper("</Intro>"), wrapper("<b>Bold</b> text")
+    (('shortcode:alert', False), ('tag:intro', True), None)
+    """
+    found = _SHORTCODE.match(text) or _TAG.match(text)
+    if not found or not text.rstrip().endswith(("}}", ">")):
+        return None
+    if _SHORTCODE.search(text, found.end()) or _TAG.search(text, found.end()):
+        return None  # more markup after the first: an inline element, not a wrapper
+    kind = "shortcode" if found.re is _SHORTCODE else "tag"
+    return f"{kind}:{found.group(2).lower()}", bool(found.group(1))
+
+
+def code_spans(text: str) -> list[str]:
+    """Inline code as whole anchors (code survives translation verbatim).
+
+    >>> code_spans("run `npm run fix` or ``make``")
+    ['`npm run fix', '`make']
+    """
+    return [f"`{match.group(2).strip()}" for match in _CODE_SPAN.finditer(text)
+            if match.group(2).strip()]
+
+
 def profile(text: str) -> Profile:
     """Anchors and length of one paragraph.
 
@@ -100,9 +192,10 @@ def profile(text: str) -> Profile:
     (['iis6', 'w3wp.exe', '§title'], 12, 3)
     """
     norm = normalise(text)
-    visible = sum(1 for ch in norm if not ch.isspace())
+    visible = len("".join(norm.split()))
     latin = len(_ASCII_VISIBLE.findall(norm))
-    return Profile(frozenset(anchors(norm) + structure(norm)), latin, visible - latin, norm)
+    found = anchors(norm) + structure(norm) + blocks(norm) + code_spans(norm)
+    return Profile(frozenset(found), latin, visible - latin, norm)
 
 
 def lexicon_anchors(
@@ -113,7 +206,8 @@ def lexicon_anchors(
     Matching is case-insensitive on normalised text, on word boundaries where the term
     starts or ends with a word character (Japanese has none).
 
-    >>> lexicon_anchors(["the worker process"], ["ワーカー プロセス"], [("worker process", "ワーカー プロセス")])
+    >>> lexicon_anchors(["the worker process"], ["ワーカー プロセス"],
+    ...                 [("worker process", "ワーカー プロセス")])
     ([{'lex:0'}], [{'lex:0'}])
     """
     found_s: list[set[str]] = [set() for _ in source]

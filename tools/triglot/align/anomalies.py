@@ -45,8 +45,10 @@ def _dangling(text: str) -> bool:
 
 
 def find_anomalies(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead],
-                   model: PairModel, src: Language, tgt: Language) -> list[Anomaly]:
-    """The anomalies of an alignment, in document order."""
+                   model: PairModel, src: Language, tgt: Language,
+                   offset: tuple[int, int] = (0, 0)) -> list[Anomaly]:
+    """The anomalies of an alignment, in document order. ``model`` is the one of the part
+    of the documents that starts at paragraphs ``offset``."""
     found = []
     for bead in beads:
         where = _where(bead, src, tgt)
@@ -76,8 +78,8 @@ def find_anomalies(source: Sequence[str], target: Sequence[str], beads: Sequence
                                  bead.source, bead.target))
             continue
         if min(len(src_text), len(tgt_text)) >= _MIN_CHARS:
-            z = model.length_z(bead.source[0], bead.source[-1] + 1,
-                               bead.target[0], bead.target[-1] + 1)
+            i0, j0 = bead.source[0] - offset[0], bead.target[0] - offset[1]
+            z = model.length_z(i0, i0 + len(bead.source), j0, j0 + len(bead.target))
             if abs(z) > LENGTH_Z:
                 longer = src.code if z > 0 else tgt.code
                 found.append(Anomaly("length-ratio",

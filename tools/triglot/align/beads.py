@@ -76,7 +76,8 @@ def format_beads(beads: Iterable[Bead]) -> str:
     return "".join(format_bead(bead) + "\n" for bead in beads)
 
 
-def parse_beads(text: str, path: str | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def parse_beads(text: str,
+                path: str | None = None) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
     """Read the gold format back (a trailing ``:score`` is ignored).
 
     >>> parse_beads("[0]:[0]\\n[1, 2]:[]\\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from triglot.align.model import PairModel
+from triglot.align.model import SHAPES, PairModel
 from triglot.align.search import Move
 
 
@@ -20,16 +20,27 @@ def _sigmoid(x: float) -> float:
 
 def confidences(path: Sequence[Move], model: PairModel) -> list[float]:
     """One confidence per bead of ``path``."""
-    result = []
+    wanted: list[list[tuple[int, int, int, int]]] = []
     for i0, i1, j0, j1 in path:
         a, b = i1 - i0, j1 - j0
         if a and b:
-            result.append(_sigmoid(model.score(i0, a, j0, b) - model.null_score(a, b)))
-            continue
-        if a:
-            rivals = [model.score(i0, 1, j, 1) for j in (j0 - 1, j0) if 0 <= j < model.m]
+            # a bead the repairs grew beyond the model's shapes: judged by its known core
+            a_known, b_known = max(((x, y) for x, y in SHAPES if 0 < x <= a and 0 < y <= b),
+                                   key=lambda shape: shape[0] + shape[1])
+            wanted.append([(i0, a_known, j0, b_known)])
+        elif a:
+            wanted.append([(i0, 1, j, 1) for j in (j0 - 1, j0) if 0 <= j < model.m])
         else:
-            rivals = [model.score(i, 1, j0, 1) for i in (i0 - 1, i0) if 0 <= i < model.n]
-        # staying alone keeps two paragraphs unlinked; the rival links them
-        result.append(_sigmoid(model.null_score(1, 1) - max(rivals)) if rivals else 1.0)
+            wanted.append([(i, 1, j0, 1) for i in (i0 - 1, i0) if 0 <= i < model.n])
+    found = iter(model.score_many([bead for beads in wanted for bead in beads]))
+    result = []
+    for (i0, i1, j0, j1), beads in zip(path, wanted, strict=True):
+        scores = [next(found) for _ in beads]
+        a, b = i1 - i0, j1 - j0
+        if a and b:
+            _, a_known, _, b_known = beads[0]
+            result.append(_sigmoid(scores[0] - model.null_score(a_known, b_known)))
+        else:
+            # staying alone keeps two paragraphs unlinked; the rival links them
+            result.append(_sigmoid(model.null_score(1, 1) - max(scores)) if scores else 1.0)
     return result

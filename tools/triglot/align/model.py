@@ -15,36 +15,35 @@ Two kinds of evidence, each calibrated on the document pair itself
 
 from __future__ import annotations
 
+import itertools
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence, Set
+from typing import Any
+
+import numpy as np
 
 from triglot.align.anchors import Profile
 
 Shape = tuple[int, int]
-SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3),
+                             (4, 1), (1, 4))
 
 # Starting beliefs, before the document pair tells its own story. Each is re-estimated
 # from the first pass; the initial value counts as PRIOR_WEIGHT beads of evidence.
 _INITIAL_PRIOR = {(1, 1): 0.85, (1, 0): 0.05, (0, 1): 0.03, (2, 1): 0.03, (1, 2): 0.03,
-                  (2, 2): 0.005, (3, 1): 0.003, (1, 3): 0.003}
+                  (2, 2): 0.005, (3, 1): 0.003, (1, 3): 0.003, (4, 1): 0.001,
+                  (1, 4): 0.001}
+MAX_GROUP = max(max(shape) for shape in SHAPES)  # most paragraphs on one side of a bead
 PRIOR_WEIGHT = 20.0
 _INITIAL_SIGMA = 0.35
 _INITIAL_RECALL = 0.6
+_TOKEN_RECALL_WEIGHT = 2.0  # pairs' worth of the overall survival rate behind each anchor's
 _SMOOTH = 10.0  # characters added to every length: short titles vary most
 _LENGTH_OUTLIERS = 0.1  # true pairs whose lengths tell nothing
+_INITIAL_ANCHOR_OUTLIERS = 0.1  # true pairs whose anchors tell nothing (the source was revised)
 _BALANCE = 0.5  # an anchor counts when its paragraph counts on both sides are this close
-
-
-@dataclass
-class Group:
-    """Consecutive paragraphs taken together."""
-
-    log_length: float
-    tokens: frozenset[int]
-    absent: float  # the score if none of the tokens is found on the other side
 
 
 class PairModel:
@@ -68,11 +67,16 @@ class PairModel:
         self.balance = [min(df_s[t], df_t[t]) / max(df_s[t], df_t[t]) for t in shared]
         self.p_source = [(df_s[t] + 0.5) / (self.n + 1) for t in shared]
         self.p_target = [(df_t[t] + 0.5) / (self.m + 1) for t in shared]
-        self.unique = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t] == 1)
+        self.evenly = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t])
         self.src_tokens = [self._ids(p.anchors) for p in source]
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
         self.src_group_tokens = self._group_tokens(source)
         self.tgt_group_tokens = self._group_tokens(target)
+        # running totals of each side's characters, for the length of any run of paragraphs
+        self._src_latin, self._src_other = _running(source)
+        self._tgt_latin, self._tgt_other = _running(target)
+        self.src_members = {size: _Members(g) for size, g in self.src_group_tokens.items()}
+        self.tgt_members = {size: _Members(g) for size, g in self.tgt_group_tokens.items()}
         other_t = sum(p.other for p in target)
         latin_t = sum(p.latin for p in target)
         # a change of script: the target's non-Latin characters need their own ratio
@@ -85,43 +89,52 @@ class PairModel:
 
     def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
-        return frozenset(ids[t] for t in anchors if t in ids)
+        return frozenset(map(ids.__getitem__, ids.keys() & anchors))
 
     def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
-        """The anchors of each run of 1 to 3 consecutive paragraphs taken as one text.
+        """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text.
 
         Repeats are counted across the run (``python`` in two paragraphs is ``python``
-        and ``python#2`` of the joined text), and a paragraph's structure (title,
-        question ...) is how it ends: joined to the next one, it no longer ends, so
-        only the last paragraph's structure can survive translation.
+        and ``python#2`` of the joined text). A paragraph's structure is how it ends
+        (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
+        into one text, only the last one's ending and the first one's start survive.
         """
+        starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
+        ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
         shared = {_base(t) for t in self.token_ids}
-        counts = [Counter(b for t in p.anchors if (b := _base(t)) in shared) for p in profiles]
+        bases = {t: _base(t) for t in {t for p in profiles for t in p.anchors}}
         singles = [self._ids(p.anchors) for p in profiles]
-        inner = [self._ids(t for t in p.anchors if not t.startswith("§")) for p in profiles]
+        inner = [ids - starts_ids - ends_ids for ids in singles]
+        # per paragraph, how often each shared base occurs: inside, at the start, at the end
+        counts = []
+        for p in profiles:
+            parts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(),
+                                                                       Counter())
+            for t in p.anchors:
+                if (b := bases[t]) in shared:
+                    parts["^§".find(t[0]) + 1][b] += 1
+            counts.append(parts)
         groups = {1: singles}
-        for size in (2, 3):
+        for size in range(2, MAX_GROUP + 1):
             row = []
             for start in range(len(profiles) - size + 1):
                 last = start + size - 1
-                union = singles[last].union(*inner[start:last])
-                bases = [counts[k].keys() for k in range(start, last + 1)]
-                if any(x & y for n, x in enumerate(bases) for y in bases[n + 1:]):
-                    total: Counter[str] = Counter()
-                    for k in range(start, last):
-                        total.update({t: c for t, c in counts[k].items() if t[0] != "§"})
-                    total.update(counts[last])
-                    union = self._ids(t if n == 1 else f"{t}#{n}"
-                                      for t, c in total.items() for n in range(1, c + 1))
+                union = (singles[start] - ends_ids).union(singles[last] - starts_ids,
+                                                          *inner[start + 1:last])
+                inside = [c[0] for c in counts[start:last + 1]]
+                if _overlap([c.keys() for c in inside]):
+                    union = union | self._ids(_renumbered(inside))
                 row.append(union)
             groups[size] = row
         return groups
 
     def _src_length(self, i0: int, i1: int) -> float:
-        return sum(p.latin + p.other for p in self.source[i0:i1])
+        return float(self._src_latin[i1] - self._src_latin[i0]
+                     + self._src_other[i1] - self._src_other[i0])
 
     def _tgt_length(self, j0: int, j1: int) -> float:
-        return sum(p.latin + self.ratio * p.other for p in self.target[j0:j1])
+        return float(self._tgt_latin[j1] - self._tgt_latin[j0]
+                     + self.ratio * (self._tgt_other[j1] - self._tgt_other[j0]))
 
     def calibrate(self, beads: Sequence[tuple[int, int, int, int]] | None) -> None:
         """Estimate the document's parameters from ``beads`` (i0, i1, j0, j1), or from
@@ -155,10 +168,12 @@ class PairModel:
             # the share of anchors that survive translation, beyond chance matches
             self.recall = (min(0.95, max(0.2, (hits - chance) / (total - chance)))
                            if total > chance else _INITIAL_RECALL)
+            self.token_recall = self._token_recall(pairs)
         else:
             self.mu = _shrink(self._log_ratio(0, self.n, 0, self.m), self.prior_mu, evidence)
             self.sigma = _INITIAL_SIGMA
             self.recall = _INITIAL_RECALL
+            self.token_recall = {}
         counts = Counter((i1 - i0, j1 - j0) for i0, i1, j0, j1 in beads or ())
         total_beads = sum(counts.values())
         self.log_prior = {
@@ -166,79 +181,159 @@ class PairModel:
             for shape, p in _INITIAL_PRIOR.items()
         }
         self._prepare()
+        self.anchor_outliers = _INITIAL_ANCHOR_OUTLIERS
+        if pairs:
+            # the share of the pairs found whose anchors speak against them
+            starts = np.array([(i0, j0) for i0, _, j0, _ in pairs]).T
+            against = float((self._anchor_evidence(1, 1, starts[0], starts[1], {}) < 0).mean())
+            self.anchor_outliers = min(0.5, max(0.01, _shrink(
+                against, _INITIAL_ANCHOR_OUTLIERS, len(pairs))))
+
+    def _token_recall(self, pairs: Sequence[tuple[int, int, int, int]]) -> dict[int, float]:
+        """How often each anchor survives translation in this document pair: of the 1-1
+        pairs that have it on one side, the share that have it on both, shrunk towards
+        the document's overall rate. Identifiers survive, an ordinary word that both
+        languages happen to use (``site``, ``all``) mostly does not."""
+        either: Counter[int] = Counter()
+        both: Counter[int] = Counter()
+        for i0, _, j0, _ in pairs:
+            src, tgt = self.src_tokens[i0], self.tgt_tokens[j0]
+            either.update(src | tgt)
+            both.update(src & tgt)
+        weight = _TOKEN_RECALL_WEIGHT
+        return {t: min(0.95, (both[t] + weight * self.recall) / (seen + weight))
+                for t, seen in either.items()}
 
     def _log_ratio(self, i0: int, i1: int, j0: int, j1: int) -> float:
         return math.log(self._src_length(i0, i1) + _SMOOTH) - math.log(
             self._tgt_length(j0, j1) + _SMOOTH)
 
     def _prepare(self) -> None:
-        self.gain = []
-        absent_s, absent_t = [], []
-        for ps, pt, balance in zip(self.p_source, self.p_target, self.balance):
-            # A true partner carries the anchor when it survived translation (rate r),
-            # or by chance like any paragraph; a random one only by chance.
-            r = self.recall * balance
-            with_s, with_t = r + (1 - r) * ps, r + (1 - r) * pt
-            both = 0.5 * (math.log(with_t / pt) + math.log(with_s / ps))
-            only_s = only_t = math.log(1 - r)
-            absent_s.append(only_s)
-            absent_t.append(only_t)
-            self.gain.append(both - only_s - only_t)
-        src_logs = [math.log(p.latin + p.other + _SMOOTH) for p in self.source]
-        tgt_logs = [math.log(p.latin + self.ratio * p.other + _SMOOTH) for p in self.target]
-        self.bg_mu = statistics.fmean(src_logs or [0.0]) - statistics.fmean(tgt_logs or [0.0])
-        spread = (statistics.pvariance(src_logs) if len(src_logs) > 1 else 0.0) + (
-            statistics.pvariance(tgt_logs) if len(tgt_logs) > 1 else 0.0)
+        """Per-anchor weights and per-group lengths and penalties, as arrays, for
+        :meth:`scores`."""
+        recall = np.full(len(self.balance), self.recall)
+        for t, r in self.token_recall.items():
+            recall[t] = r
+        # A true partner carries the anchor when it survived translation (rate r),
+        # or by chance like any paragraph; a random one only by chance.
+        r = recall * np.asarray(self.balance)
+        ps, pt = np.asarray(self.p_source), np.asarray(self.p_target)
+        absent = np.log(1 - r)
+        # A group of k paragraphs holds an anchor by chance more often: 1 - (1 - p)^k.
+        self.gain = {}
+        for a, b in SHAPES:
+            if a and b:
+                ps_a, pt_b = 1 - (1 - ps) ** a, 1 - (1 - pt) ** b
+                both = 0.5 * (np.log((r + (1 - r) * pt_b) / pt_b)
+                              + np.log((r + (1 - r) * ps_a) / ps_a))
+                self.gain[(a, b)] = both - 2 * absent
+        src_logs = np.log(self._lengths(0, 1.0, 1) + _SMOOTH)
+        tgt_logs = np.log(self._lengths(1, self.ratio, 1) + _SMOOTH)
+        self.bg_mu = float(src_logs.mean() - tgt_logs.mean()) if self.n and self.m else 0.0
+        spread = (float(src_logs.var()) if self.n > 1 else 0.0) + (
+            float(tgt_logs.var()) if self.m > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
-        self.group_odds = {k: 0.5 * math.log(k) for k in range(1, 10)}
-        self.src_groups = self._groups(self.source, self.src_group_tokens, absent_s, 1.0)
-        self.tgt_groups = self._groups(self.target, self.tgt_group_tokens, absent_t, self.ratio)
+        self.src_log_length = {size: np.log(self._lengths(0, 1.0, size) + _SMOOTH)
+                               for size in range(1, MAX_GROUP + 1)}
+        self.tgt_log_length = {size: np.log(self._lengths(1, self.ratio, size) + _SMOOTH)
+                               for size in range(1, MAX_GROUP + 1)}
+        self.src_absent = {size: members.sums(absent)
+                           for size, members in self.src_members.items()}
+        self.tgt_absent = {size: members.sums(absent)
+                           for size, members in self.tgt_members.items()}
 
-    @staticmethod
-    def _groups(profiles: Sequence[Profile], tokens: dict[int, list[frozenset[int]]],
-                absent: list[float], ratio: float) -> dict[int, list[Group]]:
-        groups = {}
-        for size in (1, 2, 3):
-            row = []
-            for start in range(len(profiles) - size + 1):
-                span = range(start, start + size)
-                length = sum(profiles[k].latin + ratio * profiles[k].other for k in span)
-                union = tokens[size][start]
-                row.append(Group(math.log(length + _SMOOTH), union,
-                                 sum(absent[t] for t in union)))
-            groups[size] = row
-        return groups
+    def _lengths(self, side: int, ratio: float, size: int) -> np.ndarray:
+        """The length of every run of ``size`` paragraphs of the source (``side`` 0) or
+        the target (1), non-Latin characters weighted by ``ratio``."""
+        latin, other = ((self._src_latin, self._src_other) if side == 0
+                        else (self._tgt_latin, self._tgt_other))
+        total = latin + ratio * other
+        return total[size:] - total[:-size] if len(total) > size else np.zeros(0)
 
-    def length_score(self, x: float) -> float:
-        """Log-likelihood ratio of a log length ratio ``x``: true pair against chance.
+    def length_scores(self, x: np.ndarray) -> np.ndarray:
+        """Log-likelihood ratios of log length ratios ``x``: true pair against chance.
 
         True pairs are Gaussian around the document's ratio, except for a share
         (:data:`_LENGTH_OUTLIERS`) of free translations that look like chance.
         """
         z, zb = (x - self.mu) / self.sigma, (x - self.bg_mu) / self.bg_sigma
-        ratio = math.exp(min(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
-        return math.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
+        ratio = np.exp(np.minimum(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
+        return np.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
+
+    def scores(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
+               memo: dict[str, Any] | None = None) -> np.ndarray:
+        """Scores of the (a, b) beads that start at source ``starts_i[k]`` and target
+        ``starts_j[k]``: the shape's log prior plus the evidence of anchors and length.
+        ``memo`` keeps the anchors each pair shares, for the next pass over the same
+        pairs."""
+        prior = self.log_prior[(a, b)]
+        if a == 0 or b == 0:
+            return np.full(len(starts_i), prior)
+        anchor = self._anchor_evidence(a, b, starts_i, starts_j, {} if memo is None else memo)
+        # a revised or free translation keeps few anchors: they then tell nothing
+        low = anchor < 0.0
+        q = self.anchor_outliers
+        anchor[low] = np.log(q + (1 - q) * np.exp(anchor[low]))
+        lengths = self.src_log_length[a][starts_i] - self.tgt_log_length[b][starts_j]
+        return prior + anchor + self.length_scores(lengths)
+
+    def _anchor_evidence(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
+                         memo: dict[str, Any]) -> np.ndarray:
+        """The log-likelihood ratio of the anchors the groups share and lack."""
+        if "shared" not in memo:
+            memo["shared"] = self._shared(a, b, starts_i, starts_j)
+        cells, found = memo["shared"]
+        anchor = self.src_absent[a][starts_i] + self.tgt_absent[b][starts_j]
+        if len(found):
+            anchor += np.bincount(cells, self.gain[(a, b)][found], minlength=len(starts_i))
+        return anchor
+
+    def _shared(self, a: int, b: int, starts_i: np.ndarray,
+                starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The anchors each pair of groups shares: pair numbers and anchor ids, flat."""
+        src_tokens, tgt_tokens = self.src_group_tokens[a], self.tgt_group_tokens[b]
+        # all at C speed: the intersections, their sizes, their members end to end
+        common = list(map(frozenset.__and__, map(src_tokens.__getitem__, starts_i.tolist()),
+                          map(tgt_tokens.__getitem__, starts_j.tolist())))
+        cells = np.repeat(np.arange(len(common), dtype=np.int32), list(map(len, common)))
+        found = list(itertools.chain.from_iterable(common))
+        return cells, np.array(found, dtype=np.int32)
+
+    def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
+        """The scores of many beads (i, a, j, b), computed shape by shape."""
+        found = [0.0] * len(beads)
+        by_shape: dict[tuple[int, int], list[int]] = {}
+        for k, (_, a, _, b) in enumerate(beads):
+            by_shape.setdefault((a, b), []).append(k)
+        for (a, b), ks in by_shape.items():
+            starts_i = np.array([beads[k][0] for k in ks], dtype=np.int32)
+            starts_j = np.array([beads[k][2] for k in ks], dtype=np.int32)
+            for k, value in zip(ks, self.scores(a, b, starts_i, starts_j).tolist(), strict=True):
+                found[k] = value
+        return found
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Score of the bead of source paragraphs ``i .. i+a-1`` and target ``j .. j+b-1``."""
-        if a == 0 or b == 0:
-            return self.log_prior[(a, b)]
-        src, tgt = self.src_groups[a][i], self.tgt_groups[b][j]
-        common = src.tokens & tgt.tokens
-        anchor = src.absent + tgt.absent
-        if common:
-            # a bigger group shares an anchor by chance more often: about a*b times
-            anchor += sum(map(self.gain.__getitem__, common)) - len(common) * self.group_odds[a * b]
-        return (self.log_prior[(a, b)] + anchor
-                + self.length_score(src.log_length - tgt.log_length))
+        return float(self.scores(a, b, np.array([i]), np.array([j]))[0])
+
+    def evidence(self, i: int, a: int, j: int, b: int) -> float:
+        """How much likelier the bead is a translation than chance: its score without
+        the shape's prior."""
+        return self.score(i, a, j, b) - self.log_prior[(a, b)]
 
     def sure_points(self) -> list[tuple[int, int]]:
-        """Paragraph pairs sharing an anchor that occurs exactly once in each document."""
-        where_s = {t: i for i, tokens in enumerate(self.src_tokens)
-                   for t in tokens if t in self.unique}
-        where_t = {t: j for j, tokens in enumerate(self.tgt_tokens)
-                   for t in tokens if t in self.unique}
-        return [(i, where_t[t]) for t, i in where_s.items() if t in where_t]
+        """Paragraph pairs that an anchor seen equally often in both documents links:
+        its k-th paragraph in the source with its k-th in the target (an anchor found once
+        on each side, or the same section repeated). :func:`.search.band` keeps those
+        that form one monotone chain."""
+        where_s: dict[int, list[int]] = {}
+        where_t: dict[int, list[int]] = {}
+        for where, tokens in ((where_s, self.src_tokens), (where_t, self.tgt_tokens)):
+            for index, found in enumerate(tokens):
+                for t in found & self.evenly:
+                    where.setdefault(t, []).append(index)
+        return [point for t, rows in where_s.items() for point in zip(rows, where_t[t],
+                                                                      strict=True)]
 
     def null_score(self, a: int, b: int) -> float:
         """What the paragraphs of an (a, b) bead would score left unaligned."""
@@ -247,6 +342,55 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
+
+
+def _renumbered(counts: Sequence[Counter[str]]) -> list[str]:
+    """The repeat numbers that paragraphs joined into one text add: ``python#2`` when
+    two of them say ``python`` once each."""
+    repeated: set[str] = set()
+    for k, one in enumerate(counts):
+        for other in counts[k + 1:]:
+            repeated |= one.keys() & other.keys()
+    extra = []
+    for base in repeated:
+        seen = 0
+        for one in counts:
+            count = one.get(base, 0)
+            if seen and count:
+                extra += [f"{base}#{n}" for n in range(seen + 1, seen + count + 1)]
+            seen += count
+    return extra
+
+
+def _overlap(sets: Sequence[Set[str]]) -> bool:
+    """Whether any two of ``sets`` share an element."""
+    seen: set[str] = set()
+    for one in sets:
+        if not seen.isdisjoint(one):
+            return True
+        seen |= one
+    return False
+
+
+def _running(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
+    """Running totals of the Latin and of the other characters, from 0."""
+    latin = np.array([0] + [p.latin for p in profiles], dtype=float).cumsum()
+    other = np.array([0] + [p.other for p in profiles], dtype=float).cumsum()
+    return latin, other
+
+
+class _Members:
+    """The anchors of many groups, flat, for sums over each group."""
+
+    def __init__(self, groups: Sequence[frozenset[int]]) -> None:
+        self.count = len(groups)
+        self.owners = np.repeat(np.arange(len(groups)), list(map(len, groups)))
+        self.anchors = np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64,
+                                   count=len(self.owners))
+
+    def sums(self, weights: np.ndarray) -> np.ndarray:
+        """For each group, the sum of its anchors' ``weights``."""
+        return np.bincount(self.owners, weights[self.anchors], minlength=self.count)
 
 
 def _shrink(estimate: float, prior: float, evidence: int) -> float:

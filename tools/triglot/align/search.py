@@ -5,13 +5,20 @@ skeleton of sure points comes first: paragraph pairs that share an anchor found 
 once in each document, kept only when they form a monotone chain (the longest one).
 The dynamic programme then visits, in each row, only the columns between the skeleton
 points around it (widened by a margin) and near the line through them, so its cost
-grows with the document's length times the band's width, not with its square.
+grows with the document's length times the band's width, not with its square. The
+evidence of every cell is computed with numpy a block of rows at a time (the anchors two
+groups share once for all passes), and the programme keeps only the last rows' totals
+and one byte per cell for the way back, so memory grows linearly too.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
 
 from triglot.align.model import SHAPES
 
@@ -79,52 +86,138 @@ def band(n: int, m: int, sure: Sequence[tuple[int, int]]) -> list[tuple[int, int
         highs[i] = max(highs[i], lows[i])
         if i and lows[i] > highs[i - 1] + 1:
             highs[i - 1] = lows[i] - 1
-    rows = list(zip(lows, highs))
+    rows = list(zip(lows, highs, strict=True))
     return rows
 
 
 Move = tuple[int, int, int, int]  # i0, i1, j0, j1
 
 
-def best_path(n: int, m: int, rows: Sequence[tuple[int, int]],
-              score: Callable[[int, int, int, int], float]) -> list[Move]:
-    """The highest-scoring sequence of beads from (0, 0) to (n, m) inside ``rows``.
+_BLOCK = 256  # rows scored at once: numpy for the evidence, memory bounded by the block
+_NONE = 255  # no move reaches the cell
+_KEEP_CELLS = 3_000_000  # cells whose shared anchors are kept between passes (~100 MB)
 
-    ``score(i, a, j, b)`` scores source paragraphs ``i .. i+a-1`` against ``j .. j+b-1``.
 
-    >>> best_path(2, 2, [(0, 2)] * 3, lambda i, a, j, b: 1.0 if a == b == 1 else -1.0)
+class Scorer(Protocol):
+    def scores(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
+               memo: dict[str, Any]) -> np.ndarray:
+        """Scores of the (a, b) beads starting at source paragraphs ``starts_i`` and
+        target paragraphs ``starts_j``; ``memo`` keeps what does not change between
+        passes over the same cells."""
+
+
+@dataclass
+class Cells:
+    """The beads of one shape that end in a block of rows, inside the band."""
+
+    starts_i: np.ndarray
+    starts_j: np.ndarray
+    spans: list[tuple[int, int]]  # per row of the block: first column and count
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+class Grid:
+    """The band (for each row 0..n, the columns visited) cut into blocks of rows, and the
+    cells of each shape in each block: kept for the next passes over the same band while
+    they are few enough (:data:`_KEEP_CELLS`), made again for each pass beyond."""
+
+    def __init__(self, n: int, m: int, rows: Sequence[tuple[int, int]]) -> None:
+        self.n, self.m, self.rows = n, m, rows
+        cells = len(SHAPES) * sum(hi - lo + 1 for lo, hi in rows)
+        self._kept: dict[int, list[Cells]] | None = {} if cells <= _KEEP_CELLS else None
+
+    def blocks(self) -> Iterator[list[Cells]]:
+        """The cells of each shape, block after block of :data:`_BLOCK` rows."""
+        for first in range(0, self.n + 1, _BLOCK):
+            if self._kept is not None and first in self._kept:
+                yield self._kept[first]
+                continue
+            block = [self._cells(first, min(self.n + 1, first + _BLOCK), a, b)
+                     for a, b in SHAPES]
+            if self._kept is not None:
+                self._kept[first] = block
+            yield block
+
+    def _cells(self, first: int, last: int, a: int, b: int) -> Cells:
+        spans = []
+        for i in range(first, last):
+            lo, hi = self.rows[i]
+            if i - a < 0:
+                spans.append((lo, 0))
+                continue
+            prev_lo, prev_hi = self.rows[i - a]
+            start, stop = max(lo, prev_lo + b, lo + b if a == 0 else lo), min(hi, prev_hi + b) + 1
+            spans.append((start, max(0, stop - start)))
+        counts = np.array([count for _, count in spans], dtype=np.int64)
+        firsts = np.array([start for start, _ in spans], dtype=np.int64)
+        # each row's columns start .. start+count-1, end to end, without a loop
+        before = np.cumsum(counts) - counts
+        starts_j = (np.arange(counts.sum()) + np.repeat(firsts - before, counts)) - b
+        starts_i = np.repeat(np.arange(first, last), counts) - a
+        return Cells(starts_i, starts_j, spans)
+
+
+def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
+    """The highest-scoring sequence of beads from (0, 0) to (n, m) inside the band.
+
+    Only the last rows' totals are kept; the choice made in every cell is one byte.
+
+    >>> import numpy as np
+    >>> class Plain:
+    ...     def scores(self, a, b, i, j, memo):
+    ...         return np.full(len(i), 1.0 if a == b == 1 else -1.0)
+    >>> best_path(Grid(2, 2, [(0, 2)] * 3), Plain())
     [(0, 1, 0, 1), (1, 2, 1, 2)]
     """
     neg = float("-inf")
-    best: list[list[float]] = []
-    back: list[list[int]] = []
-    for i in range(n + 1):
-        lo, hi = rows[i]
-        row_best = [neg] * (hi - lo + 1)
-        row_back = [-1] * (hi - lo + 1)
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                row_best[0] = 0.0
-                continue
-            top, arg = neg, -1
+    rows = grid.rows
+    depth = max(a for a, _ in SHAPES)
+    totals: dict[int, list[float]] = {}
+    back: list[bytes] = []
+    for number, block in enumerate(grid.blocks()):
+        first = number * _BLOCK
+        values = []
+        for (a, b), cells in zip(SHAPES, block, strict=True):
+            found = (scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo).tolist()
+                     if len(cells.starts_i) else [])
+            per_row, at = [], 0
+            for start, count in cells.spans:
+                per_row.append((found[at:at + count], start))
+                at += count
+            values.append(per_row)
+        for i in range(first, min(grid.n + 1, first + _BLOCK)):
+            lo, hi = rows[i]
+            row = [neg] * (hi - lo + 1)
+            choice = bytearray([_NONE]) * (hi - lo + 1)
+            if i == 0:
+                row[0] = 0.0  # the start; nothing leads into it
+            within = None
             for k, (a, b) in enumerate(SHAPES):
-                pi, pj = i - a, j - b
-                if pi < 0 or pj < 0:
+                if i - a < 0:
                     continue
-                plo, phi = rows[pi]
-                if pj < plo or pj > phi:
+                cell_scores, offset = values[k][i - first]
+                if a == 0:
+                    within = (k, cell_scores, offset - lo)  # needs this row's totals first
                     continue
-                prev = (row_best if a == 0 else best[pi])[pj - plo]
-                if prev == neg:
-                    continue
-                total = prev + score(pi, a, pj, b)
-                if total > top:
-                    top, arg = total, k
-            row_best[j - lo], row_back[j - lo] = top, arg
-        best.append(row_best)
-        back.append(row_back)
+                prev = totals[i - a]
+                start = offset - rows[i - a][0] - b
+                for at, (total, score) in enumerate(zip(prev[start:], cell_scores,
+                                                        strict=False), offset - lo):
+                    if total + score > row[at]:
+                        row[at] = total + score
+                        choice[at] = k
+            if within is not None:
+                k, cell_scores, at = within
+                for score in cell_scores:
+                    if row[at - 1] + score > row[at]:
+                        row[at] = row[at - 1] + score
+                        choice[at] = k
+                    at += 1
+            totals[i] = row
+            totals.pop(i - depth - 1, None)
+            back.append(bytes(choice))
     path = []
-    i, j = n, m
+    i, j = grid.n, grid.m
     while i or j:
         a, b = SHAPES[back[i][j - rows[i][0]]]
         path.append((i - a, i, j - b, j))

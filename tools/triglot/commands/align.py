@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from triglot.segment import PARAGRAPH_MODES
+
 NAME = "align"
 HELP = "align the paragraphs of a document and its translation (beads, JSON, TSV or TMX)"
 
@@ -17,8 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="align many pairs: each line is SRC<TAB>TGT<TAB>OUT")
     parser.add_argument("--source-lang", default="en", help="source language (default: en)")
     parser.add_argument("--target-lang", required=True, help="target language: ja, pt_BR ...")
-    parser.add_argument("--paragraphs", choices=("lines", "blank"), default="lines",
-                        help="one paragraph per line, or separated by blank lines")
+    parser.add_argument("--paragraphs", choices=PARAGRAPH_MODES,
+                        help="one paragraph per line, paragraphs separated by blank lines, "
+                             "Markdown or reST (default: from each file's extension: .md, "
+                             ".mdx, .markdown, .rst, .rest; lines otherwise)")
     parser.add_argument("--format", choices=("beads", "json", "tsv", "tmx"), default="beads",
                         help="beads (the gold format), json (with confidences and "
                              "anomalies), tsv or tmx (TMX 1.4b)")
@@ -29,30 +33,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from triglot.align import align_paragraphs
+    from triglot.align import Anomaly, align_paragraphs
+    from triglot.align.checks import WrongLanguage
     from triglot.align.output import render, report
     from triglot.errors import TriglotError
     from triglot.languages import get_language
-    from triglot.segment import paragraphs
+    from triglot.segment import Segmented, mode_for, segment
     from triglot.textio import read_text, write_atomic
 
     source_lang = get_language(args.source_lang).code
     target_lang = get_language(args.target_lang).code
     lexicon = _lexicon(args.glossary, source_lang, target_lang)
 
-    def read(path: Path) -> list[str]:
-        found = paragraphs(read_text(path), args.paragraphs)
-        if not found:
+    def read(path: Path) -> Segmented:
+        found = segment(read_text(path), args.paragraphs or mode_for(path))
+        if not found.paragraphs:
             raise TriglotError("empty document: no paragraphs", path=path)
         return found
 
     def align_one(src: Path, tgt: Path) -> tuple[str, str]:
-        source, target = read(src), read(tgt)
+        read_src, read_tgt = read(src), read(tgt)
+        source, target = read_src.paragraphs, read_tgt.paragraphs
         try:
             result = align_paragraphs(source, target, source_lang=source_lang,
                                       target_lang=target_lang, lexicon=lexicon)
+        except WrongLanguage as exc:
+            raise TriglotError(exc.message, path=src if exc.side == "source" else tgt) from None
         except TriglotError as exc:
             raise TriglotError(exc.message, path=f"{src} + {tgt}") from None
+        for path, found in ((src, read_src), (tgt, read_tgt)):
+            result.anomalies += [Anomaly("markup", f"{path}:{line}: {message}")
+                                 for line, message in found.notes]
         text = render(result, source, target, args.format,
                       source_lang=source_lang, target_lang=target_lang)
         return text, "" if args.format == "json" else report(result, f"{src} + {tgt}")

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+from triglot.segment import PARAGRAPH_MODES, mode_for
+
 NAME = "import"
 HELP = "align a translated document to the English messages and merge it into its catalog"
 
@@ -17,8 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("original", type=Path, help="the translated document (UTF-8 text)")
     parser.add_argument("--doc", help="the English document it translates "
                         "(default: the original's name up to its first dot)")
-    parser.add_argument("--paragraphs", choices=("lines", "blank"), default="lines",
-                        help="one paragraph per line, or paragraphs separated by blank lines")
+    parser.add_argument("--paragraphs", choices=PARAGRAPH_MODES,
+                        help="one paragraph per line, paragraphs separated by blank lines, "
+                             "Markdown or reST (default: from the extension: .md, .mdx, "
+                             ".markdown, .rst, .rest; lines otherwise)")
     parser.add_argument("--no-glossary", action="store_true",
                         help="do not use the termbase's term pairs as an alignment lexicon")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -31,8 +35,9 @@ def run(args: argparse.Namespace) -> int:
     from triglot.project import load_project
 
     project = load_project(args.project)
+    mode = args.paragraphs or mode_for(args.original)
     report = import_translation(project, args.language, args.original, docname=args.doc,
-                                mode=args.paragraphs, use_glossary=not args.no_glossary)
+                                mode=mode, use_glossary=not args.no_glossary)
     catalog = project.relative(report.catalog)
     if args.format == "json":
         payload = {
