@@ -109,6 +109,7 @@ def get_language(code: str) -> Language:
         raise TriglotError(f"unknown language code {code!r}") from None
     catalog_code = str(locale)
     name = locale.get_display_name(locale) or catalog_code
-    name = name[:1].upper() + name[1:]  # a menu entry, as CLDR names are lower-case in many languages
+    # a menu entry: CLDR names are lower-case in many languages
+    name = name[:1].upper() + name[1:]
     facts = FACTS.get(catalog_code, FACTS.get(locale.language, {}))
     return Language(code=catalog_code, tag=catalog_code.replace("_", "-"), name=name, **facts)

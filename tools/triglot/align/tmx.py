@@ -4,47 +4,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+
+from lxml import etree
 
 from triglot import __version__
 from triglot.align.beads import Bead
+from triglot.errors import TriglotError
 from triglot.languages import get_language
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _seg(text: str) -> str:
-    return escape(_NOT_XML.sub("", text))
+#: What XML 1.0 has no way to write, not even as a character reference.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def to_tmx(source: Sequence[str], target: Sequence[str], beads: Sequence[Bead], *,
            source_lang: str, target_lang: str) -> str:
     """A TMX 1.4b document with one translation unit per linked bead.
 
+    A carriage return is written as ``&#13;`` (as itself, XML would read it back as a line
+    feed); a character XML cannot carry at all raises :class:`TriglotError`.
+
     >>> print(to_tmx(["A & B"], ["A と B"], [Bead((0,), (0,), 0.9)],
     ...              source_lang="en", target_lang="ja"))  # doctest: +ELLIPSIS
-    <?xml version="1.0" encoding="UTF-8"?>
+    <?xml version='1.0' encoding='UTF-8'?>
     ...
-    <tu><prop type="x-confidence">0.900</prop><tuv xml:lang="en"><seg>A &amp; B</seg></tuv><tuv xml:lang="ja"><seg>A と B</seg></tuv></tu>
+    <tu><prop type="x-confidence">0.900</prop>...<seg>A &amp; B</seg>...<seg>A と B</seg></tuv></tu>
     ...
     """
     src, tgt = get_language(source_lang), get_language(target_lang)
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<tmx version="1.4">',
-        (f'<header creationtool="triglot" creationtoolversion={quoteattr(__version__)} '
-         f'datatype="plaintext" segtype="paragraph" adminlang="en" '
-         f'srclang={quoteattr(src.tag)} o-tmf="triglot"/>'),
-        "<body>",
-    ]
+    tmx = etree.Element("tmx", version="1.4")
+    tmx.text = "\n"
+    header = etree.SubElement(tmx, "header", creationtool="triglot",
+                              creationtoolversion=__version__, datatype="plaintext",
+                              segtype="paragraph", adminlang="en", srclang=src.tag,
+                              attrib={"o-tmf": "triglot"})
+    header.tail = "\n"
+    body = etree.SubElement(tmx, "body")
+    body.text = body.tail = "\n"
     for bead in beads:
         if not (bead.source and bead.target):
             continue
-        src_text = src.joiner.join(source[i] for i in bead.source)
-        tgt_text = tgt.joiner.join(target[j] for j in bead.target)
-        lines.append(
-            f'<tu><prop type="x-confidence">{bead.confidence:.3f}</prop>'
-            f'<tuv xml:lang={quoteattr(src.tag)}><seg>{_seg(src_text)}</seg></tuv>'
-            f'<tuv xml:lang={quoteattr(tgt.tag)}><seg>{_seg(tgt_text)}</seg></tuv></tu>')
-    lines += ["</body>", "</tmx>"]
-    return "\n".join(lines) + "\n"
+        unit = etree.SubElement(body, "tu")
+        unit.tail = "\n"
+        etree.SubElement(unit, "prop", type="x-confidence").text = f"{bead.confidence:.3f}"
+        for language, texts, numbers in ((src, source, bead.source), (tgt, target, bead.target)):
+            text = language.joiner.join(texts[i] for i in numbers)
+            if (bad := NOT_XML.search(text)) is not None:
+                raise TriglotError(f"{language.code} paragraph {numbers[0] + 1} holds "
+                                   f"{bad.group()!r}, a control character XML (and so TMX) "
+                                   "cannot carry")
+            variant = etree.SubElement(unit, "tuv", {_XML_LANG: language.tag})
+            etree.SubElement(variant, "seg").text = text
+    return etree.tostring(tmx, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"

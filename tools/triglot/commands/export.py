@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 NAME = "export"
 HELP = "export the translated pairs of catalogs as TMX 1.4b, for translation-memory tools"
-#: What XML 1.0 has no way to write, not even as a character reference.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from triglot.align import Bead
-    from triglot.align.tmx import to_tmx
+    from triglot.align.tmx import NOT_XML, to_tmx
     from triglot.catalog import read_catalog
     from triglot.errors import TriglotError
     from triglot.textio import refuse_overwriting, write_atomic
@@ -42,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
             # only what a translator can rely on: translated, not fuzzy, singular
             if message.id and message.string and not message.fuzzy and isinstance(message.id, str):
                 for text in (message.id, str(message.string)):
-                    if (bad := _NOT_XML.search(text)) is not None:
+                    if (bad := NOT_XML.search(text)) is not None:
                         raise TriglotError(f"message holds {bad.group()!r}, a control character "
                                            "XML (and so TMX) cannot carry", path=path,
                                            line=message.lineno)
@@ -54,9 +51,6 @@ def run(args: argparse.Namespace) -> int:
     beads = [Bead((i,), (i,), 1.0) for i in range(len(source))]
     tmx = to_tmx(source, target, beads, source_lang=args.source_lang,
                  target_lang=languages.pop())
-    # a carriage return written as itself is read back as a line feed (XML normalises line
-    # ends); to_tmx's own lines end in "\n", so every "\r" is a message's
-    tmx = tmx.replace("\r", "&#13;")
     if args.output:
         write_atomic(args.output, tmx.encode("utf-8"))
     else:
