@@ -33,8 +33,8 @@ strict: $(INSTALLED) system-deps
 	    -d $(STRICT)/doctrees/$$language docs $(STRICT)/$$language || status=1; \
 	done; \
 	echo "strict check: $(STRICT)/triglot.sarif"; \
-	$(BIN)/triglot check --format sarif --output $(STRICT)/triglot.sarif \
-	  || { $(BIN)/triglot check; status=1; }; \
+	$(BIN)/triglot check --fail-on warning --format sarif --output $(STRICT)/triglot.sarif \
+	  || { $(BIN)/triglot check --fail-on warning; status=1; }; \
 	exit $$status
 
 # ruff (rules in pyproject.toml) over the whole tree, and mypy over the package.
