@@ -36,9 +36,10 @@ def iis():
 
 
 def here() -> int:
+    """The line of the caller."""
     import inspect
 
-    return inspect.currentframe().f_back.f_lineno
+    return inspect.stack()[1].lineno
 
 
 def test_routing_by_virtual_path_and_extension(iis):
@@ -231,3 +232,37 @@ def test_cli_run_and_crash(capsys):
     assert "GET /app1/default.aspx: ok again (served by runtime); starts aspnet_wp" in recovery
     assert main(["arch", "crash", f"{IIS}:IIS6", "http.sys"]) == 2
     assert "only a process can crash" in capsys.readouterr().err
+
+
+def test_arch_help_examples_run_on_a_model_of_any_project(tmp_path, monkeypatch, capsys):
+    # the help names no model of this repository, and its examples work as written
+    import argparse
+
+    from triglot.cli import main
+    from triglot.commands import arch
+
+    helps = []
+    for action in ([], ["run"], ["crash"], ["claims"]):
+        with pytest.raises(SystemExit):
+            main(["arch", *action, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert "/cart/index.html" in helps[1] and "e.g. cart" in helps[2]
+    assert not [text for text in helps if "iis" in text.lower() or "aspx" in text.lower()]
+    parser = argparse.ArgumentParser(prog="triglot arch")
+    arch.add_arguments(parser)
+    assert parser.epilog is not None and parser.epilog in helps[0]
+    examples = [line.split()[1:] for line in parser.epilog.splitlines()
+                if line.startswith("  triglot arch ")]
+    assert [args[1] for args in examples] == ["run", "crash", "claims"]
+    (tmp_path / "models").mkdir()
+    fixture = Path(__file__).parent / "roots" / "test-architecture" / "architecture" / "shop.py"
+    (tmp_path / "models" / "shop.py").write_text(
+        fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for args in examples:
+        assert main(args) == 0, args
+        outputs.append(capsys.readouterr().out)
+    assert "served by cart" in outputs[0]
+    assert "GET /cart/a.page: FAILED: cart has crashed" in outputs[1]
+    assert outputs[2].count("true  [Shop]") == 2
