@@ -266,3 +266,19 @@ def test_arch_help_examples_run_on_a_model_of_any_project(tmp_path, monkeypatch,
     assert "served by cart" in outputs[0]
     assert "GET /cart/a.page: FAILED: cart has crashed" in outputs[1]
     assert outputs[2].count("true  [Shop]") == 2
+
+
+def test_descriptions_say_what_starts_what_fails_and_each_route_once():
+    from triglot.architecture.describe import describe_models, describe_trace
+
+    model = tiny()
+    model.route("front", "back", NAMED_PIPE, path="/shop")  # the same link as the .aspx rule
+    simulation = Simulation(model)
+    assert describe_trace(simulation.run("GET /a.aspx")) == [
+        "front → back: named pipe; crosses a process boundary; starts back."]
+    simulation.crash("back")
+    failed = describe_trace(simulation.run("GET /a.aspx"))
+    assert failed[-1] == "The request fails: back has crashed."
+    sentences = describe_models([model])
+    assert sentences.count("Tiny: front → back: named pipe.") == 1
+    assert "Tiny: front, user mode." in sentences
