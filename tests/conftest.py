@@ -26,6 +26,7 @@ ROOTS = Path(__file__).parent / "roots"
 for _extension in (*sphinx.application.builtin_extensions, "sphinx.ext.graphviz"):
     importlib.import_module(_extension)
 
+
 def build_in_process(source: Path, out: Path, language: str, *extra: str,
                      doctrees: Path | None = None, quiet: bool = True) -> Path:
     """``sphinx-build -b html -W`` (``-q`` when ``quiet``) of ``source`` in ``language``
