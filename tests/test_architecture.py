@@ -282,3 +282,57 @@ def test_descriptions_say_what_starts_what_fails_and_each_route_once():
     sentences = describe_models([model])
     assert sentences.count("Tiny: front → back: named pipe.") == 1
     assert "Tiny: front, user mode." in sentences
+
+
+def _module_into_a_driver(model: Model) -> None:
+    model.driver("drv").module("m")
+
+
+def _duplicate_id(model: Model) -> None:
+    model.process("front")
+
+
+def _unknown_start(model: Model) -> None:
+    model.process("p", start="on-tuesdays")
+
+
+def _other_models_component(model: Model) -> None:
+    model.route("front", Model("Other").process("x"), NAMED_PIPE)
+
+
+def _same_process_pipe(model: Model) -> None:
+    model.route("front", model.components["front"].module("m"), NAMED_PIPE)
+
+
+@pytest.mark.parametrize(("build", "problem"), [
+    (_module_into_a_driver, "module 'm' loaded into 'drv', which is a driver, not a process"),
+    (_duplicate_id, "component 'front' declared twice (first at "),
+    (_unknown_start, "process 'p' has unknown start 'on-tuesdays'"),
+    (_other_models_component, "rule target 'x' belongs to model Other"),
+    (_same_process_pipe, "rule 'front' -> 'm': a named pipe needs two different processes"),
+])
+def test_each_model_error_names_the_line_that_makes_it(build, problem):
+    model = tiny()
+    with pytest.raises(TriglotError) as caught:
+        build(model)
+    assert caught.value.path == __file__
+    assert caught.value.line == build.__code__.co_firstlineno + 1
+    assert problem in caught.value.message
+
+
+def test_a_model_without_entry_point_and_how_rules_and_components_read():
+    from triglot.architecture.model import Condition
+
+    model = Model("Bare")
+    front = model.process("front")
+    with pytest.raises(TriglotError, match="model Bare: no entry point declared"):
+        model.check()
+    back = model.process("back")
+    model.entry(front).route(front, back, NAMED_PIPE, extension="ASPX", path="/app/")
+    when = model.rules[0].when
+    assert str(when) == "*.aspx and /app/*"
+    assert when.matches("/app/x.ASPX")
+    assert not when.matches("/apple/x.aspx") and not when.matches("/app/x.html")
+    assert str(Condition()) == "every request"
+    assert repr(back) == "<process 'back' of Bare>"
+    assert str(back.origin) == f"{__file__}:{back.origin.line}"
