@@ -36,9 +36,10 @@ def iis():
 
 
 def here() -> int:
+    """The line of the caller."""
     import inspect
 
-    return inspect.currentframe().f_back.f_lineno
+    return inspect.stack()[1].lineno
 
 
 def test_routing_by_virtual_path_and_extension(iis):
@@ -231,3 +232,107 @@ def test_cli_run_and_crash(capsys):
     assert "GET /app1/default.aspx: ok again (served by runtime); starts aspnet_wp" in recovery
     assert main(["arch", "crash", f"{IIS}:IIS6", "http.sys"]) == 2
     assert "only a process can crash" in capsys.readouterr().err
+
+
+def test_arch_help_examples_run_on_a_model_of_any_project(tmp_path, monkeypatch, capsys):
+    # the help names no model of this repository, and its examples work as written
+    import argparse
+
+    from triglot.cli import main
+    from triglot.commands import arch
+
+    helps = []
+    for action in ([], ["run"], ["crash"], ["claims"]):
+        with pytest.raises(SystemExit):
+            main(["arch", *action, "--help"])
+        helps.append(capsys.readouterr().out)
+    assert "/cart/index.html" in helps[1] and "e.g. cart" in helps[2]
+    assert not [text for text in helps if "iis" in text.lower() or "aspx" in text.lower()]
+    parser = argparse.ArgumentParser(prog="triglot arch")
+    arch.add_arguments(parser)
+    assert parser.epilog is not None and parser.epilog in helps[0]
+    examples = [line.split()[1:] for line in parser.epilog.splitlines()
+                if line.startswith("  triglot arch ")]
+    assert [args[1] for args in examples] == ["run", "crash", "claims"]
+    (tmp_path / "models").mkdir()
+    fixture = Path(__file__).parent / "roots" / "test-architecture" / "architecture" / "shop.py"
+    (tmp_path / "models" / "shop.py").write_text(
+        fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for args in examples:
+        assert main(args) == 0, args
+        outputs.append(capsys.readouterr().out)
+    assert "served by cart" in outputs[0]
+    assert "GET /cart/a.page: FAILED: cart has crashed" in outputs[1]
+    assert outputs[2].count("true  [Shop]") == 2
+
+
+def test_descriptions_say_what_starts_what_fails_and_each_route_once():
+    from triglot.architecture.describe import describe_models, describe_trace
+
+    model = tiny()
+    model.route("front", "back", NAMED_PIPE, path="/shop")  # the same link as the .aspx rule
+    simulation = Simulation(model)
+    assert describe_trace(simulation.run("GET /a.aspx")) == [
+        "front → back: named pipe; crosses a process boundary; starts back."]
+    simulation.crash("back")
+    failed = describe_trace(simulation.run("GET /a.aspx"))
+    assert failed[-1] == "The request fails: back has crashed."
+    sentences = describe_models([model])
+    assert sentences.count("Tiny: front → back: named pipe.") == 1
+    assert "Tiny: front, user mode." in sentences
+
+
+def _module_into_a_driver(model: Model) -> None:
+    model.driver("drv").module("m")
+
+
+def _duplicate_id(model: Model) -> None:
+    model.process("front")
+
+
+def _unknown_start(model: Model) -> None:
+    model.process("p", start="on-tuesdays")
+
+
+def _other_models_component(model: Model) -> None:
+    model.route("front", Model("Other").process("x"), NAMED_PIPE)
+
+
+def _same_process_pipe(model: Model) -> None:
+    model.route("front", model.components["front"].module("m"), NAMED_PIPE)
+
+
+@pytest.mark.parametrize(("build", "problem"), [
+    (_module_into_a_driver, "module 'm' loaded into 'drv', which is a driver, not a process"),
+    (_duplicate_id, "component 'front' declared twice (first at "),
+    (_unknown_start, "process 'p' has unknown start 'on-tuesdays'"),
+    (_other_models_component, "rule target 'x' belongs to model Other"),
+    (_same_process_pipe, "rule 'front' -> 'm': a named pipe needs two different processes"),
+])
+def test_each_model_error_names_the_line_that_makes_it(build, problem):
+    model = tiny()
+    with pytest.raises(TriglotError) as caught:
+        build(model)
+    assert caught.value.path == __file__
+    assert caught.value.line == build.__code__.co_firstlineno + 1
+    assert problem in caught.value.message
+
+
+def test_a_model_without_entry_point_and_how_rules_and_components_read():
+    from triglot.architecture.model import Condition
+
+    model = Model("Bare")
+    front = model.process("front")
+    with pytest.raises(TriglotError, match="model Bare: no entry point declared"):
+        model.check()
+    back = model.process("back")
+    model.entry(front).route(front, back, NAMED_PIPE, extension="ASPX", path="/app/")
+    when = model.rules[0].when
+    assert str(when) == "*.aspx and /app/*"
+    assert when.matches("/app/x.ASPX")
+    assert not when.matches("/apple/x.aspx") and not when.matches("/app/x.html")
+    assert str(Condition()) == "every request"
+    assert repr(back) == "<process 'back' of Bare>"
+    assert str(back.origin) == f"{__file__}:{back.origin.line}"

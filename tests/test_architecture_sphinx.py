@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from triglot.sphinxext.diagrams.directive import ArchitectureClaimError
+from triglot.sphinxext.diagrams.directive import ArchitectureClaimError, DiagramRenderError
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is missing")
 
@@ -52,6 +52,21 @@ def test_japanese_build_draws_and_describes_in_japanese(app):
     assert 'data-label-previous="前のホップ" data-label-next="次のホップ"' in page
     # compiled once into the doctree directory; nothing binary is shipped
     assert (app.doctreedir / "triglot-locales/ja/LC_MESSAGES/triglot.mo").is_file()
+
+
+@needs_dot
+def test_a_damaged_svg_in_the_image_cache_stops_the_build_naming_it(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    cached = sorted((app.outdir / "_images").glob("architecture-*.svg"))[0]
+    cached.write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n', encoding="utf-8")
+    with pytest.raises(DiagramRenderError) as caught:
+        app.build(force_all=True)
+    message = str(caught.value)
+    assert message.startswith(f"{cached}:3: not well-formed XML")
+    assert "\n" not in message
 
 
 def _starts(text: str, needle: str) -> list[int]:
@@ -186,3 +201,48 @@ def test_every_component_links_to_its_glossary_entry(make_app, rootdir, tmp_path
                              "glossary.html#term-worker-process"]
     glossary = (app.outdir / "glossary.html").read_text(encoding="utf-8")
     assert all(f'id="{link.partition("#")[2]}"' in glossary for link in links)
+
+
+@needs_dot
+def test_a_reader_steps_through_the_request_and_follows_a_component_link(make_app, rootdir,
+                                                                        tmp_path):
+    # the inlined SVG in headless Chromium: its ids still match the step-through script's,
+    # its links still lead to the glossary entry, its labels are the page's language
+    from triglot.browser import browser_paths, chromium, serve
+
+    if browser_paths() is None:
+        pytest.skip("needs chromium and chromedriver")
+    by = pytest.importorskip("selenium.webdriver.common.by").By
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", srcdir)
+    (srcdir / "architecture").mkdir()
+    (srcdir / "architecture" / "pools.py").write_text(POOLS, encoding="utf-8")
+    with (srcdir / "article.rst").open("a", encoding="utf-8") as article:
+        article.write("\n.. architecture:: architecture/pools.py\n   :view: sequence\n"
+                      "   :request: GET /a/page\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"language": "ja"})
+    app.build()
+    with serve(app.outdir) as url, chromium() as driver:
+        driver.get(f"{url}/article.html")
+        view = driver.find_element(by.CSS_SELECTOR, ".triglot-architecture-view")
+        svg = view.find_element(by.CSS_SELECTOR, "svg")
+        assert svg.get_attribute("role") == "img"
+        assert "アプリケーション プール" in svg.get_attribute("aria-label")
+        assert "アプリケーション プール" in svg.text
+        hop = driver.find_element(by.ID, f"{view.get_attribute('data-prefix')}-hop-1")
+        assert "active" not in hop.get_attribute("class")
+        view.find_element(by.CSS_SELECTOR, "button[aria-label='次のホップ']").click()
+        assert "active" in hop.get_attribute("class").split()
+        step = view.find_element(by.CSS_SELECTOR, ".triglot-architecture-description li")
+        assert "active" in step.get_attribute("class").split()
+        view.find_element(by.CSS_SELECTOR, "button[aria-label='前のホップ']").click()
+        assert "active" not in hop.get_attribute("class").split()
+        hrefs = driver.execute_script("return Array.from(arguments[0].querySelectorAll('a'))"
+                                      ".map(a => a.href.baseVal)", svg)
+        assert "glossary.html#term-application-pool" in hrefs
+        link = svg.find_elements(by.CSS_SELECTOR, "a")[
+            hrefs.index("glossary.html#term-application-pool")]
+        driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', "
+                              "{bubbles: true}))", link)
+        assert driver.current_url == f"{url}/glossary.html#term-application-pool"
+        assert driver.find_element(by.ID, "term-application-pool").is_displayed()

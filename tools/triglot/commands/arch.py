@@ -9,28 +9,28 @@ HELP = "run a request through an architecture model, or show the effect of a cra
 
 MODEL_HELP = (
     "the model as FILE.py:NAME, where FILE.py defines NAME at module level "
-    "(e.g. docs/architecture/iis.py:IIS6)"
+    "(e.g. models/shop.py:SHOP)"
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "examples:\n"
-        "  triglot arch run docs/architecture/iis.py:IIS6 GET /app1/default.aspx\n"
-        "  triglot arch crash docs/architecture/iis.py:IIS6 AppPool1\n"
-        "  triglot arch claims docs/architecture/iis.py"
+        "  triglot arch run models/shop.py:SHOP GET /cart/index.html\n"
+        "  triglot arch crash models/shop.py:SHOP cart\n"
+        "  triglot arch claims models/shop.py"
     )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     run = actions.add_parser("run", help="print the trace of one request")
     run.add_argument("model", help=MODEL_HELP)
     run.add_argument("method", help="the request method, e.g. GET")
-    run.add_argument("path", help="the request path, e.g. /app1/default.aspx")
+    run.add_argument("path", help="the request path, e.g. /cart/index.html")
     crash = actions.add_parser(
         "crash", help="run the model's requests right after a crash and after recovery"
     )
     crash.add_argument("model", help=MODEL_HELP)
-    crash.add_argument("process", help="the id of the process to crash, e.g. AppPool1")
+    crash.add_argument("process", help="the id of the process to crash, e.g. cart")
     crash.add_argument(
         "--request", action="append", metavar="'METHOD PATH'",
         help="a request to run (repeatable; default: the requests the model declares)",

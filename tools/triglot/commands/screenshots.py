@@ -1,4 +1,5 @@
-"""``triglot screenshots``: a PNG of the article page in every language of the built site."""
+"""``triglot screenshots``: a PNG of one page (the root document by default) in every
+language of the built site."""
 
 from __future__ import annotations
 

@@ -27,7 +27,6 @@ script work; the SVG is complete without scripts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -52,6 +51,7 @@ from triglot.sphinxext.core import i18n
 from triglot.sphinxext.core.i18n import CATALOG
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
+from triglot.sphinxext.diagrams.svg import inline_svg
 
 logger = logging.getLogger(__name__)
 _ = get_translation(CATALOG)
@@ -66,6 +66,12 @@ class ArchitectureClaimError(SphinxError):
     """A claim of the text is false of its model (or the model itself is broken)."""
 
     category = "Architecture claim failed"
+
+
+class DiagramRenderError(SphinxError):
+    """Graphviz's SVG of a diagram cannot be read (a damaged file in the image cache)."""
+
+    category = "Diagram rendering failed"
 
 
 class architecture_diagram(graphviz):
@@ -268,15 +274,11 @@ def html_visit(translator: Any, node: architecture_diagram) -> None:
     if outfn is None:  # dot is missing: graphviz already warned; the description remains
         body.append(f"<pre>{translator.encode(node['code'])}</pre>")
     else:
-        svg = Path(outfn).read_text(encoding="utf-8")
-        svg = svg[svg.index("<svg"):]  # inline: drop the XML prolog and doctype
-
-        def link(match: re.Match[str]) -> str:
-            return translator.attval(page["urls"].get(match.group(1), "#"))
-
-        svg = re.sub(re.escape(PLACEHOLDER) + r"([A-Za-z0-9_.-]+)", link, svg)
-        body.append(svg.replace("<svg ", '<svg role="img" aria-label="'
-                                + translator.attval(node["alt"]) + '" ', 1))
+        try:
+            body.append(inline_svg(Path(outfn).read_bytes(), PLACEHOLDER, page["urls"],
+                                   node["alt"], source=outfn))
+        except TriglotError as exc:
+            raise DiagramRenderError(str(exc)) from None
     body.append('<details class="triglot-architecture-description"><summary>')
     body.append(translator.encode(_("Text description")) + "</summary><ol>")
     body += [f"<li>{translator.encode(line)}</li>" for line in page["description"]]
