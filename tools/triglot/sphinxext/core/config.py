@@ -32,6 +32,10 @@ OPTIONS = (
     Option("triglot_glossary", "", (str,),
            "The termbase, relative to the configuration directory (YAML or TBX); "
            "empty for none."),
+    Option("triglot_source_dir", "", (str,),
+           "Where the triglot command finds the sources when it is not given SOURCEDIR, "
+           "relative to the configuration directory; empty for the configuration "
+           "directory itself (Sphinx ignores it: sphinx-build is given the sources).", ""),
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
