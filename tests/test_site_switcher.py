@@ -7,6 +7,8 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
+import pytest
+from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
 ROOT = Path(__file__).parent / "roots" / "test-site"
@@ -39,3 +41,28 @@ def test_a_page_missing_in_one_language_links_to_that_languages_root(tmp_path: P
     assert 'hreflang="pt-BR" href' not in notes  # no alternate for a page that is not there
     article = (pt / "article.html").read_text(encoding="utf-8")
     assert 'class="triglot-switch" href="../ja/article.html"' in article  # others unchanged
+
+
+def test_links_go_where_the_configuration_publishes_each_language(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('triglot_language_url = "https://docs.example.org/{lang_path}/3.1/{page}"\n'
+                   'triglot_language_urls = {"ja": "https://ja.example.org/latest/"}\n')
+    article = (build(source, "pt_BR") / "article.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="triglot-languages".*?</nav>', article).group(0)
+    assert 'href="https://docs.example.org/3.1/article.html"' in nav  # the source language
+    assert 'href="https://ja.example.org/latest/article.html"' in nav
+    assert ('<link rel="alternate" hreflang="pt-BR" '
+            'href="https://docs.example.org/pt-br/3.1/article.html"') in article
+    assert re.search(r'href="https://docs.example.org/3.1/article.html#p-[0-9a-f]{8}"', article)
+    assert "../en/" not in article and "../ja/" not in article
+
+
+def test_a_url_pattern_with_an_unknown_placeholder_fails_the_build(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('triglot_language_url = "https://x.org/{language}/{page}"\n')
+    with pytest.raises(ConfigError, match=r"unknown placeholder.*\{lang_path\}"):
+        build(source, "ja")

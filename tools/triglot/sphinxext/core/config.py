@@ -12,6 +12,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
+from triglot.languages import get_language
 from triglot.sphinxext.core.locations import file_location
 
 logger = logging.getLogger(__name__)
@@ -36,6 +37,17 @@ OPTIONS = (
            "Where the triglot command finds the sources when it is not given SOURCEDIR, "
            "relative to the configuration directory; empty for the configuration "
            "directory itself (Sphinx ignores it: sphinx-build is given the sources).", ""),
+    Option("triglot_language_url", "", (str,),
+           "Where each language's site is published, for the links between them (switcher, "
+           "hreflang, paragraph links): a URL pattern with {lang} (the site folder, "
+           "'pt-br'), {lang_path} (the same, but empty for the source language), {code} "
+           "('pt_BR'), {tag} ('pt-BR') and {page} (the page's path, 'tutorial/index.html'), "
+           "e.g. 'https://docs.python.org/{lang_path}/3.13/{page}'. Empty: the sites are "
+           "sibling folders (<site>/<lang>/), linked relatively.", "html"),
+    Option("triglot_language_urls", {}, (dict,),
+           "Base URLs per language code, e.g. {'ja': 'https://example.org/ja/latest/'}, "
+           "each followed by the page's path; a language listed here is linked there, "
+           "whatever triglot_language_url says.", "html"),
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
@@ -48,8 +60,6 @@ def _check_languages(app: Sphinx, config: Config) -> None:
     Unknown or repeated codes are dropped, and a build language missing from the list is
     added, so one typo in ``conf.py`` costs a warning, not the build (``-W`` fails it).
     """
-    from triglot.languages import get_language
-
     where = file_location(Path(app.confdir, "conf.py"))
     usable: list[str] = []
     for code in config.triglot_languages:
@@ -77,8 +87,27 @@ def _check_languages(app: Sphinx, config: Config) -> None:
     config.triglot_languages = usable or ["en"]
 
 
+def _check_urls(config: Config) -> None:
+    """Fail the build on a URL setting no link can be made from (every page would be
+    wrong)."""
+    from triglot.sphinxext.core.site import published_url, site_languages
+
+    try:
+        for language in site_languages(config):
+            published_url(config, language, "index.html")
+        for code in config.triglot_language_urls:
+            get_language(code)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"triglot_language_url: {config.triglot_language_url!r} has an "
+                          f"unknown placeholder or a stray brace ({exc}); it may use {{lang}}, "
+                          "{lang_path}, {code}, {tag} and {page}") from None
+    except TriglotError as exc:
+        raise ConfigError(f"triglot_language_urls: {exc}") from None
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     _check_languages(app, config)
+    _check_urls(config)
     if config.triglot_glossary:
         config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
 

@@ -1,8 +1,10 @@
 """The site's languages, and links between the language sites.
 
-The site is ``<site>/<language folder>/<page>.html`` for every language (see
+By default the site is ``<site>/<language folder>/<page>.html`` for every language (see
 :mod:`triglot.site`), so the same page in another language is a relative link computed
-at build time.
+at build time. A project that publishes each language elsewhere (one build per language,
+as Read the Docs or docs.python.org do) says where in ``triglot_language_urls`` or
+``triglot_language_url``, and the links are absolute.
 """
 
 from __future__ import annotations
@@ -45,15 +47,49 @@ def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "", 
     """The link from ``pagename`` to the same page (or ``target``) in ``language``'s site.
 
     >>> from types import SimpleNamespace
-    >>> app = SimpleNamespace(builder=SimpleNamespace(get_target_uri=lambda name: name + ".html"))
+    >>> app = SimpleNamespace(builder=SimpleNamespace(get_target_uri=lambda name: name + ".html"),
+    ...                       config=SimpleNamespace(triglot_language_urls={},
+    ...                                              triglot_language_url=""))
     >>> page_in(app, "a/b", get_language("pt_BR"), "p-1")
     '../../pt-br/a/b.html#p-1'
     >>> page_in(app, "parallel/a", get_language("ja"), target="a")
     '../../ja/a.html'
     """
-    up = "../" * (pagename.count("/") + 1)
-    uri = f"{up}{language.site_dir}/{app.builder.get_target_uri(target or pagename)}"
+    page = app.builder.get_target_uri(target or pagename)
+    uri = published_url(app.config, language, page)
+    if uri is None:
+        uri = f"{'../' * (pagename.count('/') + 1)}{language.site_dir}/{page}"
     return f"{uri}#{fragment}" if fragment else uri
+
+
+def published_url(config: Config, language: Language, page: str) -> str | None:
+    """The absolute URL of ``page`` in ``language``'s site when the configuration gives
+    one (``triglot_language_urls``, then ``triglot_language_url``), else None.
+
+    >>> from types import SimpleNamespace
+    >>> config = SimpleNamespace(triglot_languages=["en", "ja", "pt_BR"],
+    ...     triglot_language_urls={"ja": "https://example.org/ja/latest"},
+    ...     triglot_language_url="https://docs.python.org/{lang_path}/3.13/{page}")
+    >>> published_url(config, get_language("en"), "tutorial/index.html")
+    'https://docs.python.org/3.13/tutorial/index.html'
+    >>> published_url(config, get_language("pt_BR"), "index.html")
+    'https://docs.python.org/pt-br/3.13/index.html'
+    >>> published_url(config, get_language("ja"), "index.html")
+    'https://example.org/ja/latest/index.html'
+    """
+    bases = {get_language(code): base for code, base in config.triglot_language_urls.items()}
+    if language in bases:
+        return f"{bases[language].rstrip('/')}/{page}"
+    if not config.triglot_language_url:
+        return None
+    source = get_language(config.triglot_languages[0])
+    url = config.triglot_language_url.format(
+        lang=language.site_dir, code=language.code, tag=language.tag, page=page,
+        lang_path="" if language == source else language.site_dir)
+    scheme, sep, rest = url.rpartition("://")
+    while "//" in rest:  # an empty {lang_path} between two slashes
+        rest = rest.replace("//", "/")
+    return f"{scheme}{sep}{rest}"
 
 
 def _add_static(app: Sphinx, config: Config) -> None:
