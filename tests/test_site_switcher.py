@@ -66,3 +66,14 @@ def test_a_url_pattern_with_an_unknown_placeholder_fails_the_build(tmp_path: Pat
         conf.write('triglot_language_url = "https://x.org/{language}/{page}"\n')
     with pytest.raises(ConfigError, match=r"unknown placeholder.*\{lang_path\}"):
         build(source, "ja")
+
+
+def test_a_project_with_its_own_search_options_keeps_sphinx_japanese_search(
+        tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    with (source / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('html_search_options = {"type": "sphinx.search.ja.DefaultSplitter"}\n')
+    language_data = (build(source, "ja") / "_static" / "language_data.js").read_text("utf-8")
+    assert "identifier" not in language_data  # Sphinx's own splitQuery, not triglot's
+    assert "var Stemmer" in language_data

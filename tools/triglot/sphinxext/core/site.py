@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from triglot.languages import Language, get_language
+from triglot.sphinxext.core.state import PerBuild
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +41,20 @@ def is_translation_build(app_or_env: Sphinx | BuildEnvironment) -> bool:
 
 def is_html(app: Sphinx) -> bool:
     return app.builder.format == "html"
+
+
+# The builder's format per environment, for transforms (they are given the environment,
+# not the builder); noted when the builder is made.
+_FORMATS: PerBuild[list[str]] = PerBuild(lambda env: [])
+
+
+def builds_html(env: BuildEnvironment) -> bool:
+    """Whether ``env`` is being read for an HTML builder (``is_html`` for transforms)."""
+    return _FORMATS.of(env) == ["html"]
+
+
+def _note_format(app: Sphinx) -> None:
+    _FORMATS.of(app.env)[:] = [app.builder.format]
 
 
 def page_in(app: Sphinx, pagename: str, language: Language, fragment: str = "", *,
@@ -98,6 +113,7 @@ def _add_static(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _add_static)
+    app.connect("builder-inited", _note_format)
 
 
 def add_site_files(app: Sphinx) -> None:
