@@ -61,3 +61,32 @@ def test_other_extensions_and_builders_meet_no_unresolved_triglot_node(
         assert neighbour.SEEN == []
     finally:
         del __import__("sys").modules["neighbour"]
+
+
+def test_without_the_analysis_extras_the_site_builds_without_term_links(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from triglot.sphinxext.core import config
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "spacy" else real(name, *args))
+    config.missing_extra.cache_clear()
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=source, builddir=tmp_path / "_build",
+                        confoverrides={"language": "ja"}, status=StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+        monkeypatch.undo()
+        config.missing_extra.cache_clear()
+    assert ("term links and terminology checks in ja need triglot[terms] (pip install "
+            "'triglot[terms]'); built without them [triglot.missing-extra]") in warnings.getvalue()
+    outdir = Path(app.outdir)
+    assert 'class="triglot-term reference internal"' not in (
+        outdir / "article.html").read_text(encoding="utf-8")
+    assert (outdir / "glossary.html").is_file() and (outdir / "triglot-status.html").is_file()

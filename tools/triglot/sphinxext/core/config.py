@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -105,9 +107,43 @@ def _check_urls(config: Config) -> None:
         raise ConfigError(f"triglot_language_urls: {exc}") from None
 
 
+# What term analysis needs beside the core install: (module, the extra that installs it,
+# the languages that need it; empty for all).
+ANALYSIS_MODULES = (("spacy", "triglot[terms]", ()), ("spacy_lookups_data", "triglot[terms]", ()),
+                    ("sudachipy", "triglot[ja]", ("ja",)), ("sudachidict_core", "triglot[ja]",
+                                                         ("ja",)))
+
+
+@cache
+def missing_extra(code: str) -> str | None:
+    """The extra to install before terms can be analysed in language ``code``, or None
+    when everything is there."""
+    base = code.replace("-", "_").split("_")[0]
+    for module, extra, languages in ANALYSIS_MODULES:
+        if (not languages or base in languages) and importlib.util.find_spec(module) is None:
+            return extra
+    return None
+
+
+def _check_extras(app: Sphinx, config: Config) -> None:
+    """Without the analysis extras the site is built without term links and checks, with a
+    note saying what to install (the glossary page and diagram labels need none)."""
+    if not config.triglot_glossary:
+        return
+    code = config.language or config.triglot_languages[0]
+    extra = missing_extra(code)
+    if extra is not None:
+        logger.warning("term links and terminology checks in %s need %s (pip install '%s'); "
+                       "built without them", code, extra, extra, type="triglot",
+                       subtype="missing-extra", location=file_location(
+                           Path(app.confdir, "conf.py")))
+        config.triglot_check_terms = False
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     _check_languages(app, config)
     _check_urls(config)
+    _check_extras(app, config)
     if config.triglot_glossary:
         config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
 

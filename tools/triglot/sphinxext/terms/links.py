@@ -19,6 +19,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from triglot.sphinxext.core.config import missing_extra
 from triglot.sphinxext.core.matchcache import cached_matcher, doc_owner
 from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.core.site import builds_html, is_html, page_language, site_languages
@@ -59,7 +60,8 @@ class TermMatches(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         env, config = self.env, self.config
-        if not builds_html(env) or not config.triglot_glossary:
+        if (not builds_html(env) or not config.triglot_glossary
+                or missing_extra(page_language(config).code)):
             return
         if _has_glossary(self.document):
             GLOSSARIES.of(env)[env.docname] = True

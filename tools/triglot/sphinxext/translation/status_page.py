@@ -23,6 +23,7 @@ from sphinx.util.i18n import docname_to_domain
 from triglot.check import CHECKS
 from triglot.errors import TriglotError
 from triglot.sphinxext.core.catalogs import catalog_paths, catalogs_for, read_po
+from triglot.sphinxext.core.config import missing_extra
 from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
@@ -98,7 +99,7 @@ def _cells(*values: object) -> list[dict[str, object]]:
 def _translation_figures(app: Sphinx, words: dict[str, str],
                          states: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     findings: list[Finding] | None = None
-    if app.config.triglot_glossary:
+    if app.config.triglot_glossary and not missing_extra(app.config.language):
         try:
             findings = language_findings(app)
         except TriglotError:

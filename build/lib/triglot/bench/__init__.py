@@ -1,0 +1,1 @@
+"""Benchmarks, run as ``python -m triglot.bench.<name>``; never part of the test run."""

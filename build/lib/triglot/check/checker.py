@@ -1,0 +1,185 @@
+"""The terminology checks over catalog entries and across catalogs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from triglot.check.catalogs import Entry, read_catalog
+from triglot.check.codes import CHECKS
+from triglot.check.findings import Finding
+from triglot.check.identifiers import identifiers, present
+from triglot.errors import TriglotError
+from triglot.glossary import Concept, Termbase
+from triglot.terms.match import Match, TermMatcher
+
+
+class Matcher(Protocol):
+    """What the checker asks of a matcher: a :class:`TermMatcher` or a cached one."""
+
+    has_unapproved: bool
+
+    def find(self, text: str) -> list[Match]: ...
+
+
+@dataclass
+class _Use:
+    """Which approved terms of a concept one entry uses, for the consistency check."""
+
+    path: str
+    entry: Entry
+    terms: dict[str, Match]
+
+
+class Checker:
+    """Checks entries of catalogs in any of the termbase's languages against it."""
+
+    def __init__(self, termbase: Termbase, severities: dict[str, str] | None = None,
+                 matchers: Callable[[str], Matcher] | None = None) -> None:
+        self.termbase = termbase
+        self._new_matcher = matchers or (lambda lang: TermMatcher(termbase, lang))
+        self.source = termbase.languages[0]
+        self.severities = {code: sev for code, (sev, _) in CHECKS.items()}
+        self.severities.update(severities or {})
+        self._matchers: dict[str, Matcher] = {}
+        self._source_cache: dict[str, list[Match]] = {}
+        self._english: dict[str, re.Pattern[str] | None] = {}
+        self._uses: dict[tuple[str, str], list[_Use]] = defaultdict(list)
+
+    def matcher(self, lang: str) -> Matcher:
+        if lang not in self._matchers:
+            self._matchers[lang] = self._new_matcher(lang)
+        return self._matchers[lang]
+
+    def _source_matches(self, msgid: str) -> list[Match]:
+        cached = self._source_cache.get(msgid)
+        if cached is None:
+            cached = self._source_cache[msgid] = self.matcher(self.source).find(msgid)
+        return cached
+
+    def check_entry(self, entry: Entry, lang: str, path: str) -> list[Finding]:
+        """Findings of one translated entry (all checks but term-inconsistent, which
+        needs every catalog: see :meth:`inconsistencies`)."""
+        if entry.ignored is not None and not entry.ignored:
+            return []
+        findings: list[Finding] = []
+
+        def report(code: str, concept: str | None, message: str, found: str | None = None,
+                   expected: str | None = None, span: tuple[int, int] | None = None) -> None:
+            if entry.ignored and code in entry.ignored:
+                return
+            findings.append(Finding(path, entry.line, lang, code, self.severities[code],
+                                    concept, entry.msgid, message, found, expected,
+                                    entry.msgstr, span))
+
+        source_concepts = dict.fromkeys(m.concept for m in self._source_matches(entry.msgid))
+        matcher = self.matcher(lang)
+        # without a concept in the English only deprecated/forbidden terms can be found
+        target = matcher.find(entry.msgstr) if source_concepts or matcher.has_unapproved \
+            else []
+        by_concept: dict[str, list[Match]] = defaultdict(list)
+        for match in target:
+            by_concept[match.concept].append(match)
+            if not match.term.approved:
+                concept = self.termbase.get(match.concept)
+                preferred = concept.preferred(lang) if concept else None
+                fix = preferred.text if preferred else None
+                report("term-forbidden", match.concept,
+                       f"{match.term.status} term '{match.text}' for {match.concept}; "
+                       f"use '{fix}'", match.text, fix, (match.start, match.end))
+        for concept_id in source_concepts:
+            concept = self.termbase.get(concept_id)
+            assert concept is not None
+            matches = by_concept.get(concept_id, [])
+            approved = {m.term.text: m for m in matches if m.term.approved}
+            if approved:
+                if not any(t.do_not_translate for t in concept.terms(lang)):
+                    self._uses[(lang, concept_id)].append(_Use(path, entry, approved))
+                continue
+            if matches:
+                continue  # already reported as term-forbidden
+            preferred = concept.preferred(lang)
+            expected = preferred.text if preferred else None
+            english = self._english_left(concept, lang, entry.msgstr)
+            if english is not None:
+                report("term-untranslated", concept_id,
+                       f"'{english.group(0)}' is left in English; translate it as "
+                       f"'{expected}'", english.group(0), expected, english.span())
+            else:
+                report("term-missing", concept_id,
+                       f"the English uses {concept_id} but the translation has none of "
+                       f"its terms; expected '{expected}'", None, expected)
+        for ident in identifiers(entry.msgid):
+            if not present(ident, entry.msgstr):
+                report("identifier-missing", None, f"'{ident}' of the English is missing "
+                       "from the translation", None, ident)
+        return findings
+
+    def _english_left(self, concept: Concept, lang: str, text: str) -> re.Match[str] | None:
+        key = f"{concept.id}\0{lang}"
+        if key not in self._english:
+            own = {t.text.casefold() for t in concept.terms(lang)}
+            words = [t.text for t in concept.approved_terms(self.source)
+                     if t.text.casefold() not in own]
+            self._english[key] = re.compile(
+                r"(?<!\w)(?:" + "|".join(r"[\s-]+".join(map(re.escape, w.split()))
+                                        for w in words) + r")(?:e?s)?(?!\w)",
+                re.IGNORECASE) if words else None
+        pattern = self._english[key]
+        return pattern.search(text) if pattern else None
+
+    def inconsistencies(self) -> list[Finding]:
+        """term-inconsistent: entries of a language that render a concept with an approved
+        term other than the one most used for it in that language."""
+        findings: list[Finding] = []
+        for (lang, concept_id), uses in self._uses.items():
+            counts = Counter(text for use in uses for text in use.terms)
+            if len(counts) < 2:
+                continue
+            concept = self.termbase.get(concept_id)
+            preferred = concept.preferred(lang) if concept else None
+            dominant = max(counts, key=lambda t: (counts[t], preferred is not None
+                                                  and t == preferred.text))
+            for use in uses:
+                if dominant in use.terms or (use.entry.ignored is not None and (
+                        not use.entry.ignored or "term-inconsistent" in use.entry.ignored)):
+                    continue
+                match = next(iter(use.terms.values()))
+                findings.append(Finding(
+                    use.path, use.entry.line, lang, "term-inconsistent",
+                    self.severities["term-inconsistent"], concept_id, use.entry.msgid,
+                    f"{concept_id} is '{match.text}' here but '{dominant}' in "
+                    f"{counts[dominant]} other entr{'y' if counts[dominant] == 1 else 'ies'}",
+                    match.text, dominant, use.entry.msgstr, (match.start, match.end)))
+        return findings
+
+    def check_catalog(self, path: str | Path) -> list[Finding]:
+        language, entries = read_catalog(path)
+        if language not in self.termbase.languages[1:]:
+            raise TriglotError(f"catalog language {language!r} is not a target language of "
+                               f"the termbase ({', '.join(self.termbase.languages[1:])})",
+                               path=path)
+        findings: list[Finding] = []
+        for entry in entries:
+            findings.extend(self.check_entry(entry, language, str(path)))
+        return findings
+
+
+def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
+                   severities: dict[str, str] | None = None,
+                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
+    """Check every catalog against the termbase; findings sorted by path and line.
+
+    ``matchers(lang)`` gives the matcher of a language (default: a new
+    :class:`TermMatcher`)."""
+    checker = Checker(termbase, severities, matchers)
+    findings: list[Finding] = []
+    for path in paths:
+        findings.extend(checker.check_catalog(path))
+    findings.extend(checker.inconsistencies())
+    findings.sort(key=lambda f: (f.path, f.line or 0, f.code, f.concept or ""))
+    return findings

@@ -1,0 +1,176 @@
+"""The project's termbase format: YAML, one concept per entry, sorted by id.
+
+A term is a plain string (a preferred term with default flags) or a mapping with
+``text`` and any of ``status``, ``pos``, ``case_sensitive``, ``do_not_translate``,
+``note``. A concept with ``do_not_translate: true`` (an identifier such as
+``w3wp.exe``) lists only its English terms; every language uses them unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from triglot.errors import TriglotError
+from triglot.glossary.model import Concept, Term, Termbase, validate
+from triglot.textio import read_text
+
+_TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note"}
+_CONCEPT_KEYS = {"id", "definition", "terms", "do_not_translate", "note"}
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without aliases: an alias bomb cannot expand while we walk the nodes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise TriglotError("YAML aliases are not allowed in a termbase",
+                               line=mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, node: yaml.Node, message: str) -> TriglotError:
+        return TriglotError(message, path=self.path, line=node.start_mark.line + 1)
+
+    def mapping(self, node: yaml.Node, what: str, allowed: set[str] | None = None
+                ) -> dict[str, yaml.Node]:
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what} must be a mapping")
+        out: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = self.scalar(key_node, f"a key of {what}")
+            if key in out:
+                raise self.fail(key_node, f"duplicate key {key!r} in {what}")
+            if allowed is not None and key not in allowed:
+                raise self.fail(key_node, f"unknown field {key!r} in {what} "
+                                f"(allowed: {', '.join(sorted(allowed))})")
+            out[key] = value
+        return out
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode):
+            return [node]
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what} must be a list")
+        return list(node.value)
+
+    def scalar(self, node: yaml.Node, what: str) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what} must be a plain value")
+        return str(node.value)
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        value = self.scalar(node, what).lower()
+        if value not in ("true", "false"):
+            raise self.fail(node, f"{what} must be true or false, not {value!r}")
+        return value == "true"
+
+    def term(self, node: yaml.Node, identifier: bool) -> Term:
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.ScalarNode):
+            return Term(self.scalar(node, "a term"), do_not_translate=identifier,
+                        case_sensitive=identifier, line=line)
+        fields = self.mapping(node, "a term", _TERM_KEYS)
+        if "text" not in fields:
+            raise self.fail(node, "a term needs a 'text'")
+        dnt = self.flag(fields["do_not_translate"], "do_not_translate") \
+            if "do_not_translate" in fields else identifier
+        return Term(
+            text=self.scalar(fields["text"], "text"),
+            status=self.scalar(fields["status"], "status") if "status" in fields
+            else "preferred",
+            pos=self.scalar(fields["pos"], "pos") if "pos" in fields else None,
+            case_sensitive=self.flag(fields["case_sensitive"], "case_sensitive")
+            if "case_sensitive" in fields else dnt,
+            do_not_translate=dnt,
+            note=self.scalar(fields["note"], "note") if "note" in fields else None,
+            line=line,
+        )
+
+    def concept(self, node: yaml.Node, languages: tuple[str, ...]) -> Concept:
+        fields = self.mapping(node, "a concept", _CONCEPT_KEYS)
+        if "id" not in fields:
+            raise self.fail(node, "a concept needs an 'id'")
+        identifier = "do_not_translate" in fields and self.flag(
+            fields["do_not_translate"], "do_not_translate")
+        concept = Concept(id=self.scalar(fields["id"], "id"), line=node.start_mark.line + 1)
+        if "note" in fields:
+            concept.note = self.scalar(fields["note"], "note")
+        if "definition" in fields:
+            for lang, value in self.mapping(fields["definition"], "definition").items():
+                concept.definitions[lang] = self.scalar(value, f"the {lang} definition")
+        if "terms" in fields:
+            for lang, value in self.mapping(fields["terms"], "terms").items():
+                concept.terms_by_lang[lang] = [
+                    self.term(item, identifier) for item in self.sequence(value, "terms")]
+        if identifier:
+            source = concept.terms_by_lang.get(languages[0], [])
+            for lang in languages[1:]:
+                concept.terms_by_lang.setdefault(lang, list(source))
+        return concept
+
+
+def load_yaml(path: str | Path) -> Termbase:
+    """Read and validate a termbase in the project's YAML format."""
+    text = read_text(path)
+    reader = _Reader(str(path))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except TriglotError as exc:
+        raise TriglotError(exc.message, path=path, line=exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise TriglotError(f"not valid YAML: {exc.problem or exc.context}", path=path,
+                           line=line) from None
+    if root is None:
+        raise TriglotError("empty termbase", path=path)
+    top = reader.mapping(root, "the termbase", {"languages", "concepts"})
+    if "languages" not in top or "concepts" not in top:
+        raise reader.fail(root, "a termbase needs 'languages' and 'concepts'")
+    languages = tuple(reader.scalar(n, "a language") for n in
+                      reader.sequence(top["languages"], "languages"))
+    concepts = [reader.concept(n, languages) for n in
+                reader.sequence(top["concepts"], "concepts")]
+    return validate(Termbase(languages, concepts, path=str(path)))
+
+
+def _term_data(term: Term) -> str | dict[str, Any]:
+    if term == Term(term.text):
+        return term.text
+    data: dict[str, Any] = {"text": term.text}
+    if term.status != "preferred":
+        data["status"] = term.status
+    for name in ("pos", "note"):
+        if getattr(term, name):
+            data[name] = getattr(term, name)
+    if term.do_not_translate:
+        data["do_not_translate"] = True
+    if term.case_sensitive != term.do_not_translate:
+        data["case_sensitive"] = term.case_sensitive
+    return data
+
+
+def dump_yaml(termbase: Termbase) -> str:
+    """The termbase in the project's YAML format, concepts sorted by id."""
+    concepts = []
+    for concept in sorted(termbase.concepts, key=lambda c: c.id):
+        data: dict[str, Any] = {"id": concept.id}
+        if concept.note:
+            data["note"] = concept.note
+        if concept.definitions:
+            data["definition"] = {lang: concept.definitions[lang]
+                                  for lang in termbase.languages if lang in concept.definitions}
+        data["terms"] = {lang: [_term_data(t) for t in concept.terms(lang)]
+                         for lang in termbase.languages if concept.terms(lang)}
+        concepts.append(data)
+    body = {"languages": list(termbase.languages), "concepts": concepts}
+    return yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=88,
+                          default_flow_style=False)

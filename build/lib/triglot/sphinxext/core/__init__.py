@@ -1,0 +1,20 @@
+"""What every feature of the extension shares: configuration values, the site's languages
+and the links between their sites, build state kept per document, paragraph anchors,
+catalog reading, the termbase and its match cache, the extension's message catalog,
+page furniture nodes, the templates of generated pages and warning locations. Nothing
+here depends on a feature.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from triglot.sphinxext.core import config, matchcache, paragraphs, site
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    for module in (config, site, paragraphs, matchcache):
+        module.setup(app)

@@ -1,0 +1,79 @@
+"""Every site language's catalog of a document, read from the ``.po`` files.
+
+Each language's build only compiles its own catalogs, but the site shows the other
+languages too (counterparts, the parallel view, status notes), so the extension reads
+the ``.po`` catalogs itself: they also keep the fuzzy entries the ``.mo`` files drop.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sphinx.util.i18n import docname_to_domain
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+State = Literal["translated", "outdated", "untranslated"]
+
+
+@lru_cache(maxsize=64)
+def _read(path: str, mtime_ns: int, size: int) -> Catalog:
+    from triglot.catalog import read_catalog
+
+    return read_catalog(path)
+
+
+def read_po(path: Path) -> Catalog:
+    """The catalog at ``path``, read once per process and file version."""
+    stat = os.stat(path)
+    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def catalog_paths(project: Sphinx | BuildEnvironment, docname: str, code: str) -> list[Path]:
+    """The ``.po`` files of ``docname`` in language ``code`` that exist, in the order of
+    ``locale_dirs`` (Sphinx's order of precedence)."""
+    domain = docname_to_domain(docname, project.config.gettext_compact)
+    paths = (Path(project.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
+             for directory in project.config.locale_dirs)
+    return [path for path in paths if path.is_file()]
+
+
+def catalogs_for(project: Sphinx | BuildEnvironment, docname: str,
+                 code: str) -> list[Catalog]:
+    """The catalogs of ``docname`` in ``code``."""
+    return [read_po(path) for path in catalog_paths(project, docname, code)]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A message's text in one language, as a reader of that language's site sees it."""
+
+    text: str
+    state: State
+    message: Message | None = None
+
+
+def translation(catalogs: list[Catalog], msgid: str) -> Translation:
+    """Look ``msgid`` up: the first catalog with a text for it wins, as in Sphinx.
+
+    >>> from babel.messages.catalog import Catalog
+    >>> catalog = Catalog(locale="ja")
+    >>> _ = catalog.add("Old.", "古い。", flags=["fuzzy"])
+    >>> _ = catalog.add("Done.", "完了。")
+    >>> [translation([catalog], m).state for m in ("Done.", "Old.", "Missing.")]
+    ['translated', 'outdated', 'untranslated']
+    """
+    for catalog in catalogs:
+        message = catalog.get(msgid)
+        if message is not None and message.string:
+            return Translation(str(message.string),
+                               "outdated" if message.fuzzy else "translated", message)
+    found = next((m for m in (c.get(msgid) for c in catalogs) if m is not None), None)
+    return Translation("", "untranslated", found)

@@ -1,0 +1,199 @@
+"""The parallel view: a page per document with its languages side by side.
+
+``parallel/<doc>.html``, in every language's site, is a table with a column per language
+and a row per paragraph, in document order, following the alignment the import wrote:
+a translation made of several original paragraphs (a 1:n bead) shows them as separate
+blocks in one cell, and one translation covering several English paragraphs (n:1) spans
+their rows; both carry an ``n:m`` badge. Each cell links to the paragraph in its site.
+
+Which paragraphs a document has is recorded when it is read (so ``-j`` builds merge it),
+the texts come from the catalogs when the page is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from sphinx.util import logging
+
+from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
+from triglot.segment import PARAGRAPH_MODES, paragraphs
+from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.pagelinks import add_page_link
+from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import page_in, page_language, site_languages
+from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.core.templates import render
+from triglot.sphinxext.core.uitext import ui_text
+from triglot.sphinxext.crosslang.rst_inline import inline_html
+from triglot.textio import read_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from triglot.languages import Language
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "parallel/"
+#: (anchor, English message) of each anchored paragraph, in document order.
+Record = list[tuple[str, str]]
+
+
+def has_parallel_views(app: Sphinx) -> bool:
+    """Parallel views are pages of their own: only for builders that write one per document,
+    and only when there is something to put beside the source."""
+    return app.builder.name in ("html", "dirhtml") and len(site_languages(app.config)) > 1
+
+
+def parallel_uri(app: Sphinx, from_page: str, docname: str, anchor: str = "") -> str:
+    """The link from ``from_page`` to ``docname``'s parallel view, in the same site."""
+    uri = app.builder.get_relative_uri(from_page, PREFIX + docname)
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+RECORDS: PerDocument[Record] = PerDocument("triglot_paragraphs")
+
+
+def _record(app: Sphinx, doctree: nodes.document) -> None:
+    found = [(p[ANCHOR], p[MSGID]) for p in anchored_paragraphs(doctree)]
+    records = RECORDS.of(app.env)
+    if found:
+        records[app.env.docname] = found
+    else:
+        records.pop(app.env.docname, None)
+
+
+@dataclass
+class Cell:
+    """One language's text for one or more consecutive paragraphs (rows)."""
+
+    anchor: str
+    text: Translation
+    blocks: list[str] = field(default_factory=list)
+    rows: int = 1
+    pieces: int = 1
+
+    @property
+    def bead(self) -> str:
+        return f"{self.rows}:{self.pieces}"
+
+
+@lru_cache(maxsize=16)
+def _original(path: str, mtime_ns: int) -> str:
+    return read_text(path)
+
+
+def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
+    """The translation's blocks and how many original paragraphs the import joined into it:
+    each such paragraph is a block when the text is still the import's and the original
+    is at hand (``<locale dir>/originals/``)."""
+    marker = import_marker(text.message) if text.message is not None else None
+    if marker is None or marker.digest != digest(text.text):
+        return [text.text], 1
+    for directory in app.config.locale_dirs:
+        path = Path(app.srcdir, directory, "originals", marker.origin)
+        if not path.is_file():
+            continue
+        original = _original(str(path), path.stat().st_mtime_ns)
+        for mode in PARAGRAPH_MODES:
+            found = paragraphs(original, mode)
+            if max(marker.numbers) <= len(found):
+                parts = [found[n - 1] for n in marker.numbers]
+                if join_paragraphs(parts) == text.text:
+                    return parts, len(parts)
+    return [text.text], len(marker.numbers)
+
+
+def column(app: Sphinx, docname: str, record: Record, language: Language) -> list[Cell | None]:
+    """The cells of ``language``'s column, one per row; None where a cell above spans it."""
+    if language == site_languages(app.config)[0]:
+        return [Cell(anchor, Translation(msgid, "translated"), [msgid]) for anchor, msgid in record]
+    catalogs = catalogs_for(app, docname, language.code)
+    cells: list[Cell | None] = []
+    last: Cell | None = None
+    for anchor, msgid in record:
+        text = translation(catalogs, msgid)
+        if (last is not None and text.state == "untranslated" and text.message is not None
+                and translated_with_previous(text.message)):
+            last.rows += 1
+            cells.append(None)
+            continue
+        blocks, pieces = _pieces(app, text) if text.text else ([], 1)
+        last = Cell(anchor, text, blocks, pieces=pieces)
+        cells.append(last)
+    return cells
+
+
+def _cell_view(app: Sphinx, pagename: str, docname: str, cell: Cell,
+               language: Language) -> dict[str, Any]:
+    """What the template shows of one cell."""
+    state = cell.text.state
+    return {
+        "state": state, "tag": language.tag, "rows": cell.rows,
+        "href": page_in(app, pagename, language, cell.anchor, target=docname),
+        "title": ui_text("open", name=language.name),
+        "bead": cell.bead if cell.bead != "1:1" else "",
+        "bead_title": ui_text("bead", source=cell.rows, target=cell.pieces),
+        "note": ui_text(f"note_{state}") if state != "translated" else "",
+        "blocks": [Markup(inline_html(block)) for block in cell.blocks],
+    }
+
+
+def parallel_body(app: Sphinx, docname: str, record: Record, title: str) -> str:
+    """The parallel view's HTML (inside the theme's page), headed ``title``."""
+    pagename = PREFIX + docname
+    languages = site_languages(app.config)
+    columns = [column(app, docname, record, lang) for lang in languages]
+    rows = []
+    for row, (anchor, _) in enumerate(record):
+        starting = [(lang, cells[row]) for lang, cells in zip(languages, columns, strict=True)]
+        rows.append({"anchor": anchor,
+                     "cells": [_cell_view(app, pagename, docname, cell, lang)
+                               for lang, cell in starting if cell is not None]})
+    return render("parallel.html", title=title,
+                  back=app.builder.get_relative_uri(pagename, docname),
+                  back_text=ui_text("back"), languages=languages, rows=rows,
+                  here=page_language(app.config).tag)
+
+
+def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    for docname, record in sorted(RECORDS.of(app.env).items()):
+        pagename = PREFIX + docname
+        if pagename in app.env.found_docs:
+            logger.warning("no parallel view for %s: a document named %s exists", docname,
+                           pagename, type="triglot", subtype="parallel")
+            continue
+        title = ui_text("parallel_title", title=app.env.titles[docname].astext())
+        yield (pagename, {"title": escape(title),
+                          "body": parallel_body(app, docname, record, title)}, "page.html")
+
+
+def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    return list(_pages(app)) if has_parallel_views(app) else []
+
+
+def _link_from_page(app: Sphinx, pagename: str, templatename: str,
+                    context: dict[str, Any], doctree: Any) -> None:
+    if not has_parallel_views(app) or doctree is None:
+        return
+    if pagename not in RECORDS.of(app.env):
+        return
+    add_page_link(context, render("pagelink.html", kind="triglot-parallel-link", lang="",
+                                  href=parallel_uri(app, pagename, pagename),
+                                  text=ui_text("parallel")), rank=20)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _record)
+    RECORDS.connect(app)
+    app.connect("html-collect-pages", _collect)
+    app.connect("html-page-context", _link_from_page)

@@ -1,0 +1,313 @@
+"""The ``architecture`` directive: a diagram produced by running a model at build time.
+
+.. code-block:: rst
+
+   .. architecture:: architecture/iis.py
+      :models: IIS5 IIS6
+      :view: components
+      :claims:
+      :name: figure-2
+
+      IIS5 and IIS6 side by side
+
+The argument is a model file relative to the document; ``:view: sequence`` with
+``:request: GET /app1/default.aspx`` draws the trace of one request. The content is the
+figure's caption (extracted by the gettext builder as one message). Every claim of the
+file is checked when the directive runs; a false claim stops the build with
+:class:`ArchitectureClaimError`. ``:claims:`` also lists the claims and their results.
+
+Every word in the diagram is in the page's language: components and glossary terms from
+the termbase, the extension's own words from its ``triglot`` catalog, a model's own words
+from the catalog beside the model file (see :mod:`.model_words`).
+
+Rendering reuses :mod:`sphinx.ext.graphviz` (its cache: one ``dot`` run per distinct
+diagram, kept across builds) and inlines the SVG, so that links and the step-through
+script work; the SVG is complete without scripts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
+from sphinx.ext.graphviz import figure_wrapper, graphviz, render_dot
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from triglot.architecture.claims import ClaimFailed, check_all
+from triglot.architecture.describe import describe_models, describe_trace
+from triglot.architecture.dot import Labels, component_view, sequence_view
+from triglot.architecture.executor import Simulation
+from triglot.architecture.loader import claims_of, load_module, models_of
+from triglot.errors import TriglotError
+from triglot.sphinxext.core import i18n
+from triglot.sphinxext.core.i18n import CATALOG
+from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
+
+logger = logging.getLogger(__name__)
+_ = get_translation(CATALOG)
+# Links in the cached SVG point here; each page rewrites them relative to itself, so
+# one rendered file serves every page (graphviz rewrites relative links for <object>).
+PLACEHOLDER = "https://triglot.invalid/concept/"
+
+Lookup = Callable[[str], "str | None"]
+
+
+class ArchitectureClaimError(SphinxError):
+    """A claim of the text is false of its model (or the model itself is broken)."""
+
+    category = "Architecture claim failed"
+
+
+class architecture_diagram(graphviz):
+    """A graphviz node whose DOT is produced at write time from a model."""
+
+
+def _termbase(env: BuildEnvironment) -> Any | None:
+    """The project's termbase, when ``triglot_glossary`` names one."""
+    return termbase_for(env) if env.config.triglot_glossary else None
+
+
+def label_provider(
+    env: BuildEnvironment, builder: Any | None = None, fromdocname: str | None = None
+) -> tuple[Lookup, Lookup]:
+    """``(label_for, url_for)`` for concept ids, in the language of ``env``.
+
+    Labels are the concept's preferred term in ``env.config.language`` (then English);
+    without a termbase every lookup gives ``None`` and components keep their own names.
+    A link goes to the glossary entry registered for that term in Sphinx's standard
+    domain (a ``glossary`` directive), relative to ``fromdocname``.
+    """
+    termbase = _termbase(env)
+    language = env.config.language or "en"
+
+    def label_for(concept_id: str) -> str | None:
+        concept = termbase.get(concept_id) if termbase is not None else None
+        if concept is None:
+            return None
+        term = concept.preferred(language) or concept.preferred("en")
+        return term.text if term is not None else None
+
+    terms = {
+        name.lower(): target
+        for (kind, name), target in env.domains.standard_domain.objects.items()
+        if kind == "term"
+    }
+
+    def url_for(concept_id: str) -> str | None:
+        if builder is None or fromdocname is None:
+            return None
+        concept = termbase.get(concept_id) if termbase is not None else None
+        if concept is None:
+            return None
+        for lang in (language, "en"):
+            term = concept.preferred(lang)
+            target = terms.get(term.text.lower()) if term is not None else None
+            if target is not None:
+                docname, anchor = target
+                return f"{builder.get_relative_uri(fromdocname, docname)}#{anchor}"
+        return None
+
+    return label_for, url_for
+
+
+class ArchitectureDirective(SphinxDirective):
+    """``.. architecture:: FILE.py`` with options :models:, :view:, :request:, :claims:."""
+
+    has_content = True
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "models": directives.unchanged_required,
+        "view": lambda arg: directives.choice(arg, ("components", "sequence")),
+        "request": directives.unchanged_required,
+        "claims": directives.flag,
+        "alt": directives.unchanged,
+        "name": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        rel, path = self.env.relfn2path(self.arguments[0], self.env.current_document.docname)
+        self.env.note_dependency(rel)
+        catalog = model_catalog_path(path, self.config.language or "en")
+        if catalog.is_file():
+            self.env.note_dependency(str(catalog))
+        try:
+            module = load_module(path)
+            models = models_of(module)
+            names = self.options.get("models", "").split() or list(models)
+            unknown = [n for n in names if n not in models]
+            if unknown:
+                raise TriglotError(
+                    f"no model named {', '.join(unknown)} (defined: {', '.join(models)})", path
+                )
+            view = self.options.get("view", "components")
+            request = self.options.get("request")
+            for name in names:
+                models[name].check()  # an entry point, no routing cycle
+            if view == "sequence":
+                if len(names) != 1 or not request:
+                    raise TriglotError("a sequence view needs one model and a :request:", path)
+                Simulation(models[names[0]]).run(request)  # a request no rule routes fails here
+            results = check_all(claims_of(module))
+        except ClaimFailed as exc:
+            raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
+        except TriglotError as exc:
+            raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
+
+        node = architecture_diagram()
+        node["code"] = ""  # produced at write time, in the page's language
+        node["options"] = {"docname": self.env.current_document.docname}
+        node["model_path"] = str(path)
+        node["models"] = names
+        node["view"] = view
+        node["request"] = request or ""
+        node["alt"] = self.options.get("alt", "")
+        node["classes"] = ["triglot-architecture-svg"]
+        result: list[nodes.Node]
+        if self.content:
+            figure = figure_wrapper(self, node, "\n".join(self.content))
+            figure["classes"].append("triglot-architecture")
+            self.add_name(figure)
+            result = [figure]
+        else:
+            self.add_name(node)
+            result = [node]
+        if "claims" in self.options:
+            result.append(self._claims_list(results, str(path)))
+        return result
+
+    def _claims_list(self, results: list[Any], model_path: str) -> nodes.Element:
+        listing = nodes.bullet_list(classes=["triglot-claims"])
+        own_words = model_messages(model_path, self.config.language or "en")
+        for claim, _verdict in results:
+            # The statement is its own paragraph so that gettext extracts and translates it;
+            # its result and model are added once translated (see _mark_claims).
+            statement = nodes.paragraph(claim.statement, claim.statement)
+            self.set_source_info(statement)
+            statement["triglot_claim"] = [_("passed"),
+                                          own_words.get(claim.model.name, claim.model.name)]
+            listing += nodes.list_item("", statement, classes=["triglot-claim-true"])
+        return listing
+
+
+def _mark_claims(_app: Sphinx, doctree: nodes.document, _docname: str) -> None:
+    """Put each claim's result and model around its statement, after translation.
+
+    Translating a paragraph replaces its children, so these are added afterwards.
+    """
+    for statement in doctree.findall(nodes.paragraph):
+        if "triglot_claim" in statement:
+            result, model = statement["triglot_claim"]
+            statement.insert(0, nodes.inline("", f"✔ {result}: ", classes=["triglot-claim-mark"]))
+            statement += nodes.inline("", f" [{model}]", classes=["triglot-claim-model"])
+
+
+def _render(translator: Any, node: architecture_diagram, fromdocname: str | None) -> dict:
+    """Fill ``node['code']`` with DOT in the page's language; return what the page needs."""
+    env = translator.builder.env
+    label_for, url_for = label_provider(env, translator.builder, fromdocname)
+    placeholder = {c: url for c in _concepts(node) if (url := url_for(c))}
+    own_words = model_messages(node["model_path"], env.config.language or "en")
+
+    def message(text: str) -> str:
+        return own_words.get(text) or (_(text) if text else text)
+
+    labels = Labels(label_for, lambda c: PLACEHOLDER + c if c in placeholder else None, message)
+    models = models_of(load_module(node["model_path"]))
+    chosen = [models[name] for name in node["models"]]
+    # Unique within the page, and the same on every page: one cached SVG serves them all.
+    index = list(translator.document.findall(architecture_diagram)).index(node)
+    prefix = f"triglot-arch-{index}"
+    if node["view"] == "sequence":
+        trace = Simulation(chosen[0]).run(node["request"])
+        node["code"] = sequence_view(trace, labels, prefix)
+        description = describe_trace(trace, labels)
+        steps = len(trace.hops)
+    else:
+        node["code"] = component_view(chosen, labels, prefix)
+        description = describe_models(chosen, labels)
+        steps = 0
+    node["alt"] = node["alt"] or " ".join(description)
+    return {"description": description, "steps": steps, "prefix": prefix, "urls": placeholder}
+
+
+def _concepts(node: architecture_diagram) -> set[str]:
+    models = models_of(load_module(node["model_path"]))
+    found = set()
+    for name in node["models"]:
+        for component in models[name].components.values():
+            if component.concept:
+                found.add(component.concept)
+    return found
+
+
+def html_visit(translator: Any, node: architecture_diagram) -> None:
+    page = _render(translator, node, translator.builder.current_docname)
+    _relfn, outfn = render_dot(
+        translator, node["code"], node["options"], "svg", prefix="architecture"
+    )
+    body = translator.body
+    # The step-through control's words, for the script (it has no English of its own).
+    words = {"controls": _("Step through the request"), "previous": _("previous hop"),
+             "next": _("next hop")}
+    body.append(
+        f'<div class="triglot-architecture-view" data-prefix="{page["prefix"]}" '
+        f'data-steps="{page["steps"]}"'
+        + "".join(f' data-label-{key}="{translator.attval(text)}"' for key, text in words.items())
+        + ">"
+    )
+    if outfn is None:  # dot is missing: graphviz already warned; the description remains
+        body.append(f"<pre>{translator.encode(node['code'])}</pre>")
+    else:
+        svg = Path(outfn).read_text(encoding="utf-8")
+        svg = svg[svg.index("<svg"):]  # inline: drop the XML prolog and doctype
+
+        def link(match: re.Match[str]) -> str:
+            return translator.attval(page["urls"].get(match.group(1), "#"))
+
+        svg = re.sub(re.escape(PLACEHOLDER) + r"([A-Za-z0-9_.-]+)", link, svg)
+        body.append(svg.replace("<svg ", '<svg role="img" aria-label="'
+                                + translator.attval(node["alt"]) + '" ', 1))
+    body.append('<details class="triglot-architecture-description"><summary>')
+    body.append(translator.encode(_("Text description")) + "</summary><ol>")
+    body += [f"<li>{translator.encode(line)}</li>" for line in page["description"]]
+    body.append("</ol></details></div>\n")
+    raise nodes.SkipNode
+
+
+def _delegate(visitor: Callable[[Any, graphviz], None]) -> Callable[[Any, Any], None]:
+    """Other builders: produce the DOT, then let sphinx.ext.graphviz render it."""
+
+    def visit(translator: Any, node: architecture_diagram) -> None:
+        _render(translator, node, None)
+        visitor(translator, node)
+
+    return visit
+
+
+def setup(app: Sphinx) -> None:
+    from sphinx.ext import graphviz as ext
+
+    app.setup_extension("sphinx.ext.graphviz")
+    app.add_node(
+        architecture_diagram,
+        html=(html_visit, None),
+        latex=(_delegate(ext.latex_visit_graphviz), None),
+        texinfo=(_delegate(ext.texinfo_visit_graphviz), None),
+        text=(_delegate(ext.text_visit_graphviz), None),
+        man=(_delegate(ext.man_visit_graphviz), None),
+    )
+    app.add_directive("architecture", ArchitectureDirective)
+    app.connect("doctree-resolved", _mark_claims)
+    i18n.register(app)
+    app.add_css_file("triglot-architecture.css")
+    app.add_js_file("triglot-architecture.js")

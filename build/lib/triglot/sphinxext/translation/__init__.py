@@ -1,0 +1,19 @@
+"""The state of each translation: problems in the catalogs reported as located warnings
+(broken reST, orphans, untranslated and outdated paragraphs, terminology), notes on
+paragraphs still in English, the status page with its chart, and rebuilding a page when
+another language's catalog of it changes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from triglot.sphinxext.translation import checks, notes, rebuild, status_page, terminology
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    for module in (terminology, notes, status_page, rebuild, checks):
+        module.setup(app)

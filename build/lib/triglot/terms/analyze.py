@@ -1,0 +1,182 @@
+"""Text to comparable tokens, per language, with spaCy (loaded lazily, once per language).
+
+Most languages: ``spacy.blank(lang)`` tokens, keyed by the lemma from the lookup
+lemmatizer's table where spacy-lookups-data has one (see :mod:`triglot.terms.lemmas`;
+looked up as written, then lowercased, because the tables are case-sensitive), with the language's plural rules
+applied to words the table does not know (loanwords such as Portuguese "pools"); without
+a table, by the lowercased word. Japanese: the SudachiPy tokenizer behind
+``spacy.blank("ja")``, keyed by Sudachi's normalized form (サーバ → サーバー).
+Spaces and hyphens between words are not tokens, so "kernel-mode" matches "kernel mode"
+and アプリケーションプール matches アプリケーション プール.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from triglot.errors import TriglotError
+from triglot.languages import Language, get_language
+from triglot.terms.lemmas import LemmaTable, lemma_table
+
+_JOINERS = frozenset("-‐‑‒–—・")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str  # what terms are compared on: lemma or normalized form, lowercased
+    text: str  # the surface form, for case-sensitive terms
+    start: int
+    end: int
+
+
+def _require(module: str, package: str) -> None:
+    raise TriglotError(f"term matching needs the Python package {package!r} "
+                       f"(missing module {module!r}); install it with: "
+                       f"pip install {package}")
+
+
+class Analyzer:
+    """Tokenizes and keys the text of one language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.language = lang
+        try:
+            import spacy
+        except ImportError as exc:
+            _require(exc.name or "spacy", "spacy")
+        if lang.base == "ja":
+            try:
+                nlp = spacy.blank("ja")
+            except ImportError as exc:
+                _require(exc.name or "sudachipy", "sudachipy sudachidict_core")
+            # The raw Sudachi tokenizer spaCy wraps: same tokens and norms, without
+            # building a Doc (tags, readings) we do not use; about 6x faster.
+            sudachi = nlp.tokenizer.tokenizer
+            self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
+                                                                        sudachi)
+        else:
+            try:
+                nlp = spacy.blank(lang.base)
+            except ImportError:
+                raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
+                                   "cannot be matched") from None
+            table = lemma_table(lang) if _has_lemma_table(lang) else {}
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, _Lemmas(table, lang))
+
+    def tokens(self, text: str) -> list[Token]:
+        """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
+        limit = self.language.chunk_chars
+        if len(text) <= limit:
+            return self._run(text)
+        out: list[Token] = []
+        for offset, chunk in _chunks(text, limit):
+            out.extend(Token(t.key, t.text, t.start + offset, t.end + offset)
+                       for t in self._run(chunk))
+        return out
+
+
+def _has_lemma_table(lang: Language) -> bool:
+    """Whether spacy-lookups-data has a lookup lemma table for the language.
+
+    Its module only names its data files, so asking it is cheap.
+    """
+    try:
+        import spacy_lookups_data
+    except ImportError as exc:
+        _require(exc.name or "spacy_lookups_data", "spacy-lookups-data")
+    return "lemma_lookup" in getattr(spacy_lookups_data, lang.base, {})
+
+
+_BREAK = re.compile(r"[\n。．.!?！？]\s*")
+
+
+def _chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut text at sentence or line ends (or hard at ``limit``) into pieces <= limit."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max((m.end() for m in _BREAK.finditer(text, start, end)), default=0)
+            if cut > start:
+                end = cut
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+class _Lemmas:
+    """Case-insensitive lemma lookup over a case-sensitive table, memoized per word."""
+
+    def __init__(self, table: LemmaTable, lang: Language) -> None:
+        self.table = table
+        self.plurals = lang.plurals
+        self.plurals_first = lang.plurals_first
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        key = self.cache.get(word)
+        if key is None:
+            key = self.cache[word] = self._key(word)
+        return key
+
+    def _key(self, word: str) -> str:
+        lower = word.lower()
+        if self.plurals_first:
+            lower = self._singular(lower)
+        lemma = self.table.get(lower) or self.table.get(word)
+        if lemma is not None:
+            return lemma.lower()
+        return lower if self.plurals_first else self._singular(lower)
+
+    def _singular(self, word: str) -> str:
+        if len(word) <= 3 or not word.isalpha():
+            return word
+        for suffix, replacement in self.plurals:
+            if word.endswith(suffix):
+                return word[: len(word) - len(suffix)] + replacement
+        return word
+
+
+def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
+                  ) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokenizer(text):  # type: ignore[attr-defined]
+        word = tok.text
+        if tok.is_space or word in _JOINERS:
+            continue
+        out.append(Token(lemmas(word), word, tok.idx, tok.idx + len(word)))
+    return out
+
+
+def _sudachi_tokens(sudachi: object, text: str) -> list[Token]:
+    out: list[Token] = []
+    pos = 0
+    for morpheme in sudachi.tokenize(text):  # type: ignore[attr-defined]
+        word = morpheme.surface()
+        start = pos
+        pos += len(word)
+        if word.isspace() or word in _JOINERS or not word.strip():
+            continue
+        norm = unicodedata.normalize("NFKC", morpheme.normalized_form()).lower()
+        if out and out[-1].end == start and _latin(out[-1].text) and _latin(word):
+            # Sudachi cuts Latin runs by context (".NET" or "." + "NET"): one token each
+            last = out.pop()
+            out.append(Token(last.key + norm, last.text + word, last.start, pos))
+            continue
+        out.append(Token(norm, word, start, pos))
+    return out
+
+
+def _latin(word: str) -> bool:
+    return unicodedata.normalize("NFKC", word).isascii()
+
+
+@functools.cache
+def analyzer(lang: str) -> Analyzer:
+    """The analyzer of catalog language ``lang``, built on first use and then shared."""
+    return Analyzer(get_language(lang))

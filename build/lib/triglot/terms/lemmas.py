@@ -1,0 +1,108 @@
+"""spaCy's lookup lemma tables (spacy-lookups-data), read without loading them whole.
+
+Portuguese's table has 800,000 words: parsing its JSON takes about half a second on
+every build that matches terms, to look up a few hundred words. So the table is copied
+once per installed file into an SQLite database in the user's cache folder
+(``$XDG_CACHE_HOME/triglot``, else ``~/.cache/triglot``), named after the file's path,
+size and modification time, and each word is looked up there. When that folder cannot
+be written, the JSON is loaded as before. The lookups are exactly the dictionary's:
+same keys, compared byte for byte (SQLite's ``BINARY`` collation), same values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Protocol
+from urllib.request import pathname2url
+
+from triglot.errors import TriglotError
+from triglot.languages import Language
+
+_SCHEMA = "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID"
+
+
+class LemmaTable(Protocol):
+    def get(self, word: str) -> str | None: ...
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "triglot"
+
+
+def lemma_table(lang: Language) -> LemmaTable:
+    """The ``lemma_lookup`` table of spacy-lookups-data for ``lang``: from its SQLite copy,
+    made on first use, or as a dict when the copy cannot be made."""
+    source = _source(lang)
+    stat = source.stat()
+    key = hashlib.sha256(repr((str(source), stat.st_size, stat.st_mtime_ns)).encode())
+    database = cache_dir() / f"lemmas-{lang.base}-{key.hexdigest()[:16]}.sqlite3"
+    if not database.is_file():
+        table = _load_json(source)
+        try:
+            _write_database(database, table)
+        except (OSError, sqlite3.Error):  # a read-only home: no copy, the dict will do
+            return table
+    return SqliteLemmas(database)
+
+
+def _source(lang: Language) -> Path:
+    """The table's file: spaCy names ``<lang>_lemma_lookup.json`` and ships it gzipped."""
+    from spacy.util import registry
+
+    try:
+        path = Path(registry.lookups.get(lang.base)["lemma_lookup"])
+    except (ImportError, ValueError, KeyError) as exc:
+        raise TriglotError(f"no lemma tables for {lang.code!r} ({exc!r}); install "
+                           "them with: pip install spacy-lookups-data") from None
+    for candidate in (path, path.with_name(path.name + ".gz")):
+        if candidate.is_file():
+            return candidate
+    raise TriglotError(f"no lemma table for {lang.code!r} at {path}; reinstall it with: "
+                       "pip install --force-reinstall spacy-lookups-data")
+
+
+def _load_json(source: Path) -> dict[str, str]:
+    """The table as spaCy reads it (``load_language_data``), without building its
+    ``Table`` (which hashes every key: 3x slower)."""
+    from spacy.util import load_language_data
+
+    return load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)
+
+
+def _write_database(database: Path, table: dict[str, str]) -> None:
+    """Write the table to ``database`` atomically: a temporary file, then a rename."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=database.parent, prefix=f".{database.name}.")
+    os.close(fd)
+    try:
+        with sqlite3.connect(temporary) as connection:
+            connection.execute(_SCHEMA)
+            connection.executemany("INSERT INTO lemma VALUES (?, ?)", table.items())
+        connection.close()
+        os.replace(temporary, database)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+class SqliteLemmas:
+    """Look-ups in a table's SQLite copy (a connection per process: forks reopen it)."""
+
+    def __init__(self, database: Path) -> None:
+        self.uri = f"file:{pathname2url(str(database))}?mode=ro"
+        self._connection: tuple[int, sqlite3.Connection] | None = None
+
+    def get(self, word: str) -> str | None:
+        row = self._cursor().execute("SELECT lemma FROM lemma WHERE word = ?",
+                                     (word,)).fetchone()
+        return None if row is None else row[0]
+
+    def _cursor(self) -> sqlite3.Connection:
+        if self._connection is None or self._connection[0] != os.getpid():
+            self._connection = (os.getpid(), sqlite3.connect(self.uri, uri=True))
+        return self._connection[1]
+
