@@ -92,3 +92,10 @@ def test_site_names_a_missing_source_dir_and_an_unknown_language(
     assert "-l ja: not one of triglot_languages (en, zh_CN, pt_BR)" in capsys.readouterr().err
     assert main(["site", str(adopted), "-D", "language"]) == 2
     assert "-D language: expected name=value" in capsys.readouterr().err
+
+
+def test_the_readme_lists_every_configuration_value_as_declared() -> None:
+    from triglot.sphinxext.core.config import reference_table
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert reference_table() in readme

@@ -45,7 +45,7 @@ OPTIONS = (
            "'pt-br'), {lang_path} (the same, but empty for the source language), {code} "
            "('pt_BR'), {tag} ('pt-BR') and {page} (the page's path, 'tutorial/index.html'), "
            "e.g. 'https://docs.python.org/{lang_path}/3.13/{page}'. Empty: the sites are "
-           "sibling folders (<site>/<lang>/), linked relatively.", "html"),
+           "sibling folders of one site folder, linked relatively.", "html"),
     Option("triglot_language_urls", {}, (dict,),
            "Base URLs per language code, e.g. {'ja': 'https://example.org/ja/latest/'}, "
            "each followed by the page's path; a language listed here is linked there, "
@@ -54,6 +54,20 @@ OPTIONS = (
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
 )
+
+
+def reference_table() -> str:
+    """The configuration values as the README's Markdown table: name, type, default and
+    what it does, from the declarations above (a test keeps the README equal to it).
+
+    >>> print(reference_table().splitlines()[2][:50])
+    | `triglot_languages` | list or tuple | `['en']` |
+    """
+    rows = ["| name | type | default | what it does |", "|---|---|---|---|"]
+    for option in OPTIONS:
+        types = " or ".join(kind.__name__ for kind in option.types)
+        rows.append(f"| `{option.name}` | {types} | `{option.default!r}` | {option.help} |")
+    return "\n".join(rows) + "\n"
 
 
 def _check_languages(app: Sphinx, config: Config) -> None:
