@@ -49,13 +49,13 @@ def test_conf_py_is_read_from_its_folder_with_tags_and_overrides(
 
 
 def test_the_default_catalogs_are_every_catalog_under_the_locale_dirs(adopted: Path) -> None:
-    found = project_catalogs(adopted, overrides={"locale_dirs": "../locales"})
+    found = project_catalogs(load_project(adopted, overrides={"locale_dirs": "../locales"}))
     assert [path.relative_to(adopted.parent / "Doc/../locales").as_posix()
             for path in found] == ["zh_CN/LC_MESSAGES/tutorial/index.po",
                                    "pt_BR/LC_MESSAGES/glossary.po",
                                    "pt_BR/LC_MESSAGES/tutorial/index.po"]
     with pytest.raises(TriglotError, match=r"no catalogs of zh_CN, pt_BR in .*locales"):
-        project_catalogs(adopted)  # Sphinx's default locale_dirs: Doc/locales
+        project_catalogs(load_project(adopted))  # Sphinx's default locale_dirs: Doc/locales
 
 
 def test_catalog_folders_are_searched_recursively(adopted: Path) -> None:

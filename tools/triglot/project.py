@@ -248,17 +248,15 @@ def catalog_paths(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def project_catalogs(root: str | Path = ".", overrides: Mapping[str, str] | None = None
-                     ) -> list[Path]:
-    """Every catalog of the project configured in ``root`` (``triglot check``'s default).
+def project_catalogs(project: Project) -> list[Path]:
+    """Every catalog of ``project`` (``triglot check``'s default), sub-folders included.
 
     Raises :class:`TriglotError` when there is none, saying where they were looked for.
     """
-    project = load_project(root, overrides=overrides)
     found = project.catalogs()
     if not found:
         looked = ", ".join(project.relative(folder) for folder in project.locale_dirs)
-        raise TriglotError(f"no catalogs of {', '.join(lang.code for lang in project.translations)}"
-                           f" in {looked} (locale_dirs); give .po paths or folders",
-                           path=root / Path(CONF))
+        codes = ", ".join(lang.code for lang in project.translations)
+        raise TriglotError(f"no catalogs of {codes} in {looked} (locale_dirs); give .po "
+                           "paths or folders, or -D locale_dirs=…", path=project.root / CONF)
     return found
