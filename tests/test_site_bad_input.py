@@ -71,8 +71,8 @@ def test_an_entry_with_no_english_paragraph_is_reported(project: Path) -> None:
         po.write('\nmsgid "A paragraph nobody wrote in English."\nmsgstr "英語にない段落。"\n')
     html, warnings = build(project)
     line = line_of(catalog, "A paragraph nobody wrote")
-    assert (f"{catalog}:{line}: WARNING: this entry has no paragraph in the English (article): "
-            "A paragraph nobody wrote in English. [triglot.orphan]") in warnings
+    assert (f"{catalog}:{line}: WARNING: 1 entry with no paragraph in the English (article); "
+            "the first: A paragraph nobody wrote in English. [triglot.orphan]") in warnings
     assert "英語にない段落" not in html
 
 

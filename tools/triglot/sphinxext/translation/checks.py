@@ -11,7 +11,7 @@ Warnings are of type ``triglot``, subtypes ``rst``, ``orphan``, ``untranslated``
 ``outdated`` and ``empty-language``, so ``suppress_warnings`` silences them by name and
 ``-W`` turns them into failures; an entry flagged ``#, ignore-<subtype>`` (Weblate's
 flags) is not reported. Untranslated and outdated paragraphs are one warning per document
-each, with their count. Literal blocks and the other additional targets
+each, orphans one per catalog, with their count. Literal blocks and the other additional targets
 (``gettext_additional_targets``) are never parsed: Sphinx puts them in as they are.
 """
 
@@ -73,6 +73,17 @@ def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
     return problems
 
 
+def as_locale_parses(text: str) -> str:
+    r"""``text`` as Sphinx's ``Locale`` transform hands it to the parser: a trailing ``::``
+    followed by a dummy literal block (which Sphinx then drops), so that "For example::"
+    is no problem.
+
+    >>> as_locale_parses("例えば::")
+    '例えば::\n\n   dummy literal'
+    """
+    return text + "\n\n   dummy literal" if text.strip().endswith("::") else text
+
+
 # Every translatable message of each document, as read: what the catalogs may hold.
 MESSAGES: PerDocument[set[str]] = PerDocument("triglot_messages")
 
@@ -95,7 +106,7 @@ class CheckTranslations(SphinxTransform):
             if translation is None or translation[1].fuzzy or ignored(translation[1], "rst"):
                 continue
             path, entry = translation
-            problems = rest_problems(str(entry.string), self)
+            problems = rest_problems(as_locale_parses(str(entry.string)), self)
             if problems:
                 node["translatable"] = False  # Locale keeps the English paragraph
                 node[BROKEN] = True
@@ -115,12 +126,12 @@ def ignored(entry: Message, subtype: str) -> bool:
     return f"ignore-{subtype}" in entry.flags
 
 
-def counted(number: int, thing: str) -> str:
+def counted(number: int, thing: str, things: str = "") -> str:
     """
-    >>> counted(1, "paragraph"), counted(3, "paragraph")
-    ('1 paragraph', '3 paragraphs')
+    >>> counted(1, "paragraph"), counted(3, "paragraph"), counted(2, "entry", "entries")
+    ('1 paragraph', '3 paragraphs', '2 entries')
     """
-    return f"{number} {thing}{'' if number == 1 else 's'}"
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
 
 
 def _untranslated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -167,12 +178,14 @@ def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
             MESSAGES.of(env).get(docname, ()))
     for domain, (docname, messages) in sorted(by_domain.items()):
         for path in catalog_paths(env, docname, env.config.language):
-            for entry in read_po(path):
-                if (entry.id and entry.string and entry.id not in messages
-                        and not ignored(entry, "orphan")):
-                    logger.warning("this entry has no paragraph in the English (%s): %.60s",
-                                   domain, entry.id, type="triglot", subtype="orphan",
-                                   location=file_location(path, entry.lineno))
+            orphans = [entry for entry in read_po(path)
+                       if entry.id and entry.string and entry.id not in messages
+                       and not ignored(entry, "orphan")]
+            if orphans:  # one warning per catalog, at its first such entry
+                logger.warning("%s with no paragraph in the English (%s); the first: %.60s",
+                               counted(len(orphans), "entry", "entries"),
+                               domain, orphans[0].id, type="triglot", subtype="orphan",
+                               location=file_location(path, orphans[0].lineno))
 
 
 def _empty_language(app: Sphinx) -> None:
