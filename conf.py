@@ -30,3 +30,5 @@ graphviz_output_format = "svg"
 triglot_languages = ["en", "ja", "pt_BR"]
 triglot_glossary = "glossary/termbase.yaml"
 triglot_source_dir = "docs"
+# Counterparts written into the page: the article is short, and readable without scripts.
+triglot_counterparts = "inline"

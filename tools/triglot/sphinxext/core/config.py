@@ -50,6 +50,11 @@ OPTIONS = (
            "Base URLs per language code, e.g. {'ja': 'https://example.org/ja/latest/'}, "
            "each followed by the page's path; a language listed here is linked there, "
            "whatever triglot_language_url says.", "html"),
+    Option("triglot_counterparts", "on-demand", (str,),
+           "How each paragraph's text in the other languages reaches the page: "
+           "'on-demand' (loaded from one small script per page when a fold is opened; "
+           "pages stay the size of plain Sphinx's) or 'inline' (in the page, no script "
+           "needed).", "html"),
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
@@ -155,6 +160,9 @@ def _check_extras(app: Sphinx, config: Config) -> None:
 
 
 def _on_config_inited(app: Sphinx, config: Config) -> None:
+    if config.triglot_counterparts not in ("on-demand", "inline"):
+        raise ConfigError(f"triglot_counterparts: {config.triglot_counterparts!r} is "
+                          "neither 'on-demand' nor 'inline'")
     _check_languages(app, config)
     _check_urls(config)
     _check_extras(app, config)
