@@ -1,7 +1,10 @@
-"""A page left out of one language's site: the switcher sends readers to that site's root."""
+"""Links between the language sites of a copy of tests/roots/test-site: a page left out of
+one language's site (the switcher sends readers to that site's root), configured
+published URLs, the search splitter's choice, counterparts on demand."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from io import StringIO
@@ -14,9 +17,11 @@ from sphinx.testing.util import SphinxTestApp
 ROOT = Path(__file__).parent / "roots" / "test-site"
 
 
-def build(source: Path, language: str) -> Path:
-    app = SphinxTestApp("html", srcdir=source, builddir=source.parent / "_build" / language,
-                        confoverrides={"language": language}, status=StringIO(),
+def build(source: Path, language: str, name: str = "", **overrides: str) -> Path:
+    """Build ``language`` (into ``_build/<name or language>``) with ``overrides``."""
+    app = SphinxTestApp("html", srcdir=source,
+                        builddir=source.parent / "_build" / (name or language),
+                        confoverrides={"language": language, **overrides}, status=StringIO(),
                         warning=StringIO())
     try:
         app.build()
@@ -77,3 +82,27 @@ def test_a_project_with_its_own_search_options_keeps_sphinx_japanese_search(
     language_data = (build(source, "ja") / "_static" / "language_data.js").read_text("utf-8")
     assert "identifier" not in language_data  # Sphinx's own splitQuery, not triglot's
     assert "var Stemmer" in language_data
+
+
+def test_on_demand_folds_load_what_inline_folds_hold(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    inline = build(source, "ja", "inline", triglot_counterparts="inline")
+    loaded = build(source, "ja", "on-demand", triglot_counterparts="on-demand")
+    page = (loaded / "article.html").read_text(encoding="utf-8")
+    folds = re.findall(r'<details class="triglot-counterparts" data-triglot-src="([^"]+)" '
+                       r'data-triglot-anchor="(p-[0-9a-f]{8}(?:-[0-9]+)?)"><summary[^>]*>[^<]*</summary>'
+                       r"</details>", page)
+    assert folds and {src for src, _ in folds} == {"_triglot/counterparts/article.js"}
+    script = (loaded / "_triglot/counterparts/article.js").read_text(encoding="utf-8")
+    found = re.fullmatch(r'triglotCounterparts\("([^"]+)", (.*)\);\n', script, re.DOTALL)
+    assert found and found[1] == "_triglot/counterparts/article.js"
+    bodies = json.loads(found[2])
+    assert sorted(bodies) == sorted(anchor for _, anchor in folds)
+    # each fold's text is what the inline page writes into that fold
+    written = (inline / "article.html").read_text(encoding="utf-8")
+    for anchor, body in bodies.items():
+        assert body in written, anchor
+    assert len(page.encode()) < len(written.encode())
+    assert "window.triglotCounterparts" in (loaded / "_static" / "triglot-site.js").read_text(
+        encoding="utf-8")
