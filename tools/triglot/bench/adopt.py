@@ -5,7 +5,8 @@ the official ja and pt_BR catalogs). In a copy, each language is built as its CI
 it (``sphinx-build -b html Doc OUT -D language=… -D locale_dirs=../locales``), once with
 the project's ``conf.py`` as it is and once with the two lines that adopt triglot, each
 in a fresh process. Printed per language: CPU seconds of both (children included) with
-wall time beside, their ratio, and the bytes of the HTML pages. It also checks the
+wall time beside, their ratio, and the bytes of the HTML pages plain Sphinx writes (in
+both builds; triglot's own pages, parallel views and status, are extra pages). It also checks the
 adoption: triglot's switcher, counterparts and status page are there, every code
 sample is the one plain Sphinx publishes (none parsed as reST or reverted), and ``-W``
 passes with the warnings plain Sphinx gives suppressed (and triglot's statements of
@@ -66,8 +67,14 @@ def build(doc: Path, language: str, out: Path, *options: str) -> tuple[float, fl
     return _cpu_of_children() - cpu, time.perf_counter() - wall, done.stderr
 
 
-def page_bytes(out: Path) -> int:
-    return sum(path.stat().st_size for path in out.rglob("*.html"))
+def page_bytes(out: Path, pages: list[str]) -> int:
+    """The bytes of ``pages`` (the pages plain Sphinx writes: the pages triglot adds, the
+    parallel views and the status page, are not the reader's cost of a page)."""
+    return sum((out / page).stat().st_size for page in pages)
+
+
+def pages_of(out: Path) -> list[str]:
+    return sorted(path.relative_to(out).as_posix() for path in out.rglob("*.html"))
 
 
 def code_samples(out: Path) -> dict[str, list[str]]:
@@ -123,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             base_out, ours_out = work / f"out-plain-{language}", work / f"out-triglot-{language}"
             base_cpu, base_wall, base_warnings = build(plain, language, base_out)
             ours_cpu, ours_wall, _ = build(adopted, language, ours_out)
-            base_bytes, ours_bytes = page_bytes(base_out), page_bytes(ours_out)
+            pages = pages_of(base_out)
+            base_bytes, ours_bytes = page_bytes(base_out, pages), page_bytes(ours_out, pages)
             cpu_ratio, bytes_ratio = ours_cpu / base_cpu, ours_bytes / base_bytes
             print(f"{language:<6} {base_cpu:>11.2f} {base_wall:>7.1f} {ours_cpu:>13.2f} "
                   f"{ours_wall:>7.1f} {cpu_ratio:>6.2f} {base_bytes:>11} {ours_bytes:>13} "
