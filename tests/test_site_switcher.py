@@ -99,10 +99,16 @@ def test_on_demand_folds_load_what_inline_folds_hold(tmp_path: Path) -> None:
     assert found and found[1] == "_triglot/counterparts/article.js"
     bodies = json.loads(found[2])
     assert sorted(bodies) == sorted(anchor for _, anchor in folds)
-    # each fold's text is what the inline page writes into that fold
+    # each fold's text is what the inline page writes into that fold, plus its links
     written = (inline / "article.html").read_text(encoding="utf-8")
-    for anchor, body in bodies.items():
-        assert body in written, anchor
+    for body in bodies.values():
+        assert re.sub(r'<a href="[^"]+" hreflang="[^"]+">([^<]+)</a>', r"\1", body) in written
+
     assert len(page.encode()) < len(written.encode())
+    # the links to the paragraph in the other sites: in the fold, not at the paragraph's end
+    anchor = folds[0][1]
+    assert f'<a href="../en/article.html#{anchor}" hreflang="en">English</a>' in bodies[anchor]
+    assert f'href="../en/article.html#{anchor}"' in written
+    assert f'href="../en/article.html#{anchor}"' not in page
     assert "window.triglotCounterparts" in (loaded / "_static" / "triglot-site.js").read_text(
         encoding="utf-8")

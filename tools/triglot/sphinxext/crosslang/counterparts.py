@@ -6,9 +6,11 @@ marked when it is missing or out of date (the links to the other sites are in th
 paragraph's own links already). It follows the paragraph rather than sitting in it,
 since a ``<p>`` cannot hold a ``<details>``.
 
-``triglot_counterparts = "on-demand"`` (the default) keeps the page the size of plain
+``triglot_counterparts = "on-demand"`` (the default) keeps the page near the size of plain
 Sphinx's: the folds are empty, and opening one loads the page's counterparts from one
-small script (``_triglot/counterparts/<page>.js``, which works from the file system too).
+small script (``_triglot/counterparts/<page>.js``, which works from the file system too),
+with the links to the paragraph in the other sites (which the inline mode puts at the
+paragraph's end).
 ``"inline"`` writes every fold's text into the page, for readers without scripts.
 """
 
@@ -24,7 +26,7 @@ from markupsafe import Markup
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
-from triglot.sphinxext.core.site import is_html, page_language, site_languages
+from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.crosslang.parallel import has_parallel_views, parallel_uri
@@ -48,9 +50,10 @@ class triglot_counterparts(Furniture):
                       anchor=self.get("anchor", ""), **self.body_context())
 
     def body_context(self) -> dict[str, Any]:
+        links = self.get("links", {})
         items = [{"state": text.state if text.state != "translated" else "",
                   "note": ui_text(f"note_{text.state}") if text.state != "translated" else "",
-                  "tag": language.tag, "name": language.name,
+                  "tag": language.tag, "name": language.name, "href": links.get(language.tag, ""),
                   "text": Markup(inline_html(text.text))}
                  for text, language in self["texts"]]
         return {"items": items, "parallel": self["parallel"], "parallel_text": ui_text("parallel")}
@@ -83,8 +86,10 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         parallel = (parallel_uri(app, docname, docname, para[ANCHOR])
                     if has_parallel_views(app) else "")
         node = triglot_counterparts(here=here, texts=texts, parallel=parallel)
-        if on_demand:
+        if on_demand:  # the links to the other sites move from the paragraph's end to here
             node["src"], node["anchor"] = src, para[ANCHOR]
+            node["links"] = {lang.tag: page_in(app, docname, lang, para[ANCHOR])
+                             for lang in others}
             bodies[para[ANCHOR]] = node.body()
         para.parent.insert(para.parent.index(para) + 1, node)
     if bodies:
