@@ -27,6 +27,7 @@ from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translati
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
+from triglot.sphinxext.core.state import PerBuild
 from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
 from triglot.sphinxext.crosslang.parallel import has_parallel_views, parallel_uri
@@ -42,12 +43,12 @@ if TYPE_CHECKING:
 class triglot_counterparts(Furniture):
     """A paragraph in the other languages: ``texts`` is (Translation, Language) each,
     ``here`` the page's language and ``parallel`` the link to the side-by-side view; with
-    ``src`` only the fold, whose body the page's script loads from ``src``."""
+    ``anchor`` only the fold, whose body the page's counterparts script holds."""
 
     def render(self) -> str:
         return render("counterparts.html", here=self["here"].tag,
-                      summary=ui_text("other_languages"), src=self.get("src", ""),
-                      anchor=self.get("anchor", ""), **self.body_context())
+                      summary=ui_text("other_languages"), anchor=self.get("anchor", ""),
+                      **self.body_context())
 
     def body_context(self) -> dict[str, Any]:
         links = self.get("links", {})
@@ -87,7 +88,7 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                     if has_parallel_views(app) else "")
         node = triglot_counterparts(here=here, texts=texts, parallel=parallel)
         if on_demand:  # the links to the other sites move from the paragraph's end to here
-            node["src"], node["anchor"] = src, para[ANCHOR]
+            node["anchor"] = para[ANCHOR]
             node["links"] = {lang.tag: page_in(app, docname, lang, para[ANCHOR])
                              for lang in others}
             bodies[para[ANCHOR]] = node.body()
@@ -97,8 +98,24 @@ def _add_counterparts(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         payload = json.dumps(bodies, ensure_ascii=False, sort_keys=True)
         write_atomic(Path(app.outdir, script),
                      f"triglotCounterparts({json.dumps(src)}, {payload});\n".encode())
+        SCRIPTS.of(app)[docname] = src
+
+
+# The pages whose counterparts are in a script, and its link from the page (noted when
+# the doctree is resolved, before Sphinx forks its parallel writers).
+SCRIPTS: PerBuild[dict[str, str]] = PerBuild(lambda app: {})
+
+
+def _link_script(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                 doctree: Any) -> None:
+    """Name the page's counterparts script once, in its head, for the folds to load."""
+    src = SCRIPTS.of(app).get(pagename)
+    if src:
+        context["metatags"] = (context.get("metatags", "")
+                               + render("counterparts-meta.html", src=src))
 
 
 def setup(app: Sphinx) -> None:
     add_furniture(app, triglot_counterparts)
     app.connect("doctree-resolved", _add_counterparts)
+    app.connect("html-page-context", _link_script)

@@ -8,25 +8,27 @@ document.addEventListener("click", function (event) {
 });
 
 // Counterparts on demand: an empty fold, when opened, loads its page's counterparts
-// script once (a script, so that pages opened from the file system work too); the script
-// calls triglotCounterparts with every fold's contents, by paragraph anchor.
+// script once (named in the page's head; a script, so that pages opened from the file
+// system work too), which calls triglotCounterparts with every fold's contents.
 window.triglotCounterparts = function (src, bodies) {
-  document.querySelectorAll("details.triglot-counterparts[data-triglot-src]").forEach(
+  document.querySelectorAll("details.triglot-counterparts[data-triglot-anchor]").forEach(
     function (fold) {
       var body = bodies[fold.getAttribute("data-triglot-anchor")];
-      if (fold.getAttribute("data-triglot-src") === src && body !== undefined) {
+      if (body !== undefined) {
         fold.insertAdjacentHTML("beforeend", body);
-        fold.removeAttribute("data-triglot-src");
+        fold.removeAttribute("data-triglot-anchor");
       }
     });
 };
 document.addEventListener("toggle", function (event) {
   var fold = event.target;
-  var src = fold.getAttribute && fold.getAttribute("data-triglot-src");
-  if (!fold.open || !src || document.querySelector('script[src="' + src + '"]')) {
+  var meta = document.querySelector('meta[name="triglot-counterparts"]');
+  if (!fold.open || !meta || !fold.getAttribute || !fold.getAttribute("data-triglot-anchor") ||
+      document.querySelector("script[data-triglot-counterparts]")) {
     return;
   }
   var script = document.createElement("script");
-  script.src = src;
+  script.src = meta.getAttribute("content");
+  script.setAttribute("data-triglot-counterparts", "");
   document.head.appendChild(script);
 }, true);
