@@ -9,9 +9,12 @@ SYSTEM_DEPS := dot=graphviz "font:Noto Sans CJK=fonts-noto-cjk"
 TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
+# The adoption benchmark builds a project that pins its own Sphinx (8.2): a venv of its own.
+ADOPT_VENV := .venv-adopt
+ADOPT_INSTALLED := $(ADOPT_VENV)/.installed
 
-.PHONY: site test strict lint coverage screenshots system-deps bench bench-align bench-terms bench-site \
-	bench-catalog clean
+.PHONY: site test strict lint coverage screenshots system-deps bench bench-align bench-terms \
+	bench-site bench-catalog bench-adopt clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -62,7 +65,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 # Benchmarks print their figures; they read ../shared/bench and run the reference tools
 # (NLTK's Gale-Church, translate-toolkit's pofilter) side by side in the same run.
-bench: bench-align bench-terms bench-site bench-catalog
+bench: bench-align bench-terms bench-site bench-catalog bench-adopt
 
 bench-align: $(BENCH_INSTALLED)
 	$(BIN)/python -m triglot.bench.align
@@ -77,6 +80,15 @@ bench-site: $(INSTALLED) system-deps
 # Imports the Python tutorial's real catalogs rendered back into documents (in a copy).
 bench-catalog: $(INSTALLED)
 	$(BIN)/python -m triglot.bench.catalog
+
+# triglot on CPython's tutorial with its ja and pt_BR catalogs, against plain Sphinx (in a copy).
+bench-adopt: $(ADOPT_INSTALLED)
+	$(ADOPT_VENV)/bin/python -m triglot.bench.adopt
+
+$(ADOPT_INSTALLED): pyproject.toml constraints-adopt.txt
+	test -x $(ADOPT_VENV)/bin/python || $(PYTHON) -m venv $(ADOPT_VENV)
+	$(ADOPT_VENV)/bin/python -m pip install -q -c constraints-adopt.txt -e '.[bench-adopt]'
+	touch $@
 
 $(BENCH_INSTALLED): $(INSTALLED)
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,bench]'

@@ -1,5 +1,6 @@
 # Sphinx configuration of the triglot documentation project.
-# Builds run from the repository root: sphinx-build -c . docs <out> [-D language=ja].
+# Builds run from the repository root: sphinx-build -c . docs <out> [-D language=ja];
+# triglot_source_dir tells the triglot command the same (triglot site = triglot site docs -c .).
 from __future__ import annotations
 
 project = "IIS 5 and 6 work differently"
@@ -28,3 +29,6 @@ graphviz_output_format = "svg"
 # and the termbase every language's glossary page, term links and diagram labels use.
 triglot_languages = ["en", "ja", "pt_BR"]
 triglot_glossary = "glossary/termbase.yaml"
+triglot_source_dir = "docs"
+# Counterparts written into the page: the article is short, and readable without scripts.
+triglot_counterparts = "inline"

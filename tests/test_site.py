@@ -38,5 +38,5 @@ def test_site_outside_a_project_is_a_one_line_error(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["site", "--project", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert err == (f"triglot site: error: {tmp_path}: no conf.py here: "
-                   "run triglot from the project's root\n")
+    assert err == (f"triglot site: error: {tmp_path}: no conf.py here: run triglot in the "
+                   "project's configuration directory or give it with -c CONFDIR\n")

@@ -71,8 +71,8 @@ def test_an_entry_with_no_english_paragraph_is_reported(project: Path) -> None:
         po.write('\nmsgid "A paragraph nobody wrote in English."\nmsgstr "英語にない段落。"\n')
     html, warnings = build(project)
     line = line_of(catalog, "A paragraph nobody wrote")
-    assert (f"{catalog}:{line}: WARNING: this entry has no paragraph in the English (article): "
-            "A paragraph nobody wrote in English. [triglot.orphan]") in warnings
+    assert (f"{catalog}:{line}: WARNING: 1 entry with no paragraph in the English (article); "
+            "the first: A paragraph nobody wrote in English. [triglot.orphan]") in warnings
     assert "英語にない段落" not in html
 
 
@@ -83,12 +83,14 @@ def test_untranslated_and_outdated_paragraphs_are_reported(project: Path) -> Non
     catalog = project / "locale" / "ja" / "LC_MESSAGES" / "article.po"
     _, warnings = build(project)
     article = project / "article.rst"
-    assert (f"{article}:{line_of(article, 'no translation yet')}: WARNING: not translated into "
-            "ja: This paragraph has no translation yet. [triglot.untranslated]") in warnings
+    assert (f"{article}:{line_of(article, 'no translation yet')}: WARNING: 1 paragraph not "
+            "translated into ja; the first: This paragraph has no translation yet. "
+            "[triglot.untranslated]") in warnings
     fuzzy = line_of(catalog, 'msgid "This paragraph changed')
-    assert (f"{catalog}:{fuzzy}: WARNING: outdated "
-            "translation (fuzzy), the English is shown: This paragraph changed since it was "
-            "translated. [triglot.outdated]") in warnings
+    assert (f"{catalog}:{fuzzy}: WARNING: 1 outdated "
+            "translation (fuzzy), the English is shown; the first: This paragraph changed "
+            "since it was translated. [triglot.outdated]") in warnings
+    assert warnings.count("[triglot.untranslated]") == warnings.count("[triglot.outdated]") == 1
     _, english = build(project, "en")
     assert "triglot." not in english  # the source language has nothing to report
 
@@ -136,3 +138,31 @@ def test_bad_language_codes_in_conf_cost_a_warning_not_the_build(project: Path) 
     assert f"{conf}triglot_languages: unknown language code 'xx'; left out" in warnings.getvalue()
     assert f"{conf}triglot_languages names ja twice" in warnings.getvalue()
     assert app.config.triglot_languages == ["en", "ja", "ja-JP"]
+
+
+def test_a_translated_code_sample_is_published_as_it_is(project: Path) -> None:
+    """With ``gettext_additional_targets = ['literal-block']`` (as the Python docs set it) a
+    translated code sample is not reST: it is never parsed, never reverted."""
+    with (project / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('gettext_additional_targets = ["literal-block"]\n')
+    with (project / "article.rst").open("a", encoding="utf-8") as article:
+        article.write("\nA sample::\n\n   print(`hello`)  # a *comment\n")
+    with (project / "locale/ja/LC_MESSAGES/article.po").open("a", encoding="utf-8") as po:
+        po.write('\nmsgid "print(`hello`)  # a *comment"\n'
+                 'msgstr "print(`こんにちは`)  # ``閉じない *コメント"\n')
+    html, warnings = build(project)
+    assert "こんにちは" in html and "[triglot.rst]" not in warnings
+
+
+def test_weblate_ignore_flags_silence_their_check(project: Path) -> None:
+    (project / "conf.py").write_text(
+        (project / "conf.py").read_text(encoding="utf-8").replace("suppress_warnings", "_"),
+        encoding="utf-8")
+    catalog = edit_catalog(project, "#, fuzzy\n", "#, fuzzy, ignore-outdated\n")
+    with catalog.open("a", encoding="utf-8") as po:
+        po.write('\n#, ignore-orphan\nmsgid "Only here."\nmsgstr "ここだけ。"\n')
+    edit_catalog(project, 'msgid "Repeated paragraph."\nmsgstr "繰り返しの段落。"',
+                 '#, ignore-rst\nmsgid "Repeated paragraph."\nmsgstr "``壊れた"')
+    _, warnings = build(project)
+    assert "[triglot.outdated]" not in warnings and "[triglot.orphan]" not in warnings
+    assert "[triglot.rst]" not in warnings  # Sphinx's own parse reports it, as without triglot

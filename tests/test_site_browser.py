@@ -124,3 +124,33 @@ def test_status_page_is_linked_and_its_chart_renders(browser: Any, site_url: str
     assert chart.size["width"] > 300 and chart.size["height"] > 50
     assert chart.get_attribute("aria-label").startswith("6 de 9 parágrafos traduzidos")
     _requests_stay_local(browser, site_url)
+
+
+def test_an_on_demand_fold_loads_its_text_from_the_file_system(
+        browser: Any, built_site: Path, tmp_path: Path) -> None:
+    import shutil
+    from io import StringIO
+
+    from selenium.webdriver.common.by import By
+    from sphinx.testing.util import SphinxTestApp
+
+    source = tmp_path / "src"
+    shutil.copytree(built_site.parent / "src", source,
+                    ignore=shutil.ignore_patterns("_build"))
+    app = SphinxTestApp("html", srcdir=source, builddir=tmp_path / "_build",
+                        confoverrides={"language": "en", "triglot_counterparts": "on-demand"},
+                        status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    anchor = anchor_for("Each application pool runs in its own worker process.")
+    browser.get((Path(app.outdir) / "article.html").as_uri())  # file://: no fetch possible
+    box = browser.find_element(By.CSS_SELECTOR, f"#{anchor} + details.triglot-counterparts")
+    assert box.find_elements(By.CSS_SELECTOR, "div[lang='ja']") == []
+    box.find_element(By.TAG_NAME, "summary").click()
+    japanese = _wait(browser, lambda d: box.find_element(By.CSS_SELECTOR, "div[lang='ja']"))
+    assert japanese.text == (
+        "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。")
+    link = japanese.find_element(By.CSS_SELECTOR, "a[hreflang='ja']")
+    assert link.get_attribute("href").endswith(f"/ja/article.html#{anchor}")

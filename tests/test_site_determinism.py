@@ -87,7 +87,8 @@ def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path, jobs: str,
     for part in ("locale", "glossary"):
         shutil.copytree(site_root / part, root / part)
     conf = (site_root / "conf.py").read_text(encoding="utf-8")
-    (root / "conf.py").write_text(conf.replace('["locale"]', '["../locale"]'), encoding="utf-8")
+    (root / "conf.py").write_text(conf.replace('["locale"]', '["../locale"]')
+                                  + 'triglot_source_dir = "docs"\n', encoding="utf-8")
     # a child process: the forks inherit this one's docutils registrations, and other
     # tests have run Sphinx in it
     done = subprocess.run([sys.executable, "-m", "triglot", "site", "-W", "-j", jobs],

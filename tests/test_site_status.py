@@ -125,3 +125,20 @@ def test_source_language_status_says_so(built_site: Path) -> None:
     assert "<svg" not in en
     assert table_rows(en)["Terms with &lt;special&gt; &amp; characters"] == ["2"]
 
+
+
+@pytest.mark.parametrize(("code", "lang"), [("ja", "ja"), ("pt_BR", "pt-br")])
+def test_message_figures_are_sphinx_intl_stats(built_site: Path, rootdir: Path, code: str,
+                                               lang: str) -> None:
+    """sphinx-intl stat counts with polib: the same figures, per catalog."""
+    import polib
+
+    status = status_page(built_site, lang)
+    rows = table_rows(status[status.index('<h2 id="messages">'):])
+    for docname in DOCS:
+        po = polib.pofile(str(rootdir / "test-site/locale" / code / "LC_MESSAGES" /
+                              f"{docname}.po"))
+        counts = [len(po.translated_entries()), len(po.fuzzy_entries()),
+                  len(po.untranslated_entries())]
+        assert rows[f"{docname}.po"][:4] == [str(sum(counts)), *map(str, counts)]
+    assert "sphinx-intl stat" in status

@@ -98,6 +98,12 @@ def get_language(code: str) -> Language:
 
     >>> get_language("pt_br").code, get_language("en").common_words >= {"the"}
     ('pt_BR', True)
+
+    The code keeps the parts the project wrote (Sphinx looks catalogs up by it), only
+    their case normalised: Babel's likely script is not added.
+
+    >>> get_language("zh_CN").code, get_language("zh-hant-tw").code
+    ('zh_CN', 'zh_Hant_TW')
     >>> get_language("xx")
     Traceback (most recent call last):
     ...
@@ -107,9 +113,18 @@ def get_language(code: str) -> Language:
         locale = Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         raise TriglotError(f"unknown language code {code!r}") from None
-    catalog_code = str(locale)
+    catalog_code = _as_written(code, locale)
     name = locale.get_display_name(locale) or catalog_code
     # a menu entry: CLDR names are lower-case in many languages
     name = name[:1].upper() + name[1:]
     facts = FACTS.get(catalog_code, FACTS.get(locale.language, {}))
     return Language(code=catalog_code, tag=catalog_code.replace("_", "-"), name=name, **facts)
+
+
+def _as_written(code: str, locale: Locale) -> str:
+    """The catalog code of ``locale`` with the parts ``code`` names: language, and script
+    and territory only when written."""
+    parts = code.replace("-", "_").split("_")[1:]
+    script = locale.script if locale.script and any(len(p) == 4 for p in parts) else None
+    territory = locale.territory if any(len(p) in (2, 3) for p in parts) else None
+    return "_".join(part for part in (locale.language, script, territory) if part)

@@ -1,13 +1,13 @@
 """Building the whole site: one Sphinx HTML build per language, and a root page.
 
-Each language is a separate ``sphinx-build -c <root> docs <out>/<lang> -D language=<code>``
-run (Sphinx builds one language per run), with its own doctrees so that rebuilds stay
-incremental. The runs are forked from this process, one per CPU at a time, after it has
-imported Sphinx and the extension (and, on a first build, loaded the source language's
-term analyzer): each starts warm, yet with the fresh global state of its own process (Sphinx
-keeps the translations of its messages per process, and the first language's would stick). The
-root page links the languages and sends a reader with scripts on to the one their
-browser prefers.
+Each language is a separate ``sphinx-build -c <confdir> <sources> <out>/<lang> -D
+language=<code>`` run, with the project's own ``-D`` overrides and tags (Sphinx builds one
+language per run), with its own doctrees so that rebuilds stay incremental. The runs are
+forked from this process, one per CPU at a time, after it has imported Sphinx and the
+extension (and, on a first build, loaded the source language's term analyzer): each starts
+warm, yet with the fresh global state of its own process (Sphinx keeps the translations of
+its messages per process, and the first language's would stick). The root page links the
+languages and sends a reader with scripts on to the one their browser prefers.
 """
 
 from __future__ import annotations
@@ -34,33 +34,41 @@ DOCTREES_DIR = Path("_build") / "doctrees"
 
 
 def sphinx_arguments(project: Project, language: Language, outdir: Path,
-                     extra: Sequence[str] = ()) -> list[str]:
-    """The ``sphinx-build`` arguments that build ``language`` into ``outdir``."""
+                     extra: Sequence[str] = (), doctrees: Path | None = None) -> list[str]:
+    """The ``sphinx-build`` arguments that build ``language`` into ``outdir`` (the project's
+    ``-D`` overrides and tags included), with its doctrees under ``doctrees``."""
+    doctrees = doctrees or project.root / DOCTREES_DIR
     return [
         "-b", "html", "-q",
-        "-c", str(project.root), "-d", str(project.root / DOCTREES_DIR / language.code),
-        "-D", f"language={language.code}", *extra,
+        "-c", str(project.root), "-d", str(doctrees / language.code),
+        *project.sphinx_options(), "-D", f"language={language.code}", *extra,
         str(project.source_dir), str(outdir / language.site_dir),
     ]
 
 
 def build_site(project: Project, outdir: Path | None = None,
-               extra: Sequence[str] = (), jobs: int | None = None) -> Path:
-    """Build every language of ``project``, ``jobs`` at a time (default: one per CPU);
-    return the site's folder.
+               extra: Sequence[str] = (), jobs: int | None = None,
+               languages: Sequence[Language] = ()) -> Path:
+    """Build ``languages`` (default: every language of ``project``), ``jobs`` at a time
+    (default: one per CPU); return the site's folder.
+
+    The doctrees are kept in ``_build/doctrees`` beside ``conf.py``, or in ``.doctrees``
+    inside a given ``outdir`` (as ``sphinx-build -M`` keeps them in its build folder).
 
     The builds are forks of the calling process: call this from one that has not run
     Sphinx itself (as ``triglot site`` does), or they inherit its docutils registrations.
     With more than one job each build's messages are held back and printed as one block,
     in the languages' order, when it ends.
     """
+    doctrees = outdir / ".doctrees" if outdir else project.root / DOCTREES_DIR
     outdir = outdir or project.root / SITE_DIR
     jobs = max(1, jobs or os.cpu_count() or 1)
-    _warm_up(project)
-    builds = [_Build(language, sphinx_arguments(project, language, outdir, extra),
+    languages = languages or project.languages
+    _warm_up(project, doctrees, languages)
+    builds = [_Build(language, sphinx_arguments(project, language, outdir, extra, doctrees),
                      f"triglot site: building {language.name} ({language.code}) "
                      f"into {project.relative(outdir / language.site_dir)}")
-              for language in project.languages]
+              for language in languages]
     if jobs == 1:
         for build in builds:
             print(build.heading, file=sys.stderr)
@@ -129,7 +137,7 @@ def _run_concurrently(builds: list[_Build], jobs: int) -> None:
         build.check()
 
 
-def _warm_up(project: Project) -> None:
+def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) -> None:
     """Import what every build imports; on a first build, also load the term analyzer
     every build then uses (term links in the source language, and the source side of the
     translations' checks). Later builds find their matches in their term-match cache and
@@ -140,8 +148,7 @@ def _warm_up(project: Project) -> None:
     import triglot.sphinxext  # noqa: F401
     from triglot.sphinxext.core.matchcache import FILENAME
 
-    first = any(not (project.root / DOCTREES_DIR / lang.code / FILENAME).is_file()
-                for lang in project.languages)
+    first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
     if first and project.glossary.is_file():
         from triglot.terms.analyze import analyzer
 

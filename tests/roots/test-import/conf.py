@@ -3,3 +3,4 @@ project = "import"
 locale_dirs = ["../locale"]
 gettext_compact = False
 triglot_languages = ["en", "ja", "pt_BR"]
+triglot_source_dir = "docs"

@@ -8,3 +8,4 @@ triglot_glossary = "glossary/termbase.yaml"
 # The fixture leaves paragraphs untranslated and outdated on purpose, and has a term
 # finding to count on the status page; tests build it with -W.
 suppress_warnings = ["triglot.untranslated", "triglot.outdated", "triglot.term-missing"]
+triglot_counterparts = "inline"

@@ -26,15 +26,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-glossary", action="store_true",
                         help="do not use the termbase's term pairs as an alignment lexicon")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--project", type=Path, default=Path("."),
-                        help="the project's root, where conf.py is (default: .)")
+    from triglot.project import project_arguments
+
+    project_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from triglot.importing import import_translation
-    from triglot.project import load_project
+    from triglot.project import read_project
 
-    project = load_project(args.project)
+    project = read_project(args)
     mode = args.paragraphs or mode_for(args.original)
     report = import_translation(project, args.language, args.original, docname=args.doc,
                                 mode=mode, use_glossary=not args.no_glossary)

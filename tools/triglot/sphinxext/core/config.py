@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,6 +14,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from triglot.errors import TriglotError
+from triglot.languages import get_language
 from triglot.sphinxext.core.locations import file_location
 
 logger = logging.getLogger(__name__)
@@ -32,6 +35,26 @@ OPTIONS = (
     Option("triglot_glossary", "", (str,),
            "The termbase, relative to the configuration directory (YAML or TBX); "
            "empty for none."),
+    Option("triglot_source_dir", "", (str,),
+           "Where the triglot command finds the sources when it is not given SOURCEDIR, "
+           "relative to the configuration directory; empty for the configuration "
+           "directory itself (Sphinx ignores it: sphinx-build is given the sources).", ""),
+    Option("triglot_language_url", "", (str,),
+           "Where each language's site is published, for the links between them (switcher, "
+           "hreflang, paragraph links): a URL pattern with {lang} (the site folder, "
+           "'pt-br'), {lang_path} (the same, but empty for the source language), {code} "
+           "('pt_BR'), {tag} ('pt-BR') and {page} (the page's path, 'tutorial/index.html'), "
+           "e.g. 'https://docs.python.org/{lang_path}/3.13/{page}'. Empty: the sites are "
+           "sibling folders of one site folder, linked relatively.", "html"),
+    Option("triglot_language_urls", {}, (dict,),
+           "Base URLs per language code, e.g. {'ja': 'https://example.org/ja/latest/'}, "
+           "each followed by the page's path; a language listed here is linked there, "
+           "whatever triglot_language_url says.", "html"),
+    Option("triglot_counterparts", "on-demand", (str,),
+           "How each paragraph's text in the other languages reaches the page: "
+           "'on-demand' (loaded from one small script per page when a fold is opened; "
+           "pages stay the size of plain Sphinx's) or 'inline' (in the page, no script "
+           "needed).", "html"),
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
@@ -41,14 +64,26 @@ OPTIONS = (
 )
 
 
+def reference_table() -> str:
+    """The configuration values as the README's Markdown table: name, type, default and
+    what it does, from the declarations above (a test keeps the README equal to it).
+
+    >>> print(reference_table().splitlines()[2][:50])
+    | `triglot_languages` | list or tuple | `['en']` |
+    """
+    rows = ["| name | type | default | what it does |", "|---|---|---|---|"]
+    for option in OPTIONS:
+        types = " or ".join(kind.__name__ for kind in option.types)
+        rows.append(f"| `{option.name}` | {types} | `{option.default!r}` | {option.help} |")
+    return "\n".join(rows) + "\n"
+
+
 def _check_languages(app: Sphinx, config: Config) -> None:
     """Warn about a language list the site cannot use, and build with what is usable.
 
     Unknown or repeated codes are dropped, and a build language missing from the list is
     added, so one typo in ``conf.py`` costs a warning, not the build (``-W`` fails it).
     """
-    from triglot.languages import get_language
-
     where = file_location(Path(app.confdir, "conf.py"))
     usable: list[str] = []
     for code in config.triglot_languages:
@@ -76,8 +111,64 @@ def _check_languages(app: Sphinx, config: Config) -> None:
     config.triglot_languages = usable or ["en"]
 
 
+def _check_urls(config: Config) -> None:
+    """Fail the build on a URL setting no link can be made from (every page would be
+    wrong)."""
+    from triglot.sphinxext.core.site import published_url, site_languages
+
+    try:
+        for language in site_languages(config):
+            published_url(config, language, "index.html")
+        for code in config.triglot_language_urls:
+            get_language(code)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ConfigError(f"triglot_language_url: {config.triglot_language_url!r} has an "
+                          f"unknown placeholder or a stray brace ({exc}); it may use {{lang}}, "
+                          "{lang_path}, {code}, {tag} and {page}") from None
+    except TriglotError as exc:
+        raise ConfigError(f"triglot_language_urls: {exc}") from None
+
+
+# What term analysis needs beside the core install: (module, the extra that installs it,
+# the languages that need it; empty for all).
+ANALYSIS_MODULES = (("spacy", "triglot[terms]", ()), ("spacy_lookups_data", "triglot[terms]", ()),
+                    ("sudachipy", "triglot[ja]", ("ja",)), ("sudachidict_core", "triglot[ja]",
+                                                         ("ja",)))
+
+
+@cache
+def missing_extra(code: str) -> str | None:
+    """The extra to install before terms can be analysed in language ``code``, or None
+    when everything is there."""
+    base = code.replace("-", "_").split("_")[0]
+    for module, extra, languages in ANALYSIS_MODULES:
+        if (not languages or base in languages) and importlib.util.find_spec(module) is None:
+            return extra
+    return None
+
+
+def _check_extras(app: Sphinx, config: Config) -> None:
+    """Without the analysis extras the site is built without term links and checks, with a
+    note saying what to install (the glossary page and diagram labels need none)."""
+    if not config.triglot_glossary:
+        return
+    code = config.language or config.triglot_languages[0]
+    extra = missing_extra(code)
+    if extra is not None:
+        logger.warning("term links and terminology checks in %s need %s (pip install '%s'); "
+                       "built without them", code, extra, extra, type="triglot",
+                       subtype="missing-extra", location=file_location(
+                           Path(app.confdir, "conf.py")))
+        config.triglot_check_terms = False
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
+    if config.triglot_counterparts not in ("on-demand", "inline"):
+        raise ConfigError(f"triglot_counterparts: {config.triglot_counterparts!r} is "
+                          "neither 'on-demand' nor 'inline'")
     _check_languages(app, config)
+    _check_urls(config)
+    _check_extras(app, config)
     if config.triglot_glossary:
         config.triglot_glossary = str(Path(app.confdir, config.triglot_glossary))
 

@@ -58,6 +58,14 @@ SOURCE = dict([
     C_("findings", "Findings"),
     C_("no_termbase", "The project has no termbase: no terminology figures."),
     C_("check_failed", "The terminology check could not run: see the build's warnings."),
+    C_("messages_heading", "Catalog messages"),
+    C_("messages_intro",
+       "Each catalog's messages counted as sphinx-intl stat and pocount count them: every "
+       "paragraph, title, caption, index entry and code sample is one message, and a fuzzy "
+       "message is not translated. The figures above count paragraphs only."),
+    C_("catalog", "Catalog"),
+    C_("messages", "Messages"),
+    C_("fuzzy", "Fuzzy"),
     C_("chart_title", "Paragraphs per document: translated, outdated, untranslated"),
     C_("chart_summary",
        "{translated} of {total} paragraphs translated, {outdated} outdated, "

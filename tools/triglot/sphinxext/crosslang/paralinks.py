@@ -1,4 +1,5 @@
-"""Links at the end of each paragraph: to itself (¶) and to it in the other sites."""
+"""Links at the end of each paragraph: to itself (¶) and to it in the other sites (with
+counterparts on demand, those are in the counterparts' fold instead)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def _add_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     here = page_language(app.config)
     others = [lang for lang in site_languages(app.config) if lang != here]
+    if app.config.triglot_counterparts == "on-demand":
+        others = []  # the counterparts' fold links the other sites, when it is opened
     for para in anchored_paragraphs(doctree):
         anchor = para[ANCHOR]
         para += triglot_paragraph_links(

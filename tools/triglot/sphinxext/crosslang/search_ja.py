@@ -9,6 +9,8 @@ A katakana compound is written with a space or a middle dot between its words
 (アプリケーション プール) or without (アプリケーションプール); the index holds its words
 and the compound written solid, so a query in either spelling finds it (the browser
 side splits a spaced query into words, which must all occur).
+
+It is used only for Japanese builds of projects that set no ``html_search_options``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sphinx.search.ja import DefaultSplitter, SearchJapanese
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 # An identifier: word characters joined by . - _ (a trailing dot ends a sentence).
 IDENTIFIER = re.compile(r"[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*")
@@ -68,5 +71,14 @@ class TriglotSearchJapanese(SearchJapanese):
             self.splitter = IdentifierSplitter(options)
 
 
+def _choose_splitter(app: Sphinx, config: Config) -> None:
+    """Japanese search is triglot's only where the index is Japanese and the project has
+    not chosen its own search options; otherwise Sphinx's (the table of search languages
+    is the process's, so a build after another one in the same process sets it back)."""
+    language = config.html_search_language or config.language or ""
+    wanted = language.replace("-", "_").split("_")[0] == "ja" and not config.html_search_options
+    app.add_search_language(TriglotSearchJapanese if wanted else SearchJapanese)
+
+
 def setup(app: Sphinx) -> None:
-    app.add_search_language(TriglotSearchJapanese)
+    app.connect("config-inited", _choose_splitter)

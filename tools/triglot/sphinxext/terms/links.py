@@ -19,9 +19,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
+from triglot.sphinxext.core.config import missing_extra
 from triglot.sphinxext.core.matchcache import cached_matcher, doc_owner
 from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
-from triglot.sphinxext.core.site import is_html, page_language, site_languages
+from triglot.sphinxext.core.site import builds_html, is_html, page_language, site_languages
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.terms.glossary import concept_anchor
 from triglot.sphinxext.terms.uses import GLOSSARIES, USES, TermUse, glossary_docs
@@ -39,8 +40,10 @@ GLOSSARY_CLASS = "triglot-glossary"
 CONTEXT_BEFORE, CONTEXT_AFTER = 30, 40
 
 
-class triglot_term(nodes.Inline, nodes.TextElement):
-    """A term of concept ``concept`` found in the text; resolved to a link when written."""
+class triglot_term(nodes.inline):
+    """A term of concept ``concept`` found in the text; resolved to a link before any
+    other extension sees the resolved doctree. An ``inline`` to every writer, should one
+    meet it anyway (Sphinx's translators dispatch along the node's classes)."""
 
 
 def _has_glossary(doctree: nodes.Node) -> bool:
@@ -57,8 +60,8 @@ class TermMatches(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         env, config = self.env, self.config
-        # Sphinx's own transforms tell builders apart the same way
-        if env._builder_cls.format != "html" or not config.triglot_glossary:
+        if (not builds_html(env) or not config.triglot_glossary
+                or missing_extra(page_language(config).code)):
             return
         if _has_glossary(self.document):
             GLOSSARIES.of(env)[env.docname] = True
@@ -167,4 +170,6 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_transform(TermMatches)
-    app.connect("doctree-resolved", _resolve)
+    # before every handler of the default priority (500): other extensions render the
+    # resolved doctree (render_partial), and must find only standard nodes
+    app.connect("doctree-resolved", _resolve, priority=100)

@@ -9,7 +9,10 @@
 
 Warnings are of type ``triglot``, subtypes ``rst``, ``orphan``, ``untranslated``,
 ``outdated`` and ``empty-language``, so ``suppress_warnings`` silences them by name and
-``-W`` turns them into failures.
+``-W`` turns them into failures; an entry flagged ``#, ignore-<subtype>`` (Weblate's
+flags) is not reported. Untranslated and outdated paragraphs are one warning per document
+each, orphans one per catalog, with their count. Literal blocks and the other additional targets
+(``gettext_additional_targets``) are never parsed: Sphinx puts them in as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
-from sphinx.util.nodes import extract_messages, get_node_line
+from sphinx.util.nodes import LITERAL_TYPE_NODES, extract_messages, get_node_line
 
 from triglot.sphinxext.core.catalogs import catalog_paths, read_po
 from triglot.sphinxext.core.locations import file_location
@@ -70,6 +73,17 @@ def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
     return problems
 
 
+def as_locale_parses(text: str) -> str:
+    r"""``text`` as Sphinx's ``Locale`` transform hands it to the parser: a trailing ``::``
+    followed by a dummy literal block (which Sphinx then drops), so that "For example::"
+    is no problem.
+
+    >>> as_locale_parses("例えば::")
+    '例えば::\n\n   dummy literal'
+    """
+    return text + "\n\n   dummy literal" if text.strip().endswith("::") else text
+
+
 # Every translatable message of each document, as read: what the catalogs may hold.
 MESSAGES: PerDocument[set[str]] = PerDocument("triglot_messages")
 
@@ -86,11 +100,13 @@ class CheckTranslations(SphinxTransform):
             found.add(message)
             if not translating:
                 continue
+            if isinstance(node, LITERAL_TYPE_NODES):
+                continue  # Locale puts these in as they are (code samples), never as reST
             translation = _translation(self.env, self.env.docname, message)
-            if translation is None or translation[1].fuzzy:
+            if translation is None or translation[1].fuzzy or ignored(translation[1], "rst"):
                 continue
             path, entry = translation
-            problems = rest_problems(str(entry.string), self)
+            problems = rest_problems(as_locale_parses(str(entry.string)), self)
             if problems:
                 node["translatable"] = False  # Locale keeps the English paragraph
                 node[BROKEN] = True
@@ -99,23 +115,56 @@ class CheckTranslations(SphinxTransform):
                                location=file_location(path, entry.lineno))
 
 
+def ignored(entry: Message, subtype: str) -> bool:
+    """Whether the translator flagged ``entry`` to skip the check of ``subtype``, in
+    Weblate's way: ``#, ignore-<check>`` (``ignore-rst``, ``ignore-outdated``, …).
+
+    >>> from babel.messages.catalog import Message
+    >>> ignored(Message("a", "b", flags=["ignore-rst"]), "rst"), ignored(Message("a"), "rst")
+    (True, False)
+    """
+    return f"ignore-{subtype}" in entry.flags
+
+
+def counted(number: int, thing: str, things: str = "") -> str:
+    """
+    >>> counted(1, "paragraph"), counted(3, "paragraph"), counted(2, "entry", "entries")
+    ('1 paragraph', '3 paragraphs', '2 entries')
+    """
+    return f"{number} {thing if number == 1 else things or thing + 's'}"
+
+
 def _untranslated(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """After ``Locale``: the paragraphs of this page that exist only in English."""
+    """After ``Locale``: the paragraphs of this page that exist only in English, one
+    warning per document and kind (counted; the status page has them per document), at
+    the first of them."""
     if not is_translation_build(app):
         return
+    outdated: list[tuple[str, object]] = []
+    untranslated: list[tuple[str, object]] = []
     for para in anchored_paragraphs(doctree):
         if para.get("translated") or para.get(BROKEN):
             continue
         translation = _translation(app.env, docname, para[MSGID])
+        entry = translation[1] if translation else None
+        if entry is not None and not entry.fuzzy and entry.string == entry.id:
+            continue  # kept as it is on purpose (Weblate's ignore-same): Sphinx shows it
         if translation is not None:  # fuzzy: Sphinx shows the English
             path, entry = translation
-            logger.warning("outdated translation (fuzzy), the English is shown: %.60s",
-                           para[MSGID], type="triglot", subtype="outdated",
-                           location=file_location(path, entry.lineno))
-        else:
-            logger.warning("not translated into %s: %.60s", app.config.language, para[MSGID],
-                           type="triglot", subtype="untranslated",
-                           location=(docname, get_node_line(para)))
+            if not ignored(entry, "outdated"):
+                outdated.append((para[MSGID], file_location(path, entry.lineno)))
+        elif entry is None or not ignored(entry, "untranslated"):
+            untranslated.append((para[MSGID], (docname, get_node_line(para))))
+    if outdated:
+        logger.warning("%s (fuzzy), the English is shown; the first: %.60s",
+                       counted(len(outdated), "outdated translation"), outdated[0][0],
+                       type="triglot",
+                       subtype="outdated", location=outdated[0][1])
+    if untranslated:
+        logger.warning("%s not translated into %s; the first: %.60s",
+                       counted(len(untranslated), "paragraph"), app.config.language,
+                       untranslated[0][0],
+                       type="triglot", subtype="untranslated", location=untranslated[0][1])
 
 
 def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
@@ -129,11 +178,14 @@ def _orphans(app: Sphinx, env: BuildEnvironment) -> None:
             MESSAGES.of(env).get(docname, ()))
     for domain, (docname, messages) in sorted(by_domain.items()):
         for path in catalog_paths(env, docname, env.config.language):
-            for entry in read_po(path):
-                if entry.id and entry.string and entry.id not in messages:
-                    logger.warning("this entry has no paragraph in the English (%s): %.60s",
-                                   domain, entry.id, type="triglot", subtype="orphan",
-                                   location=file_location(path, entry.lineno))
+            orphans = [entry for entry in read_po(path)
+                       if entry.id and entry.string and entry.id not in messages
+                       and not ignored(entry, "orphan")]
+            if orphans:  # one warning per catalog, at its first such entry
+                logger.warning("%s with no paragraph in the English (%s); the first: %.60s",
+                               counted(len(orphans), "entry", "entries"),
+                               domain, orphans[0].id, type="triglot", subtype="orphan",
+                               location=file_location(path, orphans[0].lineno))
 
 
 def _empty_language(app: Sphinx) -> None:

@@ -2,7 +2,9 @@
 
 Per document: paragraphs translated, outdated (fuzzy) and untranslated, and coverage,
 with a chart (:mod:`triglot.sphinxext.translation.chart`); then the terminology findings of the
-language's catalogs by check. Paragraph states are recorded when a document is read
+language's catalogs by check; then each catalog's messages counted as ``sphinx-intl stat``
+counts them (every message, not only paragraphs: the two figures differ, and the page
+says which is which). Paragraph states are recorded when a document is read
 (``env.triglot_paragraph_states``, merged after parallel reads) and the page is generated
 on every build from the environment, so it is complete after an incremental rebuild.
 Every page links to it next to the language switcher.
@@ -20,7 +22,8 @@ from sphinx.util.i18n import docname_to_domain
 
 from triglot.check import CHECKS
 from triglot.errors import TriglotError
-from triglot.sphinxext.core.catalogs import catalogs_for
+from triglot.sphinxext.core.catalogs import catalog_paths, catalogs_for, read_po
+from triglot.sphinxext.core.config import missing_extra
 from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
@@ -32,6 +35,7 @@ from triglot.sphinxext.translation.notes import paragraph_state
 from triglot.sphinxext.translation.terminology import language_findings
 
 if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -95,7 +99,7 @@ def _cells(*values: object) -> list[dict[str, object]]:
 def _translation_figures(app: Sphinx, words: dict[str, str],
                          states: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     findings: list[Finding] | None = None
-    if app.config.triglot_glossary:
+    if app.config.triglot_glossary and not missing_extra(app.config.language):
         try:
             findings = language_findings(app)
         except TriglotError:
@@ -129,7 +133,53 @@ def _translation_figures(app: Sphinx, words: dict[str, str],
                                words["term_findings"]],
                       "rows": rows, "foot": foot},
         "terminology": _terminology(words, findings, bool(app.config.triglot_glossary)),
+        "messages": _messages(app, words, sorted(states)),
     }
+
+
+def message_counts(catalog: Catalog) -> tuple[int, int, int]:
+    """(translated, fuzzy, untranslated) messages of ``catalog``, as ``sphinx-intl stat``
+    (polib) counts them: the header and obsolete entries left out, a fuzzy message never
+    translated, a plural one translated when every form is.
+
+    >>> from babel.messages.catalog import Catalog
+    >>> catalog = Catalog(locale="ja")
+    >>> for msgid, text, flags in [("a", "あ", []), ("b", "い", ["fuzzy"]), ("c", "", [])]:
+    ...     _ = catalog.add(msgid, text, flags=flags)
+    >>> message_counts(catalog)
+    (1, 1, 1)
+    """
+    counts = Counter[str]()
+    for message in catalog:
+        if not message.id:
+            continue
+        texts = message.string if isinstance(message.string, tuple | list) else [message.string]
+        done = all(texts)
+        counts["fuzzy" if message.fuzzy else "translated" if done else "untranslated"] += 1
+    return counts["translated"], counts["fuzzy"], counts["untranslated"]
+
+
+def _messages(app: Sphinx, words: dict[str, str], docnames: list[str]) -> dict[str, Any]:
+    """Per catalog (each document's, by ``gettext_compact``), its message counts."""
+    rows, seen = [], set()
+    totals = [0, 0, 0, 0]
+    for docname in docnames:
+        paths = catalog_paths(app, docname, app.config.language)
+        if not paths or paths[0] in seen:
+            continue
+        seen.add(paths[0])
+        translated, fuzzy, untranslated = message_counts(read_po(paths[0]))
+        figures = [translated + fuzzy + untranslated, translated, fuzzy, untranslated]
+        totals = [a + b for a, b in zip(totals, figures, strict=True)]
+        domain = docname_to_domain(docname, app.config.gettext_compact)
+        rows.append([{"text": f"{domain}.po"},
+                     *_cells(*figures, coverage(translated, figures[0]))])
+    return {"heading": words["messages_heading"], "intro": words["messages_intro"],
+            "head": [words["catalog"], words["messages"], words["translated"],
+                     words["fuzzy"], words["untranslated"], words["coverage"]],
+            "rows": rows,
+            "foot": {"label": words["total"],
+                     "cells": _cells(*totals, coverage(totals[1], totals[0]))}}
 
 
 def _terminology(words: dict[str, str], findings: list[Finding] | None,
