@@ -100,7 +100,8 @@ def test_no_reimport_loses_a_translators_work(english: list[str],
     with tempfile.TemporaryDirectory() as folder, mock.patch(
             "triglot.importing.read_template", lambda project, doc: _template(english)):
         root = Path(folder)
-        (root / "conf.py").write_text('triglot_languages = ["en", "pt_BR"]\n')
+        (root / "conf.py").write_text(
+            'triglot_languages = ["en", "pt_BR"]\nlocale_dirs = ["locale"]\n')
         original = root / "index.pt-BR.txt"
         path = root / "locale/pt_BR/LC_MESSAGES/index.po"
         project = load_project(root)
