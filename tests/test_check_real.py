@@ -74,6 +74,19 @@ def test_markup_is_read_as_sphinx_renders_it(checker: Checker) -> None:
                                                                   "function"]
 
 
+def test_quoted_names_and_titles(checker: Checker) -> None:
+    # a quoted word is a name ('default', 'Process-N\\ :sub:`1`' renders as one word);
+    # a quoted phrase is prose in scare quotes, a section title is text
+    assert visible("the 'list' entry and 'Process-N\\ :sub:`1`' names").split() == [
+        "the", "entry", "and", "names"]
+    assert found(checker, "pt_BR", 'Add "virtual callback functions".', "Adicione.") == {
+        ("term-missing", "callback"), ("term-missing", "function")}
+    assert found(checker, "pt_BR", "Notes on Writing Callback Functions", "Notas") == {
+        ("term-missing", "callback"), ("term-missing", "function")}
+    # a linked document's title is not
+    assert visible("`Secure Callback Function Handling <https://example.org>`_").split() == []
+
+
 def test_overlapping_terms_are_all_seen(checker: Checker) -> None:
     # 引数 inside キーワード引数 renders argument; a deprecated term inside other words counts
     assert found(checker, "ja", "The argument and the keyword argument.",
