@@ -117,6 +117,13 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
         ("term-missing", "loop")}
     assert found(checker, "ja", "Call the :func:`eval` function.",
                  ":func:`eval` を呼びます。") == set()
+    # an infinitive is in its base form, and a copula is followed by a noun: these are
+    # nouns, so their missing terms are findings
+    assert found(checker, "pt_BR", "Write the values to lists.", "Escreva os valores.") == {
+        ("term-missing", "list")}
+    assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
+        ("term-missing", "callback")}
+    assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
 
 
 def test_confidence_filter_and_explain(tmp_path: Path, checker: Checker,
