@@ -95,7 +95,8 @@ def test_cli_formats_and_exit_codes(tmp_path: Path, capsys, monkeypatch) -> None
     bad = DATA / "iis-aspnet.pt_BR.po"
     assert main(["check", "--glossary", str(DATA / "mini.yaml"), str(bad)]) == 1
     out = capsys.readouterr().out
-    assert f"{bad}:30: term-forbidden error" in out and "[[pipe nomeada]]" in out
+    assert f"{bad}:30: term-forbidden warning" in out and "[[pipe nomeada]]" in out
+    assert f"{bad}:66: term-forbidden error" in out and "[[canal nomeado]]" in out
     assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
                  str(bad)]) == 1
     data = json.loads(capsys.readouterr().out)
@@ -110,12 +111,28 @@ def test_cli_formats_and_exit_codes(tmp_path: Path, capsys, monkeypatch) -> None
     assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "junit",
                  str(bad)]) == 1
     suites = ET.fromstring(capsys.readouterr().out.split("?>", 1)[1])
-    assert int(suites.get("failures")) == len(data["findings"])
+    assert int(suites.get("failures", "0")) == len(data["findings"])
     clean = po(tmp_path, "pt_BR", 'msgid "An application pool."\n'
                'msgstr "Um pool de aplicativos."\n')
     assert main(["check", "--glossary", str(DATA / "mini.yaml"), str(clean)]) == 0
     assert main(["check", "--glossary", str(tmp_path / "none.yaml"), str(clean)]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_severity_follows_the_term_status(tmp_path: Path, mini) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR", 'msgid "A named pipe."\nmsgstr "Uma pipe nomeada."\n\n'
+              'msgid "The named pipe."\nmsgstr "O canal nomeado."\n')
+    found = {f.found: f.severity for f in check_catalogs([path], mini)}
+    assert found == {"pipe nomeada": "warning", "canal nomeado": "error"}
+    # a caller's severity for the code wins over the status
+    assert {f.severity for f in check_catalogs([path], mini, {"term-forbidden": "info"})} == {
+        "info"}
+    deprecated_only = po(tmp_path, "pt_BR", 'msgid "A named pipe."\n'
+                         'msgstr "Uma pipe nomeada."\n', "deprecated.po")
+    glossary = str(DATA / "mini.yaml")
+    assert main(["check", "--glossary", glossary, str(deprecated_only)]) == 0
+    assert main(["check", "--glossary", glossary, "--fail-on", "warning",
+                 str(deprecated_only)]) == 1
 
 
 def test_default_paths_are_the_project_catalogs(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -74,6 +74,19 @@ def test_markup_is_read_as_sphinx_renders_it(checker: Checker) -> None:
                                                                   "function"]
 
 
+def test_quoted_names_and_titles(checker: Checker) -> None:
+    # a quoted word is a name ('default', 'Process-N\\ :sub:`1`' renders as one word);
+    # a quoted phrase is prose in scare quotes, a section title is text
+    assert visible("the 'list' entry and 'Process-N\\ :sub:`1`' names").split() == [
+        "the", "entry", "and", "names"]
+    assert found(checker, "pt_BR", 'Add "virtual callback functions".', "Adicione.") == {
+        ("term-missing", "callback"), ("term-missing", "function")}
+    assert found(checker, "pt_BR", "Notes on Writing Callback Functions", "Notas") == {
+        ("term-missing", "callback"), ("term-missing", "function")}
+    # a linked document's title is not
+    assert visible("`Secure Callback Function Handling <https://example.org>`_").split() == []
+
+
 def test_overlapping_terms_are_all_seen(checker: Checker) -> None:
     # 引数 inside キーワード引数 renders argument; a deprecated term inside other words counts
     assert found(checker, "ja", "The argument and the keyword argument.",
@@ -104,6 +117,13 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
         ("term-missing", "loop")}
     assert found(checker, "ja", "Call the :func:`eval` function.",
                  ":func:`eval` を呼びます。") == set()
+    # an infinitive is in its base form, and a copula is followed by a noun: these are
+    # nouns, so their missing terms are findings
+    assert found(checker, "pt_BR", "Write the values to lists.", "Escreva os valores.") == {
+        ("term-missing", "list")}
+    assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
+        ("term-missing", "callback")}
+    assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
 
 
 def test_confidence_filter_and_explain(tmp_path: Path, checker: Checker,

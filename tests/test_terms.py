@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from triglot.errors import TriglotError
-from triglot.glossary import load_termbase
-from triglot.terms.match import TermMatcher
+from triglot.glossary import Concept, Term, Termbase, load_termbase
+from triglot.terms.match import TermMatcher, _fold
 
 DATA = Path(__file__).resolve().parent / "data/terms"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,36 @@ def test_a_language_without_facts_matches_through_its_lemma_table() -> None:
 
 
 def test_a_language_spacy_cannot_tokenize_is_named(tb) -> None:  # type: ignore[no-untyped-def]
+    hawaiian = Termbase(("en", "haw"), [Concept("water", terms_by_lang={
+        "en": [Term("water")], "haw": [Term("wai")]})])
+    matcher = TermMatcher(hawaiian, "haw")  # the tokenizer is loaded on the first cue
     with pytest.raises(TriglotError, match="spaCy has no tokenizer for 'haw'"):
-        TermMatcher(tb, "haw")
+        matcher.find("ka wai")
     with pytest.raises(TriglotError, match="unknown language code 'xx'"):
         TermMatcher(tb, "xx")
+
+
+@pytest.mark.parametrize("glossary", [DATA / "mini.yaml", ROOT / "glossary/termbase.yaml"])
+def test_cues_are_found_without_the_tokenizer(glossary: Path) -> None:
+    # the cues read from the terms' first words are those of their tokens' keys and
+    # surfaces, which the index (built with spaCy on the first cue) matches on
+    tb = load_termbase(glossary)
+    for lang in ("en", "pt_BR"):
+        scan = TermMatcher(tb, lang)._scan.__self__  # type: ignore[attr-defined]
+        assert scan.cue is not None
+        for keys, entries in scan.index.items():
+            for text in (keys[0], *(e.surfaces[0] for e in entries)):
+                assert scan.cue.match(_fold(text)), (lang, text)
+
+
+def test_a_check_without_cues_never_loads_spacy(tmp_path: Path) -> None:
+    catalog = tmp_path / "doc.po"
+    catalog.write_text('msgid ""\nmsgstr ""\n"Language: ja\\n"\n'
+                       '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                       'msgid "Zzz"\nmsgstr "ズズズ"\n', encoding="utf-8")
+    code = ("import sys; from triglot.cli import main; "
+            f"main(['check', '--glossary', {str(ROOT / 'glossary/termbase.yaml')!r}, "
+            f"{str(catalog)!r}]); print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "False"

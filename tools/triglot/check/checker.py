@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from triglot.check.catalogs import Entry, read_catalog
-from triglot.check.codes import CHECKS, CONFIDENCE, HINT
+from triglot.check.codes import CHECKS, CONFIDENCE, HINT, STATUS_SEVERITY
 from triglot.check.findings import Finding
 from triglot.check.identifiers import identifiers, present
 from triglot.check.paraphrase import Omission
@@ -49,6 +49,8 @@ class Checker:
         self.source = termbase.languages[0]
         self.severities = {code: sev for code, (sev, _) in CHECKS.items()}
         self.severities.update(severities or {})
+        # a code's severity given by the caller wins over the one from a term's status
+        self._fixed = set(severities or ())
         self._matchers: dict[str, Matcher] = {}
         self._source_cache: dict[str, tuple[str, list[Match]]] = {}
         self._english: dict[str, re.Pattern[str] | None] = {}
@@ -76,10 +78,13 @@ class Checker:
 
         def report(code: str, concept: str | None, message: str, found: str | None = None,
                    expected: str | None = None, span: tuple[int, int] | None = None,
-                   confidence: float | None = None) -> None:
+                   confidence: float | None = None, status: str | None = None) -> None:
             if entry.ignored and code in entry.ignored:
                 return
-            findings.append(Finding(path, entry.line, lang, code, self.severities[code],
+            severity = self.severities[code]
+            if status in STATUS_SEVERITY and code not in self._fixed:
+                severity = STATUS_SEVERITY[status]
+            findings.append(Finding(path, entry.line, lang, code, severity,
                                     concept, entry.msgid, message, found, expected,
                                     entry.msgstr, span,
                                     CONFIDENCE[code] if confidence is None else confidence))
@@ -107,7 +112,8 @@ class Checker:
                 fix = preferred.text if preferred else None
                 report("term-forbidden", match.concept,
                        f"{match.term.status} term '{match.text}' for {match.concept}; "
-                       f"use '{fix}'", match.text, fix, (match.start, match.end))
+                       f"use '{fix}'", match.text, fix, (match.start, match.end),
+                       status=match.term.status)
         for concept_id, used in uses.items():
             concept = self.termbase.get(concept_id)
             assert concept is not None

@@ -7,7 +7,8 @@ SEVERITIES = ("error", "warning", "info")
 CHECKS: dict[str, tuple[str, str]] = {
     "term-missing": ("error", ("the English uses a glossary concept; the translation has none "
                               "of its approved terms")),
-    "term-forbidden": ("error", "the translation uses a deprecated or forbidden term"),
+    "term-forbidden": ("error", ("the translation uses a forbidden term (error) or a deprecated "
+                                "one (warning)")),
     "term-inconsistent": ("warning", ("one concept is rendered by different approved terms "
                                      "across the catalogs of a language")),
     "term-untranslated": ("warning", ("a term is left in English where the glossary has a "
@@ -29,6 +30,10 @@ CONFIDENCE: dict[str, float] = {
 }
 HINT = 0.3
 DEFAULT_MIN_CONFIDENCE = 0.5
+
+# The severity of a term found in a translation follows the term's status: a forbidden
+# term is wrong (error); a deprecated one is still understood, on its way out (warning).
+STATUS_SEVERITY: dict[str, str] = {"forbidden": "error", "deprecated": "warning"}
 
 
 def at_least(severity: str, threshold: str) -> bool:
@@ -55,7 +60,9 @@ EXPLANATIONS: dict[str, str] = {
     "term-forbidden": (
         "The translation uses a deprecated or forbidden term of a concept in prose, even "
         "inside a longer word or next to an approved term. The message names the "
-        "preferred term. If the variant is correct, make it 'admitted' in the termbase."),
+        "preferred term. A forbidden term is an error, a deprecated one a warning "
+        "(fail on it with --fail-on warning). If the variant is correct, make it "
+        "'admitted' in the termbase."),
     "term-untranslated": (
         "The English term of a concept is left in English in the translation's prose "
         "(code, literals and doctest lines do not count) where the termbase has a "

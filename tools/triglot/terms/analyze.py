@@ -47,8 +47,6 @@ class Analyzer:
 
     def __init__(self, lang: Language) -> None:
         self.language = lang
-        # the key of one plain word, as its token would have it (None: no such shortcut)
-        self.word_key: Callable[[str], str] | None = None
         try:
             import spacy
         except ImportError as exc:
@@ -69,9 +67,7 @@ class Analyzer:
             except ImportError:
                 raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
                                    "cannot be matched") from None
-            table = lemma_table(lang) if _has_lemma_table(lang) else {}
-            self.word_key = _Lemmas(table, lang)
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, self.word_key)
+            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, word_key(lang.code))
 
     def tokens(self, text: str) -> list[Token]:
         """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
@@ -182,6 +178,14 @@ def _sudachi_tokens(sudachi: object, text: str) -> list[Token]:
 
 def _latin(word: str) -> bool:
     return unicodedata.normalize("NFKC", word).isascii()
+
+
+@functools.cache
+def word_key(lang: str) -> _Lemmas:
+    """The key of one plain word of a language written with spaces, as its token would
+    have it; without loading spaCy (the lemma tables are read on their own)."""
+    language = get_language(lang)
+    return _Lemmas(lemma_table(language) if _has_lemma_table(language) else {}, language)
 
 
 @functools.cache

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 from urllib.request import pathname2url
 
 from triglot.errors import TriglotError
@@ -51,12 +51,15 @@ def lemma_table(lang: Language) -> LemmaTable:
 
 
 def _source(lang: Language) -> Path:
-    """The table's file: spaCy names ``<lang>_lemma_lookup.json`` and ships it gzipped."""
-    from spacy.util import registry
+    """The table's file: spaCy names ``<lang>_lemma_lookup.json`` and ships it gzipped.
 
+    Asked of spacy-lookups-data's module, which spaCy's ``registry.lookups`` reads too:
+    importing spaCy for a file name costs most of a small check's time."""
     try:
-        path = Path(registry.lookups.get(lang.base)["lemma_lookup"])
-    except (ImportError, ValueError, KeyError) as exc:
+        import spacy_lookups_data
+
+        path = Path(getattr(spacy_lookups_data, lang.base)["lemma_lookup"])
+    except (ImportError, AttributeError, KeyError) as exc:
         raise TriglotError(f"no lemma tables for {lang.code!r} ({exc!r}); install "
                            "them with: pip install spacy-lookups-data") from None
     for candidate in (path, path.with_name(path.name + ".gz")):
@@ -71,7 +74,8 @@ def _load_json(source: Path) -> dict[str, str]:
     ``Table`` (which hashes every key: 3x slower)."""
     from spacy.util import load_language_data
 
-    return load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)
+    table = load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)
+    return cast("dict[str, str]", table)  # a lookup table is a JSON object of strings
 
 
 def _write_database(database: Path, table: dict[str, str]) -> None:

@@ -25,6 +25,7 @@ same concept (サーバ inside サーバー).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -33,10 +34,12 @@ from dataclasses import dataclass
 
 from triglot.glossary import Term, Termbase
 from triglot.languages import get_language
-from triglot.terms.analyze import Token, analyzer
+from triglot.terms.analyze import Analyzer, Token, analyzer, word_key
 from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
 
 _SPACES = re.compile(r"\s+")
+# a term's first word, as the tokenizer would cut it at spaces and hyphens
+_FIRST_WORD = re.compile(r"[^\s\-‐‑‒–—]+")
 # punctuation that spaCy's tokenizer splits off a word on either side
 _PLAIN_EDGES = frozenset(",;:!?()[]{}\"'«»“”‘’")
 
@@ -121,14 +124,38 @@ def _best_per_concept(entries: list[_Entry], written: list[str],
 
 
 class _Tokens:
-    """Token-boundary matching for languages written with spaces."""
+    """Token-boundary matching for languages written with spaces.
+
+    The index of term keys needs the language's tokenizer (spaCy), so it is built on the
+    first text with a cue: a check whose texts have none never loads spaCy (and a
+    language spaCy cannot tokenize is reported there)."""
 
     def __init__(self, terms: list[tuple[str, Term]], lang: str) -> None:
         self.lang = lang
-        self.analyzer = analyzer(lang)
-        self.index: dict[tuple[str, ...], list[_Entry]] = {}
-        idioms = [self._keys(p) for p in IDIOMS.get(get_language(lang).base, ())]
-        for concept, term in terms:
+        self.terms = terms
+        self.idioms = IDIOMS.get(get_language(lang).base, ())
+        # A cheap pre-test: a text that contains no term's first few letters (as written
+        # or keyed) cannot match, and is not tokenized at all.
+        key = word_key(lang)
+        firsts = {first for _, term in terms
+                  for first in _FIRST_WORD.findall(term.text)[:1]}
+        cues = {_cue(text) for first in firsts for text in (first, key(first))}
+        # a window holds the longest term or exclusion around its cue
+        self.margin = 24 + max((len(text) for _, term in terms
+                                for text in (term.text, *term.exclude)), default=0)
+        if self.idioms:
+            self.margin += max(len(p) for p in self.idioms)
+        self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
+
+    @functools.cached_property
+    def analyzer(self) -> Analyzer:
+        return analyzer(self.lang)
+
+    @functools.cached_property
+    def index(self) -> dict[tuple[str, ...], list[_Entry]]:
+        index: dict[tuple[str, ...], list[_Entry]] = {}
+        idioms = [self._keys(p) for p in self.idioms]
+        for concept, term in self.terms:
             tokens = self.analyzer.tokens(term.text)
             if not tokens:
                 continue
@@ -136,19 +163,16 @@ class _Tokens:
             excluded = [self._keys(p) for p in term.exclude] + idioms
             entry = _Entry(concept, term, tuple(t.text for t in tokens), tuple(
                 (phrase, at) for phrase in excluded for at in _offsets(keys, phrase)))
-            self.index.setdefault(keys, []).append(entry)
-        self.longest = max((len(k) for k in self.index), default=0)
-        self.first_keys = frozenset(k[0] for k in self.index)
-        # A cheap pre-test: a text that contains no term's first few letters (as written
-        # or normalized) cannot match, and is not tokenized at all.
-        cues = {_cue(text) for keys, entries in self.index.items()
-                for text in (keys[0], *(e.surfaces[0] for e in entries))}
-        # a window holds the longest term or exclusion around its cue
-        self.margin = 24 + max((len(text) for es in self.index.values() for e in es
-                                for text in (e.term.text, *e.term.exclude)), default=0)
-        if idioms:
-            self.margin += max(len(p) for p in IDIOMS[get_language(lang).base])
-        self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
+            index.setdefault(keys, []).append(entry)
+        return index
+
+    @functools.cached_property
+    def longest(self) -> int:
+        return max((len(k) for k in self.index), default=0)
+
+    @functools.cached_property
+    def first_keys(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.index)
 
     def _keys(self, phrase: str) -> tuple[str, ...]:
         return tuple(t.key for t in self.analyzer.tokens(phrase))
@@ -176,9 +200,7 @@ class _Tokens:
         between spaces or punctuation that spaCy splits off) is keyed as its token
         would be, without tokenizing its window; anything else (ASP.NET, w3wp.exe) is
         tokenized."""
-        key = self.analyzer.word_key
-        if key is None:
-            return True
+        key = word_key(self.lang)
         start = end = hit
         while start and text[start - 1].isalnum():
             start -= 1

@@ -33,11 +33,15 @@ class _Token(Protocol):
 
 _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
     "en": {
-        # before a verb in its base form (or any form for the adverbs)
-        "before": frozenset({"to", "can", "could", "may", "might", "must", "shall", "should",
-                             "will", "would", "cannot", "not", "never", "also", "always",
-                             "automatically", "don't", "doesn't", "didn't", "then", "which",
-                             "who"}),
+        # before a verb in its base form (an infinitive after "to", a modal)
+        "base": frozenset({"to", "can", "could", "may", "might", "must", "shall", "should",
+                           "will", "would", "cannot", "don't", "doesn't", "didn't"}),
+        # adverbs before a verb in any form, unless they follow a form of "be" ("are also
+        # strings", "is not callable": a noun or an adjective comes next)
+        "adverbs": frozenset({"not", "never", "also", "always", "automatically", "then",
+                              "who"}),
+        "be": frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
+                         "aren't"}),
         # after a verb ending in -s, or after an imperative opening a sentence
         "object": frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these",
                              "those", "all", "each", "every", "whether", "how", "what", "it",
@@ -84,7 +88,9 @@ def looks_verbal(lang: str, tokens: Sequence[_Token], i: int, term: str) -> bool
         return True  # listed, processing, queued: not the noun
     before = tokens[i - 1].text.lower() if i else ""
     after = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-    if before in cues["before"] and before not in cues["object"]:
+    if before in cues["base"]:
+        return lower == base  # "to list" is a verb, "to files" a noun
+    if before in cues["adverbs"] and not (i > 1 and tokens[i - 2].text.lower() in cues["be"]):
         return True
     if lower.endswith("s") and not base.endswith("s") and after == "to":
         return True  # "defaults to"
