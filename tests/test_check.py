@@ -142,8 +142,19 @@ def test_default_paths_are_the_project_catalogs(tmp_path: Path, capsys, monkeypa
     (tmp_path / "glossary").mkdir()
     shutil.copy(ROOT / "glossary/termbase.yaml", tmp_path / "glossary/termbase.yaml")
     monkeypatch.chdir(tmp_path)
+    assert main(["check", "--fail-on", "never"]) == 2  # no conf.py: no project to read
+    assert "no conf.py" in capsys.readouterr().err
+    (tmp_path / "conf.py").write_text('triglot_languages = ["en", "ja"]\n'
+                                      'locale_dirs = ["locale"]\n', encoding="utf-8")
+    nested = tmp_path / "locale/ja/LC_MESSAGES/library/os.po"  # gettext_compact = False
+    nested.parent.mkdir()
+    shutil.copy(DATA / "iis-aspnet.ja.po", nested)
     assert main(["check", "--fail-on", "never"]) == 0
-    assert "locale/ja/LC_MESSAGES/iis-aspnet.po:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "locale/ja/LC_MESSAGES/iis-aspnet.po:" in out
+    assert "locale/ja/LC_MESSAGES/library/os.po:" in out
+    assert main(["check", "--fail-on", "never", "locale/ja/LC_MESSAGES/library"]) == 0
+    assert "iis-aspnet.po" not in capsys.readouterr().out
 
 
 def test_terms_export_import_cli(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -66,8 +66,7 @@ def test_workflow_terminology_step_writes_sarif_with_the_finding(
     glossary = argv[argv.index("--glossary") + 1]
     (tmp_path / glossary).parent.mkdir(parents=True)
     (tmp_path / glossary).write_bytes(MINI_TERMBASE.read_bytes())
-    catalog = _catalog(tmp_path, FORBIDDEN)
-    argv = [str(catalog.relative_to(tmp_path)) if "*" in arg else arg for arg in argv]
+    _catalog(tmp_path, FORBIDDEN)  # under locale/, the folder the step names
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 1
 

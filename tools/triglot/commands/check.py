@@ -11,10 +11,16 @@ DEFAULT_GLOSSARY = Path("glossary/termbase.yaml")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PO",
-                        help="catalogs to check (default: locale/*/LC_MESSAGES/*.po)")
+    from triglot.project import project_arguments
+
+    parser.add_argument("paths", nargs="*", metavar="CATALOG|DIR",
+                        help="catalogs to check, a folder for every .po under it (default: "
+                        "every catalog of the project's translations, as conf.py's "
+                        "locale_dirs and triglot_languages say)")
     parser.add_argument("--glossary", metavar="FILE", default=None,
-                        help=f"termbase, .yaml or .tbx (default: {DEFAULT_GLOSSARY})")
+                        help="termbase, .yaml or .tbx (default: the project's "
+                        f"triglot_glossary; with catalogs given, {DEFAULT_GLOSSARY})")
+    project_arguments(parser)
     parser.add_argument("--format", choices=("text", "json", "sarif", "junit"),
                         default="text", help="report format (default: text)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
@@ -44,19 +50,21 @@ def run(args: argparse.Namespace) -> int:
     from triglot.check import check_catalogs
     from triglot.check.codes import DEFAULT_MIN_CONFIDENCE, at_least, explain
     from triglot.check.report import render
-    from triglot.errors import TriglotError
     from triglot.glossary import load_termbase
+    from triglot.project import catalog_paths, project_catalogs, read_project
     from triglot.textio import write_atomic
 
     if args.explain is not None:
         print(explain(args.explain), end="")
         return 0
-    termbase = load_termbase(args.glossary or DEFAULT_GLOSSARY)
-    paths = [str(p) for p in args.paths] or sorted(
-        str(p) for p in Path("locale").glob("*/LC_MESSAGES/*.po"))
-    if not paths:
-        raise TriglotError("no catalogs to check: give .po paths or run in a project with "
-                           "locale/*/LC_MESSAGES/*.po")
+    if args.paths:
+        paths = [str(path) for path in catalog_paths(args.paths)]
+        glossary = args.glossary or DEFAULT_GLOSSARY
+    else:
+        project = read_project(args)
+        paths = [project.relative(path) for path in project_catalogs(project)]
+        glossary = args.glossary or project.glossary
+    termbase = load_termbase(glossary)
     threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     findings = [f for f in check_catalogs(paths, termbase) if f.confidence >= threshold]
     report = render(findings, args.format, paths)
