@@ -19,7 +19,7 @@ ADOPT_INSTALLED := $(ADOPT_VENV)/.installed
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
 
-test: $(INSTALLED) system-deps strict
+test: $(INSTALLED) system-deps lint strict
 	@tools/system-deps.sh $(TEST_DEPS)
 	$(BIN)/python -m pytest -q
 

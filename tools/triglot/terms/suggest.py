@@ -31,7 +31,8 @@ def _ngrams(tokens: Sequence[Token], text: str, stop: set[str], max_words: int
     for i in range(len(words)):
         for size in range(1, max_words + 1):
             window = words[i:i + size]
-            if len(window) < size or window[0].text.lower() in stop or window[-1].text.lower() in stop:
+            if (len(window) < size or window[0].text.lower() in stop
+                    or window[-1].text.lower() in stop):
                 continue
             # a candidate never spans punctuation: its tokens must be adjacent in the text
             gaps = [text[a.end:b.start] for a, b in itertools.pairwise(window)]
