@@ -15,6 +15,7 @@ Two kinds of evidence, each calibrated on the document pair itself
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import statistics
@@ -290,14 +291,32 @@ class PairModel:
 
     def _shared(self, a: int, b: int, starts_i: np.ndarray,
                 starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The anchors each pair of groups shares: pair numbers and anchor ids, flat."""
-        src_tokens, tgt_tokens = self.src_group_tokens[a], self.tgt_group_tokens[b]
-        # all at C speed: the intersections, their sizes, their members end to end
-        common = list(map(frozenset.__and__, map(src_tokens.__getitem__, starts_i.tolist()),
-                          map(tgt_tokens.__getitem__, starts_j.tolist())))
-        cells = np.repeat(np.arange(len(common), dtype=np.int32), list(map(len, common)))
-        found = list(itertools.chain.from_iterable(common))
-        return cells, np.array(found, dtype=np.int32)
+        """The anchors each pair of groups shares: pair numbers and anchor ids, flat.
+
+        Found anchor by anchor, not pair by pair: the pairs come in runs of one source
+        group against consecutive target groups (a row of the search's band), and each
+        anchor of a run's source group is looked up, by binary search, among the target
+        groups that hold it within the run's columns. The work grows with the anchors
+        shared and the runs, not with the pairs times their anchors.
+        """
+        if not len(starts_i):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        src, tgt = self.src_members[a], self.tgt_members[b]
+        # runs: the same source group, target groups one after the other
+        new = np.ones(len(starts_i), dtype=bool)
+        new[1:] = (np.diff(starts_i) != 0) | (np.diff(starts_j) != 1)
+        first = np.flatnonzero(new)
+        count = np.diff(np.append(first, len(starts_i)))
+        group, lo = starts_i[first], starts_j[first]
+        # every anchor of every run's source group
+        run, at = _expand(np.searchsorted(src.owners, group, "left"),
+                          np.searchsorted(src.owners, group, "right"))
+        anchor = src.anchors[at]
+        keys, owners = tgt.by_anchor
+        key = anchor * tgt.width + lo[run]
+        hit, at = _expand(np.searchsorted(keys, key), np.searchsorted(keys, key + count[run]))
+        run = run[hit]
+        return first[run] + owners[at] - lo[run], anchor[hit]
 
     def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
         """The scores of many beads (i, a, j, b), computed shape by shape."""
@@ -387,10 +406,32 @@ class _Members:
         self.owners = np.repeat(np.arange(len(groups)), list(map(len, groups)))
         self.anchors = np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64,
                                    count=len(self.owners))
+        self.width = len(groups) + 1  # keys anchor * width + group never collide
+
+    @functools.cached_property
+    def by_anchor(self) -> tuple[np.ndarray, np.ndarray]:
+        """Keys ``anchor * width + group`` in order, and the group of each: the groups
+        that hold an anchor, within a range of groups, are one binary search away."""
+        keys = self.anchors * self.width + self.owners
+        order = np.argsort(keys, kind="stable")
+        return keys[order], self.owners[order]
 
     def sums(self, weights: np.ndarray) -> np.ndarray:
         """For each group, the sum of its anchors' ``weights``."""
         return np.bincount(self.owners, weights[self.anchors], minlength=self.count)
+
+
+def _expand(begins: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every position of the ranges ``begins[k] .. ends[k] - 1``, end to end, with the
+    number k of its range.
+
+    >>> _expand(np.array([3, 0, 7]), np.array([5, 0, 8]))
+    (array([0, 0, 2]), array([3, 4, 7]))
+    """
+    lengths = ends - begins
+    ranges = np.repeat(np.arange(len(begins)), lengths)
+    return ranges, np.arange(len(ranges)) - np.repeat(np.cumsum(lengths) - lengths - begins,
+                                                      lengths)
 
 
 def _shrink(estimate: float, prior: float, evidence: int) -> float:
