@@ -20,7 +20,7 @@ import itertools
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -100,34 +100,33 @@ class PairModel:
         (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
         into one text, only the last one's ending and the first one's start survive.
         """
-        starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
-        ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
-        shared = {_base(t) for t in self.token_ids}
+        ids = self.token_ids
+        starts_ids = frozenset(k for t, k in ids.items() if t[0] == "^")
+        ends_ids = frozenset(k for t, k in ids.items() if t[0] == "§")
+        shared = {_base(t) for t in ids}
         bases = {t: _base(t) for t in {t for p in profiles for t in p.anchors}}
         singles = [self._ids(p.anchors) for p in profiles]
-        inner = [ids - starts_ids - ends_ids for ids in singles]
-        # per paragraph, how often each shared base occurs: inside, at the start, at the end
-        counts = []
-        for p in profiles:
-            parts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(),
-                                                                       Counter())
-            for t in p.anchors:
-                if (b := bases[t]) in shared:
-                    parts["^§".find(t[0]) + 1][b] += 1
-            counts.append(parts)
-        groups = {1: singles}
-        for size in range(2, MAX_GROUP + 1):
-            row = []
-            for start in range(len(profiles) - size + 1):
-                last = start + size - 1
-                union = (singles[start] - ends_ids).union(singles[last] - starts_ids,
-                                                          *inner[start + 1:last])
-                inside = [c[0] for c in counts[start:last + 1]]
-                if _overlap([c.keys() for c in inside]):
-                    union = union | self._ids(_renumbered(inside))
-                row.append(union)
-            groups[size] = row
-        return groups
+        heads = [one - ends_ids for one in singles]  # as the first paragraph of a run
+        tails = [one - starts_ids for one in singles]  # as the last
+        inner = [one - starts_ids - ends_ids for one in singles]
+        # per paragraph, how often each shared base occurs neither at its start nor its end
+        counts = [Counter(bases[t] for t in p.anchors
+                          if t[0] not in "^§" and bases[t] in shared) for p in profiles]
+        groups: dict[int, list[frozenset[int]]] = {size: [] for size in range(2, MAX_GROUP + 1)}
+        # Each run grows from its first paragraph one paragraph at a time: what a paragraph
+        # adds (its repeats renumbered after those before it) does not depend on the next.
+        for start in range(len(profiles)):
+            within, seen = heads[start], Counter(counts[start])
+            renumbered: set[int] = set()
+            for last in range(start + 1, min(len(profiles), start + MAX_GROUP)):
+                for base, count in counts[last].items():
+                    if before := seen[base]:
+                        renumbered.update(ids[name] for n in range(before + 1, before + count + 1)
+                                          if (name := f"{base}#{n}") in ids)
+                    seen[base] = before + count
+                groups[last - start + 1].append(within.union(tails[last], renumbered))
+                within = within | inner[last]
+        return {1: singles, **groups}
 
     def _src_length(self, i0: int, i1: int) -> float:
         return float(self._src_latin[i1] - self._src_latin[i0]
@@ -361,34 +360,6 @@ class PairModel:
     def length_z(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """How many standard deviations a bead's length ratio is from the document's."""
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
-
-
-def _renumbered(counts: Sequence[Counter[str]]) -> list[str]:
-    """The repeat numbers that paragraphs joined into one text add: ``python#2`` when
-    two of them say ``python`` once each."""
-    repeated: set[str] = set()
-    for k, one in enumerate(counts):
-        for other in counts[k + 1:]:
-            repeated |= one.keys() & other.keys()
-    extra = []
-    for base in repeated:
-        seen = 0
-        for one in counts:
-            count = one.get(base, 0)
-            if seen and count:
-                extra += [f"{base}#{n}" for n in range(seen + 1, seen + count + 1)]
-            seen += count
-    return extra
-
-
-def _overlap(sets: Sequence[Set[str]]) -> bool:
-    """Whether any two of ``sets`` share an element."""
-    seen: set[str] = set()
-    for one in sets:
-        if not seen.isdisjoint(one):
-            return True
-        seen |= one
-    return False
 
 
 def _running(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
