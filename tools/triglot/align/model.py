@@ -299,7 +299,7 @@ class PairModel:
         shared and the runs, not with the pairs times their anchors.
         """
         if not len(starts_i):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
         src, tgt = self.src_members[a], self.tgt_members[b]
         # runs: the same source group, target groups one after the other
         new = np.ones(len(starts_i), dtype=bool)
@@ -315,7 +315,8 @@ class PairModel:
         key = anchor * tgt.width + lo[run]
         hit, at = _expand(np.searchsorted(keys, key), np.searchsorted(keys, key + count[run]))
         run = run[hit]
-        return first[run] + owners[at] - lo[run], anchor[hit]
+        # kept between passes for every cell: small integers
+        return (first[run] + owners[at] - lo[run]).astype(np.int32), anchor[hit].astype(np.int32)
 
     def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
         """The scores of many beads (i, a, j, b), computed shape by shape."""
