@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from triglot.align import Bead, align_paragraphs, format_beads, parse_beads
 from triglot.align.anchors import profile
@@ -220,3 +221,22 @@ def test_long_documents_align_in_parts_as_they_would_whole(monkeypatch) -> None:
     parts = align_paragraphs(source, target, source_lang="en", target_lang="ja")
     assert format_beads(parts.beads) == expected
     assert f"ja ¶{5 * m + 10}" in parts.anomalies[-1].message  # numbered in the whole
+
+
+def test_shared_anchors_are_the_groups_intersections() -> None:
+    # found by binary search among the groups that hold each anchor: the same as
+    # intersecting the groups' anchors, for pairs in any order, repeated or alone
+    words = ["iis", "w3wp.exe", "http.sys", "pool", "kernel", "(", ")", "6.0", "asp"]
+    source = [profile(" ".join(words[k % 9:k % 9 + 1 + k % 4])) for k in range(12)]
+    target = [profile(" ".join(words[(k + 2) % 9:(k + 2) % 9 + 1 + k % 3]))
+              for k in range(11)]
+    model = PairModel(source, target)
+    starts_i = np.array([0, 0, 0, 3, 2, 5, 5, 8, 1, 1, 7])
+    starts_j = np.array([0, 1, 2, 4, 4, 3, 8, 7, 6, 5, 2])
+    for a, b in ((1, 1), (2, 1), (1, 3), (4, 1)):
+        cells, found = model._shared(a, b, starts_i, starts_j)
+        got = [set(found[cells == c].tolist()) for c in range(len(starts_i))]
+        want = [set(model.src_group_tokens[a][i] & model.tgt_group_tokens[b][j])
+                for i, j in zip(starts_i.tolist(), starts_j.tolist(), strict=True)]
+        assert got == want
+        assert any(got)

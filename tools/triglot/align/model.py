@@ -15,11 +15,12 @@ Two kinds of evidence, each calibrated on the document pair itself
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -99,34 +100,33 @@ class PairModel:
         (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
         into one text, only the last one's ending and the first one's start survive.
         """
-        starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
-        ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
-        shared = {_base(t) for t in self.token_ids}
+        ids = self.token_ids
+        starts_ids = frozenset(k for t, k in ids.items() if t[0] == "^")
+        ends_ids = frozenset(k for t, k in ids.items() if t[0] == "§")
+        shared = {_base(t) for t in ids}
         bases = {t: _base(t) for t in {t for p in profiles for t in p.anchors}}
         singles = [self._ids(p.anchors) for p in profiles]
-        inner = [ids - starts_ids - ends_ids for ids in singles]
-        # per paragraph, how often each shared base occurs: inside, at the start, at the end
-        counts = []
-        for p in profiles:
-            parts: tuple[Counter[str], Counter[str], Counter[str]] = (Counter(), Counter(),
-                                                                       Counter())
-            for t in p.anchors:
-                if (b := bases[t]) in shared:
-                    parts["^§".find(t[0]) + 1][b] += 1
-            counts.append(parts)
-        groups = {1: singles}
-        for size in range(2, MAX_GROUP + 1):
-            row = []
-            for start in range(len(profiles) - size + 1):
-                last = start + size - 1
-                union = (singles[start] - ends_ids).union(singles[last] - starts_ids,
-                                                          *inner[start + 1:last])
-                inside = [c[0] for c in counts[start:last + 1]]
-                if _overlap([c.keys() for c in inside]):
-                    union = union | self._ids(_renumbered(inside))
-                row.append(union)
-            groups[size] = row
-        return groups
+        heads = [one - ends_ids for one in singles]  # as the first paragraph of a run
+        tails = [one - starts_ids for one in singles]  # as the last
+        inner = [one - starts_ids - ends_ids for one in singles]
+        # per paragraph, how often each shared base occurs neither at its start nor its end
+        counts = [Counter(bases[t] for t in p.anchors
+                          if t[0] not in "^§" and bases[t] in shared) for p in profiles]
+        groups: dict[int, list[frozenset[int]]] = {size: [] for size in range(2, MAX_GROUP + 1)}
+        # Each run grows from its first paragraph one paragraph at a time: what a paragraph
+        # adds (its repeats renumbered after those before it) does not depend on the next.
+        for start in range(len(profiles)):
+            within, seen = heads[start], Counter(counts[start])
+            renumbered: set[int] = set()
+            for last in range(start + 1, min(len(profiles), start + MAX_GROUP)):
+                for base, count in counts[last].items():
+                    if before := seen[base]:
+                        renumbered.update(ids[name] for n in range(before + 1, before + count + 1)
+                                          if (name := f"{base}#{n}") in ids)
+                    seen[base] = before + count
+                groups[last - start + 1].append(within.union(tails[last], renumbered))
+                within = within | inner[last]
+        return {1: singles, **groups}
 
     def _src_length(self, i0: int, i1: int) -> float:
         return float(self._src_latin[i1] - self._src_latin[i0]
@@ -290,14 +290,33 @@ class PairModel:
 
     def _shared(self, a: int, b: int, starts_i: np.ndarray,
                 starts_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The anchors each pair of groups shares: pair numbers and anchor ids, flat."""
-        src_tokens, tgt_tokens = self.src_group_tokens[a], self.tgt_group_tokens[b]
-        # all at C speed: the intersections, their sizes, their members end to end
-        common = list(map(frozenset.__and__, map(src_tokens.__getitem__, starts_i.tolist()),
-                          map(tgt_tokens.__getitem__, starts_j.tolist())))
-        cells = np.repeat(np.arange(len(common), dtype=np.int32), list(map(len, common)))
-        found = list(itertools.chain.from_iterable(common))
-        return cells, np.array(found, dtype=np.int32)
+        """The anchors each pair of groups shares: pair numbers and anchor ids, flat.
+
+        Found anchor by anchor, not pair by pair: the pairs come in runs of one source
+        group against consecutive target groups (a row of the search's band), and each
+        anchor of a run's source group is looked up, by binary search, among the target
+        groups that hold it within the run's columns. The work grows with the anchors
+        shared and the runs, not with the pairs times their anchors.
+        """
+        if not len(starts_i):
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32)
+        src, tgt = self.src_members[a], self.tgt_members[b]
+        # runs: the same source group, target groups one after the other
+        new = np.ones(len(starts_i), dtype=bool)
+        new[1:] = (np.diff(starts_i) != 0) | (np.diff(starts_j) != 1)
+        first = np.flatnonzero(new)
+        count = np.diff(np.append(first, len(starts_i)))
+        group, lo = starts_i[first], starts_j[first]
+        # every anchor of every run's source group
+        run, at = _expand(np.searchsorted(src.owners, group, "left"),
+                          np.searchsorted(src.owners, group, "right"))
+        anchor = src.anchors[at]
+        keys, owners = tgt.by_anchor
+        key = anchor * tgt.width + lo[run]
+        hit, at = _expand(np.searchsorted(keys, key), np.searchsorted(keys, key + count[run]))
+        run = run[hit]
+        # kept between passes for every cell: small integers
+        return (first[run] + owners[at] - lo[run]).astype(np.int32), anchor[hit].astype(np.int32)
 
     def score_many(self, beads: Sequence[tuple[int, int, int, int]]) -> list[float]:
         """The scores of many beads (i, a, j, b), computed shape by shape."""
@@ -344,34 +363,6 @@ class PairModel:
         return (self._log_ratio(i0, i1, j0, j1) - self.mu) / self.sigma
 
 
-def _renumbered(counts: Sequence[Counter[str]]) -> list[str]:
-    """The repeat numbers that paragraphs joined into one text add: ``python#2`` when
-    two of them say ``python`` once each."""
-    repeated: set[str] = set()
-    for k, one in enumerate(counts):
-        for other in counts[k + 1:]:
-            repeated |= one.keys() & other.keys()
-    extra = []
-    for base in repeated:
-        seen = 0
-        for one in counts:
-            count = one.get(base, 0)
-            if seen and count:
-                extra += [f"{base}#{n}" for n in range(seen + 1, seen + count + 1)]
-            seen += count
-    return extra
-
-
-def _overlap(sets: Sequence[Set[str]]) -> bool:
-    """Whether any two of ``sets`` share an element."""
-    seen: set[str] = set()
-    for one in sets:
-        if not seen.isdisjoint(one):
-            return True
-        seen |= one
-    return False
-
-
 def _running(profiles: Sequence[Profile]) -> tuple[np.ndarray, np.ndarray]:
     """Running totals of the Latin and of the other characters, from 0."""
     latin = np.array([0] + [p.latin for p in profiles], dtype=float).cumsum()
@@ -387,10 +378,32 @@ class _Members:
         self.owners = np.repeat(np.arange(len(groups)), list(map(len, groups)))
         self.anchors = np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64,
                                    count=len(self.owners))
+        self.width = len(groups) + 1  # keys anchor * width + group never collide
+
+    @functools.cached_property
+    def by_anchor(self) -> tuple[np.ndarray, np.ndarray]:
+        """Keys ``anchor * width + group`` in order, and the group of each: the groups
+        that hold an anchor, within a range of groups, are one binary search away."""
+        keys = self.anchors * self.width + self.owners
+        order = np.argsort(keys, kind="stable")
+        return keys[order], self.owners[order]
 
     def sums(self, weights: np.ndarray) -> np.ndarray:
         """For each group, the sum of its anchors' ``weights``."""
         return np.bincount(self.owners, weights[self.anchors], minlength=self.count)
+
+
+def _expand(begins: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every position of the ranges ``begins[k] .. ends[k] - 1``, end to end, with the
+    number k of its range.
+
+    >>> _expand(np.array([3, 0, 7]), np.array([5, 0, 8]))
+    (array([0, 0, 2]), array([3, 4, 7]))
+    """
+    lengths = ends - begins
+    ranges = np.repeat(np.arange(len(begins)), lengths)
+    return ranges, np.arange(len(ranges)) - np.repeat(np.cumsum(lengths) - lengths - begins,
+                                                      lengths)
 
 
 def _shrink(estimate: float, prior: float, evidence: int) -> float:

@@ -160,7 +160,11 @@ class Grid:
 def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     """The highest-scoring sequence of beads from (0, 0) to (n, m) inside the band.
 
-    Only the last rows' totals are kept; the choice made in every cell is one byte.
+    Only the last rows' totals are kept (a ring of rows); the choice made in every cell
+    is one byte. A row takes a few numpy steps whatever its width: every move from an
+    earlier row gathered at once (where each comes from and goes to is worked out for a
+    whole block of rows beforehand), the best per cell (the first shape on a tie), then
+    the moves within the row as a running maximum.
 
     >>> import numpy as np
     >>> class Plain:
@@ -169,53 +173,57 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     >>> best_path(Grid(2, 2, [(0, 2)] * 3), Plain())
     [(0, 1, 0, 1), (1, 2, 1, 2)]
     """
-    neg = float("-inf")
     rows = grid.rows
-    depth = max(a for a, _ in SHAPES)
-    totals: dict[int, list[float]] = {}
+    lows = np.array([lo for lo, _ in rows], dtype=np.int64)
+    ring_rows = max(a for a, _ in SHAPES) + 1
+    width = max(hi - lo + 1 for lo, hi in rows)
+    ring = np.full((ring_rows, width), -np.inf)
+    flat_ring = ring.reshape(-1)
+    candidates = np.full((len(SHAPES), width), -np.inf)
+    flat_candidates = candidates.reshape(-1)
+    columns = np.arange(width)
     back: list[bytes] = []
     for number, block in enumerate(grid.blocks()):
         first = number * _BLOCK
-        values = []
-        for (a, b), cells in zip(SHAPES, block, strict=True):
-            found = (scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo).tolist()
-                     if len(cells.starts_i) else [])
-            per_row, at = [], 0
-            for start, count in cells.spans:
-                per_row.append((found[at:at + count], start))
-                at += count
-            values.append(per_row)
-        for i in range(first, min(grid.n + 1, first + _BLOCK)):
+        sources, targets, scores, ends, within = [], [], [], [], {}
+        for k, ((a, b), cells) in enumerate(zip(SHAPES, block, strict=True)):
+            found = (scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo)
+                     if len(cells.starts_i) else np.zeros(0))
+            if a == 0:
+                counts = [count for _, count in cells.spans]
+                within[k] = (found, cells.spans, np.cumsum([0, *counts]).tolist())
+                continue
+            end_i = cells.starts_i + a
+            sources.append((cells.starts_i % ring_rows) * width + cells.starts_j
+                           - lows[cells.starts_i])
+            targets.append(k * width + cells.starts_j + b - lows[end_i])
+            scores.append(found)
+            ends.append(end_i)
+        # the moves of every shape, by the row they end in
+        ending = np.concatenate(ends)
+        order = np.argsort(ending, kind="stable")
+        source = np.concatenate(sources)[order]
+        target = np.concatenate(targets)[order]
+        score = np.concatenate(scores)[order]
+        last = min(grid.n + 1, first + _BLOCK)
+        bounds = np.searchsorted(ending[order], np.arange(first, last + 1)).tolist()
+        for i in range(first, last):
             lo, hi = rows[i]
-            row = [neg] * (hi - lo + 1)
-            choice = bytearray([_NONE]) * (hi - lo + 1)
+            cut = slice(bounds[i - first], bounds[i - first + 1])
+            candidates.fill(-np.inf)
+            flat_candidates[target[cut]] = flat_ring[source[cut]] + score[cut]
+            choice = candidates.argmax(axis=0).astype(np.uint8)
+            row = candidates[choice, columns]
+            choice[row == -np.inf] = _NONE
             if i == 0:
                 row[0] = 0.0  # the start; nothing leads into it
-            within = None
-            for k, (a, b) in enumerate(SHAPES):
-                if i - a < 0:
-                    continue
-                cell_scores, offset = values[k][i - first]
-                if a == 0:
-                    within = (k, cell_scores, offset - lo)  # needs this row's totals first
-                    continue
-                prev = totals[i - a]
-                start = offset - rows[i - a][0] - b
-                for at, (total, score) in enumerate(zip(prev[start:], cell_scores,
-                                                        strict=False), offset - lo):
-                    if total + score > row[at]:
-                        row[at] = total + score
-                        choice[at] = k
-            if within is not None:
-                k, cell_scores, at = within
-                for score in cell_scores:
-                    if row[at - 1] + score > row[at]:
-                        row[at] = row[at - 1] + score
-                        choice[at] = k
-                    at += 1
-            totals[i] = row
-            totals.pop(i - depth - 1, None)
-            back.append(bytes(choice))
+            for k, (found, spans, at) in within.items():
+                start, count = spans[i - first]
+                _within_row(row, choice, k, found[at[i - first]:at[i - first] + count],
+                            start - lo)
+            row[hi - lo + 1:] = -np.inf
+            ring[i % ring_rows] = row
+            back.append(choice[:hi - lo + 1].tobytes())
     path = []
     i, j = grid.n, grid.m
     while i or j:
@@ -223,3 +231,23 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
         path.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     return path[::-1]
+
+
+def _within_row(row: np.ndarray, choice: np.ndarray, k: int, cell_scores: np.ndarray,
+                at: int) -> None:
+    """Improve ``row`` in place by the moves of shape ``k`` (one more target paragraph,
+    no source one) into its cells ``at .. at + len(cell_scores) - 1``.
+
+    The best way into cell t from the left starts at some cell u < t and adds the scores
+    between: with S the running sum of the scores, ``row[u] - S[u]`` at its best so far,
+    plus ``S[t]``.
+    """
+    count = len(cell_scores)
+    if not count:
+        return
+    before = row[at - 1:at + count]
+    running = np.concatenate(([0.0], np.cumsum(cell_scores)))
+    from_left = np.maximum.accumulate(before - running)[:-1] + running[1:]
+    better = from_left > before[1:]
+    row[at:at + count][better] = from_left[better]
+    choice[at:at + count][better] = k
