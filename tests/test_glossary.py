@@ -107,6 +107,24 @@ def test_part_of_speech_and_exclusions_round_trip(tmp_path: Path) -> None:
         assert load_tbx(tbx).concepts[0].terms("en")[0] == term
 
 
+# Each mistake in the YAML structure, on the line that has it (the concepts start on line 3).
+BAD.update({
+    "concept not a mapping": ("- just text\n", 3, "a concept must be a mapping"),
+    "duplicate key": ("- id: a\n  id: b\n", 4, "duplicate key 'id' in a concept"),
+    "unknown field": ("- id: a\n  colour: red\n", 4, "unknown field 'colour' in a concept "
+                      "(allowed: definition, do_not_translate, id, note, terms)"),
+    "terms not a list": ("- id: a\n  terms:\n    en: {text: x}\n", 5, "terms must be a list"),
+    "id not a plain value": ("- id: [a, b]\n", 3, "id must be a plain value"),
+    "flag not a boolean": ("- id: a\n  do_not_translate: maybe\n", 4,
+                           "do_not_translate must be true or false, not 'maybe'"),
+    "term without text": ("- id: a\n  terms:\n    en: [{note: n}]\n", 5,
+                          "a term needs a 'text'"),
+    "concept without id": ("- terms: {en: [x]}\n", 3, "a concept needs an 'id'"),
+    "concept without terms": ("- id: a\n  note: n\n", 3,
+                              "concept 'a' has no preferred term in en"),
+})
+
+
 @pytest.mark.parametrize("name", BAD)
 def test_invalid_termbases_name_file_and_line(tmp_path: Path, name: str) -> None:
     body, line, message = BAD[name]
@@ -136,3 +154,35 @@ def test_any_language_babel_knows_is_a_termbase_language(tmp_path: Path) -> None
     path.write_text("languages: [en, de]\nconcepts:\n- id: pool\n"
                     "  terms: {en: [application pool], de: [Anwendungspool]}\n", encoding="utf-8")
     assert _preferred(load_termbase(path), "pool", "de").text == "Anwendungspool"
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("", None, "empty termbase"),
+    ("languages: [en, ja\n", 2, "not valid YAML: expected ',' or ']'"),
+    ("concepts: []\n", 1, "a termbase needs 'languages' and 'concepts'"),
+    ("- en\n", 1, "the termbase must be a mapping"),
+])
+def test_a_file_that_is_not_a_termbase_is_named(
+        tmp_path: Path, text: str, line: int | None, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TriglotError) as info:
+        load_termbase(path)
+    assert (info.value.path, info.value.line) == (str(path), line)
+    assert info.value.message.startswith(message)
+
+
+def test_notes_of_concepts_and_terms_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    path.write_text("languages: [en, ja]\nconcepts:\n"
+                    "- id: pool\n  note: the web server sense\n"
+                    "  terms:\n    en: [{text: pool, note: short for application pool}]\n"
+                    "    ja: プール\n", encoding="utf-8")  # one term: the list may be left out
+    termbase = load_termbase(path)
+    pool = _concept(termbase, "pool")
+    assert pool.note == "the web server sense"
+    assert pool.terms("en")[0].note == "short for application pool"
+    assert [term.text for term in pool.terms("ja")] == ["プール"]
+    path.write_text(dump_yaml(termbase), encoding="utf-8")
+    again = _concept(load_termbase(path), "pool")
+    assert (again.note, again.terms_by_lang) == (pool.note, pool.terms_by_lang)

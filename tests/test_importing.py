@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -315,3 +316,35 @@ def test_an_original_whose_name_would_break_its_marker_is_refused(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.endswith("holds a control character; rename it\n")
     assert not (project_dir / "locale" / "ja").exists()
+
+
+def test_the_command_names_each_paragraph_left_without_a_counterpart(
+        project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = project_dir / "locale" / "originals" / "index.ja.txt"
+    lines = original.read_text(encoding="utf-8").splitlines()
+    original.write_text("\n".join(lines[:2] + lines[3:]) + "\n", encoding="utf-8")
+    assert main(["import", "ja", str(original), "--project", str(project_dir)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(": updated; 3 of 4 messages from index.ja.txt (0 fuzzy), "
+                           "0 translator edits kept")
+    assert out[1].endswith("index.po: English paragraph 3 has no counterpart in index.ja.txt")
+    assert out[2] == f"{original}: missing: en ¶3 / ja -: no ja counterpart"
+    assert len(out) == 3
+
+
+def test_the_json_report_is_the_import_report(
+        project_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = project_dir / "locale" / "originals" / "index.pt-BR.txt"
+    command = ["import", "pt_BR", str(original), "--project", str(project_dir)]
+    assert main([*command, "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["catalog"].endswith("locale/pt_BR/LC_MESSAGES/index.po")
+    assert (report["language"], report["changed"], report["written"], report["messages"]) == (
+        "pt_BR", True, 4, 4)
+    assert (report["missing"], report["extra"], report["unknown_comments"]) == ([], [4], [])
+    assert report["anomalies"] == [{"kind": "extra", "source": [], "target": [3],
+                                    "message": "en - / pt_BR ¶4: no en counterpart"}]
+    assert main(command) == 0  # the same import again: nothing changes, the extra is named
+    out = capsys.readouterr().out.splitlines()
+    assert ": unchanged; 4 of 4 messages" in out[0]
+    assert f"{original}: paragraph 4 has no English counterpart; not imported" in out

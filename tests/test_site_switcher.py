@@ -10,6 +10,7 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
+import lxml.html
 import pytest
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
@@ -30,6 +31,12 @@ def build(source: Path, language: str, name: str = "", **overrides: str) -> Path
     return Path(app.outdir)
 
 
+def the_switcher(page: str) -> str:
+    found = re.search(r'<nav class="triglot-languages".*?</nav>', page)
+    assert found, "no switcher"
+    return found[0]
+
+
 def test_a_page_missing_in_one_language_links_to_that_languages_root(tmp_path: Path) -> None:
     source = tmp_path / "src"
     shutil.copytree(ROOT, source)
@@ -40,7 +47,7 @@ def test_a_page_missing_in_one_language_links_to_that_languages_root(tmp_path: P
     ja, pt = build(source, "ja"), build(source, "pt_BR")
     assert not (pt / "notes.html").exists()  # left out of the Portuguese site
     notes = (ja / "notes.html").read_text(encoding="utf-8")
-    nav = re.search(r'<nav class="triglot-languages".*?</nav>', notes).group(0)
+    nav = the_switcher(notes)
     assert '<a class="triglot-switch" href="../en/notes.html" hreflang="en"' in nav
     assert '<a class="triglot-switch-root" href="../pt-br/index.html" hreflang="pt-BR"' in nav
     assert 'hreflang="pt-BR" href' not in notes  # no alternate for a page that is not there
@@ -55,7 +62,7 @@ def test_links_go_where_the_configuration_publishes_each_language(tmp_path: Path
         conf.write('triglot_language_url = "https://docs.example.org/{lang_path}/3.1/{page}"\n'
                    'triglot_language_urls = {"ja": "https://ja.example.org/latest/"}\n')
     article = (build(source, "pt_BR") / "article.html").read_text(encoding="utf-8")
-    nav = re.search(r'<nav class="triglot-languages".*?</nav>', article).group(0)
+    nav = the_switcher(article)
     assert 'href="https://docs.example.org/3.1/article.html"' in nav  # the source language
     assert 'href="https://ja.example.org/latest/article.html"' in nav
     assert ('<link rel="alternate" hreflang="pt-BR" '
@@ -114,3 +121,19 @@ def test_on_demand_folds_load_what_inline_folds_hold(tmp_path: Path) -> None:
     assert f'href="../en/article.html#{anchor}"' not in page
     assert "window.triglotCounterparts" in (loaded / "_static" / "triglot-site.js").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize("theme", ["furo", "basic", "alabaster"])
+def test_every_page_has_the_switcher_at_the_start_of_its_main_content(
+        tmp_path: Path, theme: str) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    site = build(source, "ja", html_theme=theme)
+    for page in ("article.html", "search.html", "genindex.html", "triglot-status.html"):
+        tree = lxml.html.parse(site / page)
+        navs = tree.findall('.//nav[@class="triglot-languages"]')
+        assert len(navs) == 1, (theme, page)
+        main = navs[0].getparent()
+        assert main.get("role") == "main", (theme, page)  # in the main content, first
+        assert main.index(navs[0]) == 0 and not (main.text or "").strip(), (theme, page)
+        assert navs[0].find('a[@hreflang="en"]').get("href") == f"../en/{page}"

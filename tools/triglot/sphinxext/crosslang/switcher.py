@@ -7,9 +7,13 @@ as the first line): those are left out of the other languages' builds, and every
 reads the same fields, so each knows what the others have. The links are plain ``href``s; a
 few lines of script only carry the URL fragment (the paragraph being read) over.
 
-The switcher is placed at the start of the page's main content (the element with
-``role="main"``, which Sphinx's themes share) by wrapping the template renderer, so pages
-rendered without a ``body`` (search, index) have it too.
+The switcher is placed at the start of the page's main content by a template block
+override: each page is rendered through a small template of the extension's that extends
+the page's own template (``page.html``, ``search.html``, ``genindex.html``, ...) and
+prepends the switcher to the theme's main-content block, so pages rendered without a
+``body`` (search, index) have it too. That block is ``content`` in themes built on
+sphinx-basic-ng (furo) and ``body`` in those built on Sphinx's basic theme (basic,
+alabaster, ...).
 """
 
 from __future__ import annotations
@@ -20,13 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.config import Config
-from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from triglot.languages import get_language
 from triglot.sphinxext.core.pagelinks import page_links
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerBuild
-from triglot.sphinxext.core.templates import render
+from triglot.sphinxext.core.templates import TEMPLATES, render
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,8 +38,9 @@ if TYPE_CHECKING:
 
 SWITCHER = "triglot_switcher"
 LANGUAGES_FIELD = re.compile(r"^:triglot-languages:[ \t]*(.+)$", re.MULTILINE)
-# Where the main content starts in Sphinx's themes; a theme without it gets the top of <body>.
-MAIN = (re.compile(r'<[a-z]+\b[^>]*\brole="main"[^>]*>'), re.compile(r"<body\b[^>]*>"))
+PAGE_TEMPLATE = "triglot_page_template"
+# The wrapper templates, by the name of the theme's main-content block.
+WRAPPERS = {"body": "triglot/switcher-in-body.html", "content": "triglot/switcher-in-content.html"}
 
 
 def _restricted_pages(srcdir: str | Path, suffixes: Iterable[str]) -> dict[str, set[str]]:
@@ -108,51 +112,39 @@ def switcher(app: Sphinx, pagename: str) -> str:
     return render("switcher.html", items=items)
 
 
-class SwitcherTemplates(BuiltinTemplateLoader):
-    """The builder's renderer, with the switcher put at the start of the main content."""
-
-    def __init__(self, inner: BuiltinTemplateLoader) -> None:
-        self.inner = inner
-
-    def __getattr__(self, name: str) -> Any:  # everything else is the inner renderer's
-        return getattr(self.inner, name)
-
-    def init(self, *args: Any, **kwargs: Any) -> None:
-        self.inner.init(*args, **kwargs)
-
-    def newest_template_mtime(self) -> float:
-        return self.inner.newest_template_mtime()
-
-    def render_string(self, template: str, context: dict[str, Any]) -> str:
-        return self.inner.render_string(template, context)
-
-    # Sphinx types TemplateBridge.render as returning None; its loaders return the page.
-    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
-        output = self.inner.render(template, context)
-        nav = context.get(SWITCHER)
-        if nav:
-            nav += page_links(context)
-        for start in MAIN if nav else ():
-            found = start.search(output)
-            if found:
-                return f"{output[:found.end()]}\n{nav}{output[found.end():]}"
-        return output
+def _add_templates(app: Sphinx, config: Config) -> None:
+    """Let Sphinx's template loader find the wrapper templates."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
-def _wrap_renderer(app: Sphinx) -> None:
-    if app.builder.format == "html" and getattr(app.builder, "templates", None) is not None:
-        app.builder.templates = SwitcherTemplates(app.builder.templates)
+def main_block(theme_dirs: Iterable[str | Path]) -> str:
+    """The block holding the main content in the theme with these folders (the theme's
+    own first, then those it inherits from).
+
+    >>> main_block(["/themes/furo", "/themes/basic-ng", "/themes/basic"])
+    'content'
+    >>> main_block(["/themes/alabaster", "/themes/basic"])
+    'body'
+    """
+    return "content" if any(Path(folder).name == "basic-ng" for folder in theme_dirs) else "body"
 
 
 def _on_page_context(app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: Any) -> None:
-    if app.builder.format != "html":
-        return
+                     context: dict[str, Any], doctree: Any) -> str | None:
+    theme = getattr(app.builder, "theme", None)
+    if app.builder.format != "html" or theme is None:
+        return None
     context["metatags"] = context.get("metatags", "") + alternates(app, pagename) + "\n"
-    context[SWITCHER] = switcher(app, pagename)
+    nav = switcher(app, pagename)
+    context[PAGE_TEMPLATE] = templatename
+    # Called while the page renders: the links other handlers add to the context are in.
+    context[SWITCHER] = lambda: nav + page_links(context)
+    return WRAPPERS[main_block(theme.get_theme_dirs())]
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _exclude_other_languages)
-    app.connect("builder-inited", _wrap_renderer)
-    app.connect("html-page-context", _on_page_context)
+    app.connect("config-inited", _add_templates)
+    # Late, so that a template another handler picks for its page takes precedence (the
+    # event keeps the first name returned); that page then goes without the switcher.
+    app.connect("html-page-context", _on_page_context, priority=900)
