@@ -25,8 +25,7 @@ from triglot import __version__
 from triglot.catalog import read_catalog
 from triglot.errors import TriglotError
 from triglot.project import Project
-from triglot.terms.lemmas import cache_dir
-from triglot.textio import write_atomic
+from triglot.textio import cache_dir, write_atomic
 
 #: Where ``make gettext`` writes templates: their locations are relative to it.
 GETTEXT_DIR = Path("_build") / "gettext"

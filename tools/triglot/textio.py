@@ -19,6 +19,13 @@ from typing import Final
 from triglot.errors import TriglotError
 
 
+def cache_dir() -> Path:
+    """triglot's folder in the user's cache (``$XDG_CACHE_HOME/triglot``, else
+    ``~/.cache/triglot``): lemma tables, extracted templates."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "triglot"
+
+
 def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     """Decode UTF-8 ``data`` read from ``path``; errors name the byte offset.
 

@@ -21,17 +21,13 @@ from urllib.request import pathname2url
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
+from triglot.textio import cache_dir
 
 _SCHEMA = "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID"
 
 
 class LemmaTable(Protocol):
     def get(self, word: str) -> str | None: ...
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "triglot"
 
 
 def lemma_table(lang: Language) -> LemmaTable:
