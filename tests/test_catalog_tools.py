@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from triglot.catalog import read_catalog
-from triglot.importing import comments_of, import_marker, import_translation
+from triglot.catalog.markers import comments_of, import_marker
+from triglot.importing import import_translation
 from triglot.project import load_project
 
 ROOT = Path(__file__).parent / "roots" / "test-import"

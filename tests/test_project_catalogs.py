@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from triglot.catalog import read_catalog
-from triglot.importing import digest, import_marker, import_translation, join_paragraphs
+from triglot.catalog.markers import digest, import_marker, join_paragraphs
+from triglot.importing import import_translation
 from triglot.project import load_project
 from triglot.segment import paragraphs
 from triglot.textio import read_text

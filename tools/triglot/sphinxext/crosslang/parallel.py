@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from sphinx.util import logging
 
-from triglot.importing import digest, import_marker, join_paragraphs, translated_with_previous
+from triglot.catalog.markers import (
+    digest,
+    import_marker,
+    join_paragraphs,
+    translated_with_previous,
+)
 from triglot.segment import PARAGRAPH_MODES, paragraphs
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
 from triglot.sphinxext.core.pagelinks import add_page_link
