@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from triglot.errors import TriglotError
 from triglot.languages import get_language
 from triglot.terms import analyze
