@@ -107,7 +107,8 @@ class Variant:
             mo.unlink()
 
 
-def make_variants(base: Path) -> list[Variant]:
+def make_variants(base: Path, source: Path = ROOT) -> list[Variant]:
+    """The variants, each (but plain concurrent) in a copy of the project at ``source``."""
     variants = []
     for name, ignored, why in (
         ("triglot", (), ""),
@@ -118,11 +119,11 @@ def make_variants(base: Path) -> list[Variant]:
         root = base / name.replace(" ", "-")
         root.mkdir()
         for part in PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("*.mo"))
+            path = source / part
+            if path.is_dir():
+                shutil.copytree(path, root / part, ignore=shutil.ignore_patterns("*.mo"))
             else:
-                shutil.copy2(source, root / part)
+                shutil.copy2(path, root / part)
         if ignored:
             extensions = ('extensions = [e for e in extensions if e != "triglot.sphinxext"]'
                           if name == "plain" else "")
@@ -247,18 +248,19 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(base)
 
 
-def run(base: Path, runs: int) -> int:
+def run(base: Path, runs: int, source: Path = ROOT) -> int:
+    """The benchmark of the project at ``source``, in ``base``; its exit status."""
     from triglot.languages import get_language
     from triglot.project import load_project
 
-    variants = make_variants(base)
+    variants = make_variants(base, source)
     triglot, plain = variants[:2]
     calls = counting_dot(base)
     log = base / "build.log"
     env = {**os.environ, "PATH": f"{base / 'bin'}{os.pathsep}{os.environ['PATH']}",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools"),
                                                       os.environ.get("PYTHONPATH")]))}
-    print(f"site benchmark: {len(load_project(ROOT).languages)} languages, {runs} clean "
+    print(f"site benchmark: {len(load_project(source).languages)} languages, {runs} clean "
           f"builds of each variant, interleaved; Sphinx messages in {log}")
     print(f"triglot: triglot site, {JOBS} languages at once (its default --jobs); plain: "
           f"sphinx-build per language, one after the other (the target's reference); plain "
