@@ -192,9 +192,9 @@ def _link_from_page(app: Sphinx, pagename: str, templatename: str,
         return
     if pagename not in RECORDS.of(app.env):
         return
-    add_page_link(context, render("pagelink.html", kind="triglot-parallel-link", lang="",
-                                  href=parallel_uri(app, pagename, pagename),
-                                  text=ui_text("parallel")), rank=20)
+    add_page_link(context, kind="triglot-parallel-link",
+                  href=parallel_uri(app, pagename, pagename), text=ui_text("parallel"),
+                  rank=20)
 
 
 def setup(app: Sphinx) -> None:

@@ -235,9 +235,9 @@ def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any]
     if not is_html(app) or pagename == PAGE:
         return
     language = page_language(app.config)
-    add_page_link(context, render("pagelink.html", kind="triglot-status-link", lang=language.tag,
-                                  href=app.builder.get_relative_uri(pagename, PAGE),
-                                  text=ui_text("status_link")), rank=10)
+    add_page_link(context, kind="triglot-status-link", lang=language.tag,
+                  href=app.builder.get_relative_uri(pagename, PAGE),
+                  text=ui_text("status_link"), rank=10)
 
 
 def setup(app: Sphinx) -> None:
