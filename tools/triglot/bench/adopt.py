@@ -56,9 +56,12 @@ def prepare(fixture: Path, work: Path, adopted: bool) -> Path:
 def build(doc: Path, language: str, out: Path, *options: str) -> tuple[float, float, str]:
     """One language's HTML build in a fresh process: its (CPU, wall) seconds and its
     warnings; ``options`` go to ``sphinx-build``."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(doc), str(out),
-               "-d", str(out.parent / f"doctrees-{out.name}"), "-D", f"language={language}",
-               "-D", "locale_dirs=../locales", "-D", "gettext_compact=0", *options]
+    # --no-color: the warnings are parsed, and FORCE_COLOR (set by many CI runners)
+    # would otherwise end each line in an escape sequence
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", str(doc),
+               str(out), "-d", str(out.parent / f"doctrees-{out.name}"),
+               "-D", f"language={language}", "-D", "locale_dirs=../locales",
+               "-D", "gettext_compact=0", *options]
     cpu, wall = _cpu_of_children(), time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True)
