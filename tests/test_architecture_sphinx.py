@@ -246,3 +246,23 @@ def test_a_reader_steps_through_the_request_and_follows_a_component_link(make_ap
                               "{bubbles: true}))", link)
         assert driver.current_url == f"{url}/glossary.html#term-application-pool"
         assert driver.find_element(by.ID, "term-application-pool").is_displayed()
+
+
+@needs_dot
+def test_an_unsafe_link_in_a_models_words_is_drawn_as_text_and_reported(make_app, rootdir,
+                                                                        tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    catalog = srcdir / "architecture/locales/ja/LC_MESSAGES/shop.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "ショップ"',
+                                    'msgstr "`ショップ <javascript:alert(1)>`_"'),
+                       encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"language": "ja"})
+    app.build()
+    line = text.splitlines().index('msgid "Shop"') + 1
+    assert (f"{catalog}:{line}: WARNING: link to 'javascript:alert(1)' in the model's words "
+            "is shown as text") in app.warning.getvalue()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "`ショップ &lt;javascript:alert(1)&gt;`_</text>" in page
+    assert 'href="javascript' not in page

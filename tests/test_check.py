@@ -166,3 +166,29 @@ def test_terms_export_import_cli(tmp_path: Path, capsys) -> None:  # type: ignor
     assert main(["terms", "suggest", "--glossary", str(DATA / "mini.yaml"),
                  str(DATA / "iis-aspnet.pt_BR.po"), "--limit", "3"]) == 0
     assert "# pt_BR" in capsys.readouterr().out
+
+
+def test_unsafe_links_in_translations_and_definitions(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR",
+              'msgid "See the pool."\n'
+              'msgstr "Veja `o pool <JavaScript:alert(1)>`_ e https://example.org."\n\n'
+              '# triglot: ignore unsafe-link\n'
+              'msgid "Data."\n'
+              'msgstr "Veja <data:text/html,x>."\n\n'
+              'msgid "Safe."\n'
+              'msgstr "Veja `isto <../page.html#a>`_ e <mailto:a@example.org>."\n')
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        (DATA / "mini.yaml").read_text(encoding="utf-8").replace(
+            "pt_BR: Um grupo de aplicativos", "pt_BR: <file:///etc/passwd> Um grupo", 1),
+        encoding="utf-8")
+    termbase = load_termbase(glossary)
+    findings = [f for f in check_catalogs([path], termbase) if f.code == "unsafe-link"]
+    concept = termbase.concepts[0]
+    assert [(f.path, f.line, f.severity, f.found) for f in findings] == [
+        (str(path), 6, "error", "JavaScript:alert(1)"),
+        (str(glossary), concept.line, "error", "file:///etc/passwd")]
+    assert main(["check", "--glossary", str(glossary), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert (f"{path}:6: unsafe-link error (1.00) link to 'JavaScript:alert(1)' in the "
+            "translation is shown as text") in out
