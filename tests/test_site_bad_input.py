@@ -225,3 +225,32 @@ def test_an_unsafe_link_in_a_definition_is_reported_at_its_line(project: Path) -
             "shown as text") in warnings
     assert not [uri for uri in hrefs(project.parent / "_build" / "html")
                 if uri.startswith("javascript")]
+
+
+def recode_catalog(project: Path, charset: str, encoding: str) -> Path:
+    path = project / "locale" / "pt_BR" / "LC_MESSAGES" / "article.po"
+    text = path.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}")
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_latin1_catalog_is_built_in_its_charset(project: Path) -> None:
+    recode_catalog(project, "ISO-8859-1", "latin-1")
+    html, warnings = build(project, "pt_BR")
+    assert " é executado em seu próprio " in html  # the terms around it are links
+    assert "reading error" not in warnings and "[triglot.untranslated]" not in warnings
+
+
+def test_utf8_under_a_latin1_header_stops_triglot_site_with_one_line(project: Path) -> None:
+    catalog = recode_catalog(project, "ISO-8859-1", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "triglot", "site", str(project), "-c", str(project),
+         "-l", "pt_BR", "-j", "1", "-o", str(project.parent / "site")],
+        check=False, capture_output=True, text=True, cwd=project,
+        env={**os.environ, "PYTHONPATH": str(TOOLS)})
+    assert result.returncode == 2
+    line = line_of(catalog, "é")
+    assert (f"triglot catalog error: {catalog}:{line}: the header declares charset ISO-8859-1 "
+            "(line 4) but the file is UTF-8; correct the header's charset\n") in result.stderr
+    assert "Traceback" not in result.stderr and "Versions" not in result.stderr
+    assert not (project.parent / "site" / "pt-br" / "article.html").exists()

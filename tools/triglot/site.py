@@ -22,7 +22,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
@@ -160,9 +160,43 @@ def _sphinx_build(arguments: list[str], output: int | None) -> None:
     if output is not None:
         os.dup2(output, 1)
         os.dup2(output, 2)
+    import sphinx._cli.util.errors as sphinx_errors
     from sphinx.cmd.build import build_main
 
+    sphinx_report = sphinx_errors.handle_exception
+
+    def report(exception: BaseException, /, **options: Any) -> None:
+        # an input error of triglot's (bad catalog, termbase, claim) names its file and
+        # line: that line is the whole report, not one inside Sphinx's crash report
+        line = input_error_line(exception)
+        if line is None:
+            sphinx_report(exception, **options)
+        else:
+            print(line, file=options.get("stderr") or sys.stderr)
+
+    sphinx_errors.handle_exception = report  # build_main's reporter, in this child only
     sys.exit(build_main(arguments))
+
+
+def input_error_line(exception: BaseException) -> str | None:
+    """The one line that reports ``exception`` when it is an input error triglot raised
+    in a build (its own Sphinx error, or a :class:`TriglotError` out of an event handler);
+    None for anything else, which Sphinx reports in full.
+
+    >>> from sphinx.errors import ExtensionError
+    >>> input_error_line(ExtensionError("x", TriglotError("bad", path="a.po", line=3)))
+    'a.po:3: bad'
+    >>> input_error_line(ExtensionError("x", KeyError("k"))) is None
+    True
+    """
+    from sphinx.errors import ExtensionError, SphinxError
+
+    if isinstance(exception, ExtensionError) and isinstance(exception.orig_exc, TriglotError):
+        return str(exception.orig_exc)
+    if (isinstance(exception, SphinxError)
+            and type(exception).__module__.partition(".")[0] == "triglot"):
+        return f"{exception.category}: {exception}"
+    return None
 
 
 def root_page(languages: Sequence[Language]) -> str:
