@@ -87,3 +87,23 @@ def test_v2_import_maps_tags_and_statuses(tmp_path: Path) -> None:
     assert concept.definition("pt_BR") == "Um canal com nome."
     assert [(t.text, t.status) for t in concept.terms("pt_BR")] == [
         ("pipe nomeado", "preferred"), ("canal nomeado", "deprecated")]
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_concept_level_notes_round_trip(tmp_path: Path, version: int) -> None:
+    from triglot.glossary.yamlio import dump_yaml
+
+    source = tmp_path / "termbase.yaml"
+    source.write_text((ROOT / "glossary/termbase.yaml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    tb = load_termbase(source)
+    tb.concepts[0].note = "Reviewed with the product team; see the style guide."
+    tb.concepts[1].note = "Two lines:\nboth kept."
+    path = tmp_path / "out.tbx"
+    path.write_bytes(dump_tbx(tb, version))
+    back = load_termbase(path)
+    assert {c.id: c.note for c in back.concepts} == {c.id: c.note for c in tb.concepts}
+    again = tmp_path / "again.yaml"
+    again.write_text(dump_yaml(back), encoding="utf-8")  # and on to YAML, as terms import does
+    assert {c.id: c.note for c in load_termbase(again).concepts} == {
+        c.id: c.note for c in tb.concepts}

@@ -93,7 +93,9 @@ def load_tbx(path: str | Path) -> Termbase:
         first_term = next((t for t in entry.iter() if _local(t) == "term"), None)
         concept_id = entry.get("id") or _slug(_text(first_term) if first_term is not None
                                                else "")
-        concept = Concept(id=concept_id, line=entry.sourceline)
+        notes = [_text(note) for note in _children(entry, "note")]
+        concept = Concept(id=concept_id, note="\n".join(notes) if notes else None,
+                          line=entry.sourceline)
         for lang_set in _children(entry, lang_name):
             tag = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
             try:
@@ -180,6 +182,8 @@ def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
     body = sub(sub(root, "text"), "body")
     for concept in sorted(termbase.concepts, key=lambda c: c.id):
         entry = sub(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
+        if concept.note:  # concept-level information comes before the language sections
+            sub(entry, "note", concept.note)
         for lang in termbase.languages:
             lang_set = sub(entry, "langSec" if v3 else "langSet",
                            **{XML_LANG: get_language(lang).tag})
