@@ -107,3 +107,32 @@ def test_concept_level_notes_round_trip(tmp_path: Path, version: int) -> None:
     again.write_text(dump_yaml(back), encoding="utf-8")  # and on to YAML, as terms import does
     assert {c.id: c.note for c in load_termbase(again).concepts} == {
         c.id: c.note for c in tb.concepts}
+
+
+@pytest.mark.parametrize(("name", "content", "error"), [
+    ("deep.yaml", "languages: [en, ja]\nconcepts: " + "[" * 10**5 + "]" * 10**5 + "\n",
+     ":2: nested more than 32 levels deep"),
+    ("deep.tbx", '<?xml version="1.0"?>\n<martif><text><body>' + "<a>" * 10**5
+     + "</a>" * 10**5 + "</body></text></martif>",
+     ":2: refused XML: Excessive depth in document: 256"),
+    ("laughs.yaml", "languages: [en, ja]\na: &a [x, x, x, x, x, x, x, x, x]\n"
+     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nconcepts: [*b, *b, *b]\n",
+     ":3: YAML aliases are not allowed in a termbase"),
+])
+def test_hostile_termbases_are_refused_with_one_line(tmp_path: Path, name: str, content: str,
+                                                     error: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TriglotError) as raised:
+        load_termbase(path)
+    assert str(raised.value).startswith(f"{path}{error}")
+
+
+@pytest.mark.parametrize("name", ["big.yaml", "big.tbx"])
+def test_an_oversized_termbase_is_refused_before_it_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(100 * 2**20)  # sparse: 100 MB that take no disk
+    with pytest.raises(TriglotError, match=r": the file is 100 MiB, more than the 64 MiB a "
+                                           "termbase may be$"):
+        load_termbase(path)

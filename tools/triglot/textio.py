@@ -48,10 +48,18 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes, raising :class:`TriglotError` for every reading problem."""
+def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None,
+               kind: str = "file") -> bytes:
+    """Read a file's bytes, raising :class:`TriglotError` for every reading problem, and
+    for a file larger than ``max_bytes`` (a ``kind`` of file refused before it is read)."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise TriglotError(f"the file is {size / 2**20:.0f} MiB, more than the "
+                                   f"{max_bytes / 2**20:.0f} MiB a {kind} may be",
+                                   path=path)
+            return handle.read()
     except FileNotFoundError:
         raise TriglotError("no such file", path=path) from None
     except IsADirectoryError:
@@ -60,9 +68,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
+def read_text(path: str | os.PathLike[str], max_bytes: int | None = None,
+              kind: str = "file") -> str:
     """Read a UTF-8 text file, raising :class:`TriglotError` for every input problem."""
-    return decode_text(read_bytes(path), path)
+    return decode_text(read_bytes(path, max_bytes, kind), path)
 
 
 def version_of(data: bytes | None) -> str | None:

@@ -13,6 +13,9 @@ STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 # TBX-Basic's partOfSpeech values
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 APPROVED = frozenset({"preferred", "admitted"})
+#: A termbase file larger than this is refused before it is parsed (the largest public
+#: termbases, a language's Microsoft Terminology Collection, are a third of it).
+MAX_TERMBASE_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ import defusedxml.ElementTree
 from lxml import etree
 
 from triglot.errors import TriglotError
-from triglot.glossary.model import Concept, Term, Termbase, validate
+from triglot.glossary.model import MAX_TERMBASE_BYTES, Concept, Term, Termbase, validate
 from triglot.languages import FACTS, Language, get_language
+from triglot.textio import read_bytes
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -38,12 +39,7 @@ _EXCLUSION = "x-exclusion"
 
 
 def _parse(path: Path) -> etree._Element:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TriglotError("no such file", path=path) from None
-    except OSError as exc:
-        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
+    data = read_bytes(path, MAX_TERMBASE_BYTES, "termbase")
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                           forbid_external=True)
@@ -55,7 +51,11 @@ def _parse(path: Path) -> etree._Element:
         raise TriglotError(f"not well-formed XML: {exc}", path=path, line=line) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
-    return etree.fromstring(data, parser)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:  # beyond lxml's limits: nesting depth, node size
+        raise TriglotError(f"refused XML: {exc.msg.split(',')[0]}", path=path,
+                           line=exc.lineno) from None
 
 
 def _local(element: etree._Element) -> str:
