@@ -192,3 +192,26 @@ def test_unsafe_links_in_translations_and_definitions(tmp_path: Path, capsys) ->
     out = capsys.readouterr().out
     assert (f"{path}:6: unsafe-link error (1.00) link to 'JavaScript:alert(1)' in the "
             "translation is shown as text") in out
+
+
+def test_control_characters_are_reported_and_every_report_stays_well_formed(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR", 'msgid "Each pool."\nmsgstr "Cada pool.\\x01\x1b[31m"\n'
+              .replace("\\x01", "\x01"))
+    findings = check_catalogs([path], load_termbase(DATA / "mini.yaml"))
+    assert [(f.line, f.code, f.severity, f.found) for f in findings] == [
+        (6, "control-character", "error", "U+0001, U+001B")]
+    glossary = str(DATA / "mini.yaml")
+    assert main(["check", "--glossary", glossary, str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x01" not in out  # a terminal obeys none of them
+    assert "    Cada pool.\\x01\\x1b[31m\n" in out
+    report = tmp_path / "report.xml"
+    assert main(["check", "--glossary", glossary, "--format", "junit", "-o", str(report),
+                 str(path)]) == 1
+    failure = ET.parse(report).find(".//failure")  # well-formed XML
+    assert failure is not None and failure.text is not None
+    assert failure.text.endswith("Cada pool.\\x01\\x1b[31m")
+    for fmt in ("json", "sarif"):
+        assert main(["check", "--glossary", glossary, "--format", fmt, str(path)]) == 1
+        json.loads(capsys.readouterr().out)

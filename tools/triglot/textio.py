@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,29 @@ from pathlib import Path
 from typing import Final
 
 from triglot.errors import TriglotError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# What a translation or a definition has no use for: C0 controls but tab and line feed,
+# DEL and C1 (terminal escapes, characters XML cannot carry, gettext's warned-about CR).
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on one terminal line: control characters escaped.
+
+    >>> printable("x.po:3: bad \x1b[2J\nline")
+    'x.po:3: bad \\x1b[2J\\nline'
+    """
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def control_characters(text: str) -> list[str]:
+    r"""The control characters of ``text`` but tab and line feed, as ``U+XXXX``, once each.
+
+    >>> control_characters("a\tb\x01\x1b[31m\n\x01")
+    ['U+0001', 'U+001B']
+    """
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _STRAY_CONTROL.findall(text)))
 
 
 def cache_dir() -> Path:

@@ -20,6 +20,7 @@ from triglot.links import CODE as UNSAFE_LINK
 from triglot.links import unsafe_link_message, unsafe_links
 from triglot.terms.markup import visible
 from triglot.terms.match import Match, TermMatcher
+from triglot.textio import control_characters
 
 
 class Matcher(Protocol):
@@ -146,6 +147,10 @@ class Checker:
                        "from the translation", None, ident)
         for uri in unsafe_links(entry.msgstr):
             report(UNSAFE_LINK, None, unsafe_link_message(uri), uri)
+        controls = control_characters(entry.msgstr)
+        if controls:
+            report("control-character", None, f"control character {', '.join(controls)} in "
+                   "the translation", ", ".join(controls))
         return findings
 
     def definition_links(self) -> list[Finding]:

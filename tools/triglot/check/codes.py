@@ -17,6 +17,8 @@ CHECKS: dict[str, tuple[str, str]] = {
                                       "missing from the translation")),
     "unsafe-link": ("error", ("a link whose scheme is not http, https, mailto or relative "
                              "(javascript:, data:, file:, ...); the site shows it as text")),
+    "control-character": ("error", ("the translation holds a control character (not a tab "
+                                   "or a line break)")),
 }
 
 
@@ -30,6 +32,7 @@ CONFIDENCE: dict[str, float] = {
     "identifier-missing": 0.7,
     "term-inconsistent": 0.6,
     "unsafe-link": 1.0,
+    "control-character": 1.0,
 }
 HINT = 0.3
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -80,6 +83,11 @@ EXPLANATIONS: dict[str, str] = {
         "http, https, mailto or none (a relative link): javascript:, data:, vbscript:, "
         "file: and the like, in any case and behind whitespace or HTML character "
         "references, as a browser reads them. The site shows such a link as its text."),
+    "control-character": (
+        "The translation holds a control character other than a tab or a line break (an "
+        "escape sequence pasted from a terminal, a stray U+0001): no reader sees it, XML "
+        "formats (TMX, XLIFF, TBX) cannot carry it, and a terminal obeys it. Reports show "
+        "it escaped ('\\x1b')."),
 }
 
 
