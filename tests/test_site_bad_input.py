@@ -241,16 +241,42 @@ def test_a_latin1_catalog_is_built_in_its_charset(project: Path) -> None:
     assert "reading error" not in warnings and "[triglot.untranslated]" not in warnings
 
 
-def test_utf8_under_a_latin1_header_stops_triglot_site_with_one_line(project: Path) -> None:
-    catalog = recode_catalog(project, "ISO-8859-1", "utf-8")
+def _break(project: Path, case: str) -> str:
+    """Break the project as ``case`` says; the one line ``triglot site`` must print."""
+    if case == "utf-8 under a latin-1 header":
+        catalog = recode_catalog(project, "ISO-8859-1", "utf-8")
+        return (f"triglot catalog error: {catalog}:{line_of(catalog, 'é')}: the header "
+                "declares charset ISO-8859-1 (line 4) but the file is UTF-8; correct the "
+                "header's charset")
+    if case == "bad termbase":
+        termbase = project / "glossary" / "termbase.yaml"
+        with termbase.open("a", encoding="utf-8") as handle:
+            handle.write("- id: [x\n")
+        line = len(termbase.read_text(encoding="utf-8").splitlines()) + 1
+        return (f"triglot termbase error: {termbase}:{line}: not valid YAML: expected ',' or "
+                "']', but got '<stream end>'")
+    # another language's catalog, read for the counterparts (ja is built)
+    catalog = project / "locale" / "pt_BR" / "LC_MESSAGES" / "article.po"
+    with catalog.open("a", encoding="utf-8") as handle:
+        handle.write('\nmsgid "Worker processes"\nmsgstr "de novo"\n')
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    first, again = (n for n, line in enumerate(lines, 1) if line == 'msgid "Worker processes"')
+    return (f"{catalog}:{again}: duplicate message \"Worker processes\" "
+            f"(first at line {first})")
+
+
+@pytest.mark.parametrize("case", ["utf-8 under a latin-1 header", "bad termbase",
+                                  "another language's bad catalog"])
+def test_an_input_error_stops_triglot_site_with_its_one_line(project: Path, case: str) -> None:
+    expected = _break(project, case)
+    language = "pt_BR" if case.startswith("utf-8") else "ja"
     result = subprocess.run(
         [sys.executable, "-m", "triglot", "site", str(project), "-c", str(project),
-         "-l", "pt_BR", "-j", "1", "-o", str(project.parent / "site")],
+         "-l", language, "-j", "1", "-o", str(project.parent / "site")],
         check=False, capture_output=True, text=True, cwd=project,
         env={**os.environ, "PYTHONPATH": str(TOOLS)})
     assert result.returncode == 2
-    line = line_of(catalog, "é")
-    assert (f"triglot catalog error: {catalog}:{line}: the header declares charset ISO-8859-1 "
-            "(line 4) but the file is UTF-8; correct the header's charset\n") in result.stderr
-    assert "Traceback" not in result.stderr and "Versions" not in result.stderr
-    assert not (project.parent / "site" / "pt-br" / "article.html").exists()
+    assert result.stderr.splitlines()[1:] == [
+        expected, f"triglot site: error: sphinx-build failed for {language} (exit 2); its "
+        "messages are above"]
+    assert not (project.parent / "site" / "index.html").exists()

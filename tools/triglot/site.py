@@ -252,7 +252,8 @@ def _sphinx_build(arguments: list[str], output: int | None) -> None:
 
 def input_error_line(exception: BaseException) -> str | None:
     """The one line that reports ``exception`` when it is an input error triglot raised
-    in a build (its own Sphinx error, or a :class:`TriglotError` out of an event handler);
+    in a build (its own Sphinx error, or a :class:`TriglotError`, bare or out of an event
+    handler);
     None for anything else, which Sphinx reports in full.
 
     >>> from sphinx.errors import ExtensionError
@@ -263,6 +264,8 @@ def input_error_line(exception: BaseException) -> str | None:
     """
     from sphinx.errors import ExtensionError, SphinxError
 
+    if isinstance(exception, TriglotError):  # out of a transform or a directive
+        return str(exception)
     if isinstance(exception, ExtensionError) and isinstance(exception.orig_exc, TriglotError):
         return str(exception.orig_exc)
     if (isinstance(exception, SphinxError)
