@@ -108,6 +108,7 @@ def validate(termbase: Termbase) -> Termbase:
         where: dict[str, Any] = {"path": path, "line": concept.line}
         if not concept.id or not concept.id.strip():
             raise TriglotError("concept without an id", **where)
+        _no_controls(concept.id, f"concept id {concept.id!r}", where)
         if concept.id in seen_ids:
             first = seen_ids[concept.id].line
             raise TriglotError(f"duplicate concept id {concept.id!r} (first at line {first})",

@@ -158,9 +158,12 @@ def _term(group: etree._Element, path: Path) -> Term:
 
 
 def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
-    """The termbase as TBX-Basic, ``version`` 2 (martif) or 3 (tbx)."""
+    """The termbase as TBX-Basic, ``version`` 2 (martif) or 3 (tbx); one that breaks a rule
+    of the model (:func:`validate`) is a :class:`TriglotError`, never a file that cannot
+    be read back."""
     if version not in (2, 3):
         raise ValueError("TBX version must be 2 or 3")
+    validate(termbase)
     v3 = version == 3
     ns = f"{{{TBX3_NS}}}" if v3 else ""
     source_tag = get_language(termbase.languages[0]).tag

@@ -185,7 +185,9 @@ def _term_data(term: Term) -> str | dict[str, Any]:
 
 
 def dump_yaml(termbase: Termbase) -> str:
-    """The termbase in the project's YAML format, concepts sorted by id."""
+    """The termbase in the project's YAML format, concepts sorted by id; one that breaks a
+    rule of the model (:func:`validate`) is a :class:`TriglotError`."""
+    validate(termbase)
     concepts = []
     for concept in sorted(termbase.concepts, key=lambda c: c.id):
         data: dict[str, Any] = {"id": concept.id}
