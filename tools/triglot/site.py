@@ -232,22 +232,31 @@ def _sphinx_build(arguments: list[str], output: int | None) -> None:
     if output is not None:
         os.dup2(output, 1)
         os.dup2(output, 2)
-    import sphinx._cli.util.errors as sphinx_errors
     from sphinx.cmd.build import build_main
 
+    _report_input_errors_in_one_line()
+    sys.exit(build_main(arguments))
+
+
+def _report_input_errors_in_one_line() -> None:
+    """Make this child's ``build_main`` report an input error triglot raised (bad catalog,
+    termbase, claim: it names its file and line) as that one line, not inside the crash
+    report Sphinx 9 prints for every error. Sphinx has no public hook for this: its
+    reporter is wrapped where build_main calls it, and left alone where it is not there."""
+    try:
+        import sphinx._cli.util.errors as sphinx_errors
+    except ImportError:  # Sphinx 8 prints a SphinxError's category and message alone
+        return
     sphinx_report = sphinx_errors.handle_exception
 
     def report(exception: BaseException, /, **options: Any) -> None:
-        # an input error of triglot's (bad catalog, termbase, claim) names its file and
-        # line: that line is the whole report, not one inside Sphinx's crash report
         line = input_error_line(exception)
         if line is None:
             sphinx_report(exception, **options)
         else:
             print(line, file=options.get("stderr") or sys.stderr)
 
-    sphinx_errors.handle_exception = report  # build_main's reporter, in this child only
-    sys.exit(build_main(arguments))
+    sphinx_errors.handle_exception = report
 
 
 def input_error_line(exception: BaseException) -> str | None:
