@@ -246,3 +246,78 @@ def test_a_reader_steps_through_the_request_and_follows_a_component_link(make_ap
                               "{bubbles: true}))", link)
         assert driver.current_url == f"{url}/glossary.html#term-application-pool"
         assert driver.find_element(by.ID, "term-application-pool").is_displayed()
+
+
+@needs_dot
+def test_an_unsafe_link_in_a_models_words_is_drawn_as_text_and_reported(make_app, rootdir,
+                                                                        tmp_path):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    catalog = srcdir / "architecture/locales/ja/LC_MESSAGES/shop.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgstr "ショップ"',
+                                    'msgstr "`ショップ <javascript:alert(1)>`_"'),
+                       encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"language": "ja"})
+    app.build()
+    line = text.splitlines().index('msgid "Shop"') + 1
+    assert (f"{catalog}:{line}: WARNING: link to 'javascript:alert(1)' in the model's words "
+            "is shown as text") in app.warning.getvalue()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "`ショップ &lt;javascript:alert(1)&gt;`_</text>" in page
+    assert 'href="javascript' not in page
+
+
+# A model file is code: what goes wrong in it, at module level or in a claim's test.
+HOSTILE_MODELS = {
+    "raises": ("raise ValueError('no model today')  # here",
+               "the model file raised ValueError: no model today"),
+    "exits": ("import sys\nsys.exit(0)  # here", "the model file called sys.exit(0)"),
+    "loops": ("while True: pass  # here",
+              "the model file ran for more than 0.5 s (an endless loop?"),
+    "claim raises": ("CLAIMS.append(claims.Claim('Bad.', SHOP, 'Bad.', CLAIMS[0].origin,\n"
+                     "                          lambda: 1 / 0))  # here",
+                     "the model file raised ZeroDivisionError: division by zero"),
+}
+
+
+def hostile_model(srcdir, case: str) -> int:
+    """Append the case's code to the fixture's model file; the line it fails at."""
+    model = srcdir / "architecture" / "shop.py"
+    text = model.read_text(encoding="utf-8")
+    code = HOSTILE_MODELS[case][0]
+    model.write_text(f"{text}\n{code}\n", encoding="utf-8")
+    lines = model.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.endswith("# here"))
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_MODELS))
+def test_a_model_file_that_fails_fails_the_build_with_one_line(make_app, rootdir, tmp_path,
+                                                              case):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    line = hostile_model(srcdir, case)
+    app = make_app("html", srcdir=srcdir, freshenv=True,
+                   confoverrides={"triglot_model_time_limit": 0.5})
+    with pytest.raises(ArchitectureClaimError) as caught:
+        app.build()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith(f"{srcdir / 'index.rst'}:")
+    assert f"shop.py:{line}: {HOSTILE_MODELS[case][1]}" in message
+
+
+@pytest.mark.parametrize("case", ["raises", "exits", "loops"])
+def test_a_model_file_that_fails_is_one_line_and_exit_2_on_the_command_line(
+        rootdir, tmp_path, capsys, case):
+    from triglot.cli import main
+
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-architecture", srcdir)
+    line = hostile_model(srcdir, case)
+    model = srcdir / "architecture" / "shop.py"
+    assert main(["arch", "--time-limit", "0.5", "run", f"{model}:SHOP", "GET",
+                 "/cart/a.page"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"shop.py:{line}: {HOSTILE_MODELS[case][1]}" in err

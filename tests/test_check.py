@@ -166,3 +166,52 @@ def test_terms_export_import_cli(tmp_path: Path, capsys) -> None:  # type: ignor
     assert main(["terms", "suggest", "--glossary", str(DATA / "mini.yaml"),
                  str(DATA / "iis-aspnet.pt_BR.po"), "--limit", "3"]) == 0
     assert "# pt_BR" in capsys.readouterr().out
+
+
+def test_unsafe_links_in_translations_and_definitions(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR",
+              'msgid "See the pool."\n'
+              'msgstr "Veja `o pool <JavaScript:alert(1)>`_ e https://example.org."\n\n'
+              '# triglot: ignore unsafe-link\n'
+              'msgid "Data."\n'
+              'msgstr "Veja <data:text/html,x>."\n\n'
+              'msgid "Safe."\n'
+              'msgstr "Veja `isto <../page.html#a>`_ e <mailto:a@example.org>."\n')
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(
+        (DATA / "mini.yaml").read_text(encoding="utf-8").replace(
+            "pt_BR: Um grupo de aplicativos", "pt_BR: <file:///etc/passwd> Um grupo", 1),
+        encoding="utf-8")
+    termbase = load_termbase(glossary)
+    findings = [f for f in check_catalogs([path], termbase) if f.code == "unsafe-link"]
+    concept = termbase.concepts[0]
+    assert [(f.path, f.line, f.severity, f.found) for f in findings] == [
+        (str(path), 6, "error", "JavaScript:alert(1)"),
+        (str(glossary), concept.line, "error", "file:///etc/passwd")]
+    assert main(["check", "--glossary", str(glossary), str(path)]) == 1
+    out = capsys.readouterr().out
+    assert (f"{path}:6: unsafe-link error (1.00) link to 'JavaScript:alert(1)' in the "
+            "translation is shown as text") in out
+
+
+def test_control_characters_are_reported_and_every_report_stays_well_formed(
+        tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = po(tmp_path, "pt_BR", 'msgid "Each pool."\nmsgstr "Cada pool.\\x01\x1b[31m"\n'
+              .replace("\\x01", "\x01"))
+    findings = check_catalogs([path], load_termbase(DATA / "mini.yaml"))
+    assert [(f.line, f.code, f.severity, f.found) for f in findings] == [
+        (6, "control-character", "error", "U+0001, U+001B")]
+    glossary = str(DATA / "mini.yaml")
+    assert main(["check", "--glossary", glossary, str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x01" not in out  # a terminal obeys none of them
+    assert "    Cada pool.\\x01\\x1b[31m\n" in out
+    report = tmp_path / "report.xml"
+    assert main(["check", "--glossary", glossary, "--format", "junit", "-o", str(report),
+                 str(path)]) == 1
+    failure = ET.parse(report).find(".//failure")  # well-formed XML
+    assert failure is not None and failure.text is not None
+    assert failure.text.endswith("Cada pool.\\x01\\x1b[31m")
+    for fmt in ("json", "sarif"):
+        assert main(["check", "--glossary", glossary, "--format", fmt, str(path)]) == 1
+        json.loads(capsys.readouterr().out)

@@ -122,6 +122,14 @@ BAD.update({
     "concept without id": ("- terms: {en: [x]}\n", 3, "a concept needs an 'id'"),
     "concept without terms": ("- id: a\n  note: n\n", 3,
                               "concept 'a' has no preferred term in en"),
+    # control characters: no reader sees them, TBX cannot carry them, terminals obey them
+    "control in a definition": ("- id: a\n  definition: {ja: \"\\x1b[2J定義\"}\n"
+                                "  terms: {en: [a], ja: [a], pt_BR: [a]}\n", 3,
+                                "concept 'a': the ja definition holds the control "
+                                "character U+001B"),
+    "control in a term": ("- id: a\n  terms: {en: [\"a\\x01\"], ja: [a], pt_BR: [a]}\n", 4,
+                          "concept 'a': the en term 'a\\x01' holds the control character "
+                          "U+0001"),
 })
 
 

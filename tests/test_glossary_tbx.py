@@ -87,3 +87,52 @@ def test_v2_import_maps_tags_and_statuses(tmp_path: Path) -> None:
     assert concept.definition("pt_BR") == "Um canal com nome."
     assert [(t.text, t.status) for t in concept.terms("pt_BR")] == [
         ("pipe nomeado", "preferred"), ("canal nomeado", "deprecated")]
+
+
+@pytest.mark.parametrize("version", [2, 3])
+def test_concept_level_notes_round_trip(tmp_path: Path, version: int) -> None:
+    from triglot.glossary.yamlio import dump_yaml
+
+    source = tmp_path / "termbase.yaml"
+    source.write_text((ROOT / "glossary/termbase.yaml").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    tb = load_termbase(source)
+    tb.concepts[0].note = "Reviewed with the product team; see the style guide."
+    tb.concepts[1].note = "Two lines:\nboth kept."
+    path = tmp_path / "out.tbx"
+    path.write_bytes(dump_tbx(tb, version))
+    back = load_termbase(path)
+    assert {c.id: c.note for c in back.concepts} == {c.id: c.note for c in tb.concepts}
+    again = tmp_path / "again.yaml"
+    again.write_text(dump_yaml(back), encoding="utf-8")  # and on to YAML, as terms import does
+    assert {c.id: c.note for c in load_termbase(again).concepts} == {
+        c.id: c.note for c in tb.concepts}
+
+
+@pytest.mark.parametrize(("name", "content", "error"), [
+    ("deep.yaml", "languages: [en, ja]\nconcepts: " + "[" * 10**5 + "]" * 10**5 + "\n",
+     ":2: nested more than 32 levels deep"),
+    ("deep.tbx", '<?xml version="1.0"?>\n<martif><text><body>' + "<a>" * 10**5
+     + "</a>" * 10**5 + "</body></text></martif>",
+     ":2: refused XML: Excessive depth in document: 256"),
+    ("laughs.yaml", "languages: [en, ja]\na: &a [x, x, x, x, x, x, x, x, x]\n"
+     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nconcepts: [*b, *b, *b]\n",
+     ":3: YAML aliases are not allowed in a termbase"),
+])
+def test_hostile_termbases_are_refused_with_one_line(tmp_path: Path, name: str, content: str,
+                                                     error: str) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(TriglotError) as raised:
+        load_termbase(path)
+    assert str(raised.value).startswith(f"{path}{error}")
+
+
+@pytest.mark.parametrize("name", ["big.yaml", "big.tbx"])
+def test_an_oversized_termbase_is_refused_before_it_is_read(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(100 * 2**20)  # sparse: 100 MB that take no disk
+    with pytest.raises(TriglotError, match=r": the file is 100 MiB, more than the 64 MiB a "
+                                           "termbase may be$"):
+        load_termbase(path)

@@ -3,9 +3,9 @@ each field it claims to keep; what it cannot hold it refuses with a one-line err
 (never a file it cannot read back, never a silent loss).
 
 A format joins by adding a :class:`Format` to ``FORMATS``: a strategy for its records,
-its writer and reader, and what of a record it claims to keep. PO (the catalog layer)
-and TMX (``triglot export``) are here; TBX and the YAML termbase will join with term
-records of their own.
+its writer and reader, and what of a record it claims to keep. Message records go
+through PO (the catalog layer) and TMX (``triglot export``); concept records through the
+termbase formats, the project's YAML and TBX v2 and v3.
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ from lxml import etree
 from triglot.catalog import read_catalog, write_catalog
 from triglot.cli import main
 from triglot.errors import TriglotError
+from triglot.glossary import PARTS_OF_SPEECH, STATUSES, Concept, Term, Termbase, load_termbase
+from triglot.glossary.tbx import dump_tbx
+from triglot.glossary.yamlio import dump_yaml
+from triglot.textio import write_atomic
 
 Record = dict[str, Any]
 
@@ -72,6 +76,95 @@ def _read_tmx(path: Path) -> list[Record]:
     return [{"msgid": pair["en"], "msgstr": pair["pt-BR"]} for pair in pairs]
 
 
+LANGUAGES = ("en", "ja", "pt_BR")
+
+
+def _concepts(texts: st.SearchStrategy[str]) -> st.SearchStrategy[list[Record]]:
+    """Concept records whose texts are drawn from ``texts``; a term and an id hold a
+    letter or digit (the model's rule), the first of a language's terms is preferred."""
+    names = st.builds(lambda before, letter, after: before + letter + after,
+                      texts | st.just(""), st.characters(categories=("L", "N")),
+                      texts | st.just(""))
+    terms = st.lists(st.fixed_dictionaries({
+        "text": names, "status": st.sampled_from(STATUSES),
+        "pos": st.none() | st.sampled_from(PARTS_OF_SPEECH), "note": st.none() | texts,
+        "case_sensitive": st.booleans(), "do_not_translate": st.booleans(),
+        "exclude": st.lists(texts, max_size=2),
+    }), min_size=1, max_size=2, unique_by=lambda term: term["text"])
+    return st.lists(st.fixed_dictionaries({
+        "id": names, "note": st.none() | texts,
+        "definitions": st.dictionaries(st.sampled_from(LANGUAGES), texts),
+        "terms": st.fixed_dictionaries({lang: terms for lang in LANGUAGES}),
+    }), min_size=1, max_size=3, unique_by=lambda concept: concept["id"])
+
+
+#: Texts without control characters, and texts of any character (the model refuses
+#: control characters: a writer must refuse them too).
+CONCEPTS = _concepts(st.text(st.characters(codec="utf-8", exclude_categories=("Cc",)),
+                             min_size=1, max_size=30)) | _concepts(TEXTS)
+
+
+def _termbase(records: list[Record]) -> Termbase:
+    concepts = []
+    for record in records:
+        terms = {lang: [Term(**{**term, "status": "preferred" if n == 0 else term["status"],
+                                "exclude": tuple(f"{term['text']} {e}" for e in term["exclude"])})
+                        for n, term in enumerate(record["terms"][lang])]
+                 for lang in LANGUAGES}
+        concepts.append(Concept(record["id"], dict(record["definitions"]), terms,
+                                record["note"]))
+    return Termbase(LANGUAGES, concepts, path="contract")
+
+
+def _records(termbase: Termbase) -> list[Record]:
+    """The concepts as comparable records, in id order (every format sorts by id)."""
+    return [{"id": c.id, "note": c.note, "definitions": c.definitions,
+             "terms": {lang: [(t.text, t.status, t.pos, t.note, t.case_sensitive,
+                               t.do_not_translate, t.exclude) for t in c.terms(lang)]
+                       for lang in LANGUAGES}}
+            for c in sorted(termbase.concepts, key=lambda c: c.id)]
+
+
+def _termbase_writer(suffix: str, dump: Callable[[Termbase], bytes]
+                     ) -> Callable[[list[Record], Path], Path]:
+    def write(records: list[Record], folder: Path) -> Path:
+        path = folder / f"contract.{suffix}"
+        write_atomic(path, dump(_termbase(records)))
+        return path
+    return write
+
+
+def _read_termbase(path: Path) -> list[Record]:
+    return _records(load_termbase(path))
+
+
+def _valid_termbase(records: list[Record]) -> list[Record]:
+    return _records(_termbase(records))
+
+
+def _trimmed(value: Any) -> Any:
+    """``value`` with every text in it stripped of edge whitespace, as TBX reads texts
+    (an element's content, however the file is indented; the id is an attribute)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, dict):
+        return {key: item if key == "id" else _trimmed(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_trimmed(item) for item in value)
+    return value
+
+
+def _refused_by_the_model(records: list[Record]) -> bool:
+    """Whether the termbase breaks a rule of the model (its writers refuse it too)."""
+    from triglot.glossary import validate
+
+    try:
+        validate(_termbase(records))
+    except TriglotError:
+        return True
+    return False
+
+
 @dataclass(frozen=True)
 class Format:
     name: str
@@ -100,6 +193,16 @@ FORMATS = [
     # a translation memory: the confirmed pairs only, no context, flags or comments
     Format("tmx", MESSAGES, _write_tmx, _read_tmx, keeps=_confirmed_pairs,
            cannot_hold=lambda records: _not_xml(_confirmed_pairs(records))),
+    # termbases: every field of every concept and term
+    Format("yaml", CONCEPTS, _termbase_writer("yaml", lambda tb: dump_yaml(tb).encode()),
+           _read_termbase, keeps=_valid_termbase, cannot_hold=_refused_by_the_model),
+    # TBX: the same, each text without edge whitespace
+    Format("tbx", CONCEPTS, _termbase_writer("tbx", lambda tb: dump_tbx(tb, 2)),
+           _read_termbase, keeps=lambda records: _trimmed(_valid_termbase(records)),
+           cannot_hold=_refused_by_the_model),
+    Format("tbx3", CONCEPTS, _termbase_writer("tbx", lambda tb: dump_tbx(tb, 3)),
+           _read_termbase, keeps=lambda records: _trimmed(_valid_termbase(records)),
+           cannot_hold=_refused_by_the_model),
 ]
 
 

@@ -40,3 +40,54 @@ def test_site_outside_a_project_is_a_one_line_error(tmp_path: Path,
     err = capsys.readouterr().err
     assert err == (f"triglot site: error: {tmp_path}: no conf.py here: run triglot in the "
                    "project's configuration directory or give it with -c CONFDIR\n")
+
+
+def _processes_naming(text: str) -> list[int]:
+    """The processes whose command line holds ``text`` (forked builds keep their parent's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and text in (entry / "cmdline").read_bytes().decode(
+                    "utf-8", "replace"):
+                found.append(int(entry.name))
+        except OSError:
+            continue  # ended meanwhile
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the builds")
+def test_sigterm_stops_every_build_and_the_next_run_builds_afresh(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from triglot.site import INCOMPLETE
+
+    project = tmp_path / "src"
+    shutil.copytree(Path(__file__).parent / "roots" / "test-site", project)
+    out = tmp_path / "site"
+    command = [sys.executable, "-m", "triglot", "site", str(project), "-c", str(project),
+               "-o", str(out), "-l", "ja", "-j", "1"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "tools")}
+    site = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(f"*/{INCOMPLETE}")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    site.send_signal(signal.SIGTERM)
+    _, err = site.communicate(timeout=60)
+    assert site.returncode == 2, err
+    assert err.splitlines()[-1] == ("triglot site: error: stopped by SIGTERM: the builds of "
+                                    "ja were stopped; they are built afresh next time")
+    assert "Traceback" not in err
+    assert _processes_naming(str(project)) == []  # no build left running
+    assert not (out / "index.html").exists()  # nothing claims the site is done
+    assert (out / "ja" / INCOMPLETE).is_file()
+    again = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
+                           check=False)
+    assert again.returncode == 0, again.stderr
+    assert (out / "index.html").is_file() and not list(out.glob(f"*/{INCOMPLETE}"))
+    assert (out / "ja" / "article.html").is_file()

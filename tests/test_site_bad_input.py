@@ -166,3 +166,117 @@ def test_weblate_ignore_flags_silence_their_check(project: Path) -> None:
     _, warnings = build(project)
     assert "[triglot.outdated]" not in warnings and "[triglot.orphan]" not in warnings
     assert "[triglot.rst]" not in warnings  # Sphinx's own parse reports it, as without triglot
+
+
+HOSTILE_LINKS = [
+    "`ここ <javascript:alert(1)>`_",
+    "`こちら <JaVaScRiPt:alert(2)>`__",
+    "<data:text/html,<script>alert(3)</script>>",
+    "`ファイル <file:///etc/passwd>`_",
+    "`実体 <&#106;avascript:alert(4)>`_",
+    "`VB <vbscript:msgbox(5)>`_",
+    "`安全 <https://example.org/ja/>`_",
+]
+
+
+def hrefs(outdir: Path) -> list[str]:
+    """Every link target of every page of a built site (HTML and inlined SVG)."""
+    from lxml import html as lxml_html
+
+    found = []
+    for page in outdir.rglob("*.html"):
+        tree = lxml_html.fromstring(page.read_bytes())
+        found += [value for element in tree.iter() if isinstance(element.tag, str)
+                  for name, value in element.attrib.items()
+                  if name in ("href", "src", "action", "formaction")
+                  or name.endswith("}href")]
+    return found
+
+
+def test_an_unsafe_link_in_a_translation_is_text_and_reported(project: Path) -> None:
+    from triglot.links import unsafe_scheme
+
+    hostile = " ".join(HOSTILE_LINKS).replace('"', '\\"')
+    catalog = edit_catalog(project, 'msgstr "各アプリケーション プールは',
+                           f'msgstr "{hostile} 各アプリケーション プールは')
+    html, warnings = build(project)
+    line = line_of(catalog, 'msgid "Each application pool runs')
+    for uri in ("javascript:alert(1)", "JaVaScRiPt:alert(2)", "file:///etc/passwd",
+                "&#106;avascript:alert(4)", "vbscript:msgbox(5)"):
+        assert (f"{catalog}:{line}: WARNING: link to {uri!r} in the translation is shown as "
+                "text: only http, https, mailto and relative links are published "
+                "[triglot.unsafe-link]") in warnings
+    assert warnings.count("[triglot.unsafe-link]") == 6
+    links = hrefs(project.parent / "_build" / "html")
+    assert links and not [uri for uri in links if unsafe_scheme(uri)]
+    assert "https://example.org/ja/" in links  # a safe link stays a link
+    assert "ここ" in html and "VB" in html  # the link's text is kept
+
+
+def test_an_unsafe_link_in_a_definition_is_reported_at_its_line(project: Path) -> None:
+    termbase = project / "glossary" / "termbase.yaml"
+    text = termbase.read_text(encoding="utf-8")
+    termbase.write_text(text.replace("ja: Web サーバーの代わりに",
+                                     "ja: <javascript:alert(1)> Web サーバーの代わりに"),
+                        encoding="utf-8")
+    _, warnings = build(project)
+    line = line_of(termbase, "<javascript:alert(1)>") - 3  # the concept's "- id:" line
+    assert (f"{termbase}:{line}: WARNING: link to 'javascript:alert(1)' in the definition is "
+            "shown as text") in warnings
+    assert not [uri for uri in hrefs(project.parent / "_build" / "html")
+                if uri.startswith("javascript")]
+
+
+def recode_catalog(project: Path, charset: str, encoding: str) -> Path:
+    path = project / "locale" / "pt_BR" / "LC_MESSAGES" / "article.po"
+    text = path.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}")
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_latin1_catalog_is_built_in_its_charset(project: Path) -> None:
+    recode_catalog(project, "ISO-8859-1", "latin-1")
+    html, warnings = build(project, "pt_BR")
+    assert " é executado em seu próprio " in html  # the terms around it are links
+    assert "reading error" not in warnings and "[triglot.untranslated]" not in warnings
+
+
+def _break(project: Path, case: str) -> str:
+    """Break the project as ``case`` says; the one line ``triglot site`` must print."""
+    if case == "utf-8 under a latin-1 header":
+        catalog = recode_catalog(project, "ISO-8859-1", "utf-8")
+        return (f"triglot catalog error: {catalog}:{line_of(catalog, 'é')}: the header "
+                "declares charset ISO-8859-1 (line 4) but the file is UTF-8; correct the "
+                "header's charset")
+    if case == "bad termbase":
+        termbase = project / "glossary" / "termbase.yaml"
+        with termbase.open("a", encoding="utf-8") as handle:
+            handle.write("- id: [x\n")
+        line = len(termbase.read_text(encoding="utf-8").splitlines()) + 1
+        return (f"triglot termbase error: {termbase}:{line}: not valid YAML: expected ',' or "
+                "']', but got '<stream end>'")
+    # another language's catalog, read for the counterparts (ja is built)
+    catalog = project / "locale" / "pt_BR" / "LC_MESSAGES" / "article.po"
+    with catalog.open("a", encoding="utf-8") as handle:
+        handle.write('\nmsgid "Worker processes"\nmsgstr "de novo"\n')
+    lines = catalog.read_text(encoding="utf-8").splitlines()
+    first, again = (n for n, line in enumerate(lines, 1) if line == 'msgid "Worker processes"')
+    return (f"{catalog}:{again}: duplicate message \"Worker processes\" "
+            f"(first at line {first})")
+
+
+@pytest.mark.parametrize("case", ["utf-8 under a latin-1 header", "bad termbase",
+                                  "another language's bad catalog"])
+def test_an_input_error_stops_triglot_site_with_its_one_line(project: Path, case: str) -> None:
+    expected = _break(project, case)
+    language = "pt_BR" if case.startswith("utf-8") else "ja"
+    result = subprocess.run(
+        [sys.executable, "-m", "triglot", "site", str(project), "-c", str(project),
+         "-l", language, "-j", "1", "-o", str(project.parent / "site")],
+        check=False, capture_output=True, text=True, cwd=project,
+        env={**os.environ, "PYTHONPATH": str(TOOLS)})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[1:] == [
+        expected, f"triglot site: error: sphinx-build failed for {language} (exit 2); its "
+        "messages are above"]
+    assert not (project.parent / "site" / "index.html").exists()

@@ -154,3 +154,38 @@ def test_an_on_demand_fold_loads_its_text_from_the_file_system(
         "日本語 各アプリケーション プールは独自のワーカー プロセスで実行されます。")
     link = japanese.find_element(By.CSS_SELECTOR, "a[hreflang='ja']")
     assert link.get_attribute("href").endswith(f"/ja/article.html#{anchor}")
+
+
+def test_no_script_of_a_translation_runs(browser: Any, built_site: Path, tmp_path: Path) -> None:
+    import shutil
+    from io import StringIO
+
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+    from sphinx.testing.util import SphinxTestApp
+
+    source = tmp_path / "src"
+    shutil.copytree(built_site.parent / "src", source,
+                    ignore=shutil.ignore_patterns("_build"))
+    catalog = source / "locale" / "ja" / "LC_MESSAGES" / "article.po"
+    hostile = ("`ここ <javascript:window.ran=1>`_ `そこ <JaVa&#83;cript:window.ran=2>`_ "
+               "<data:text/html,<script>window.ran=3</script>> 各アプリケーション プールは")
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        'msgstr "各アプリケーション プールは', f'msgstr "{hostile}'), encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=source, builddir=tmp_path / "_build",
+                        confoverrides={"language": "ja"}, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    browser.get((Path(app.outdir) / "article.html").as_uri())
+    shown = browser.find_elements(By.CSS_SELECTOR, ".triglot-unsafe-link")
+    assert [element.text for element in shown] == ["ここ", "そこ", "data:text/html"]
+    for element in shown:
+        element.click()
+    for link in browser.find_elements(By.TAG_NAME, "a"):
+        assert not (link.get_attribute("href") or "").lower().startswith(
+            ("javascript:", "data:", "vbscript:"))
+    assert browser.execute_script("return window.ran") is None
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018  (the fixture's <script>alert(1)</script>)

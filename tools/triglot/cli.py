@@ -9,15 +9,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from triglot import __version__, commands
 from triglot.errors import TriglotError
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+from triglot.textio import printable
 
 
 def _command_modules() -> list[ModuleType]:
@@ -37,15 +35,6 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser
-
-
-def printable(text: str) -> str:
-    r"""``text`` safe to print on one terminal line: control characters escaped.
-
-    >>> printable("x.po:3: bad \x1b[2J\nline")
-    'x.po:3: bad \\x1b[2J\\nline'
-    """
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,12 @@ extension (and, on a first build, loaded the source language's term analyzer): e
 warm, yet with the fresh global state of its own process (Sphinx keeps the translations of
 its messages per process, and the first language's would stick). The root page links the
 languages and sends a reader with scripts on to the one their browser prefers.
+
+SIGTERM (a CI job cancelled, ``kill``) stops every build: the children are terminated, the
+command fails, and the root page is not written. A language's folder holds a marker
+while its build runs, so a build that did not finish, whatever stopped it, is built
+afresh (``-E``) the next time: Sphinx would otherwise take its half-written pages for
+done.
 """
 
 from __future__ import annotations
@@ -18,11 +24,14 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import shutil
+import signal
 import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
@@ -31,6 +40,8 @@ from triglot.textio import write_atomic
 
 SITE_DIR = Path("_build") / "site"
 DOCTREES_DIR = Path("_build") / "doctrees"
+#: In a language's folder while its build runs: its pages are not all written yet.
+INCOMPLETE = ".triglot-incomplete"
 
 
 def sphinx_arguments(project: Project, language: Language, outdir: Path,
@@ -64,19 +75,18 @@ def build_site(project: Project, outdir: Path | None = None,
     outdir = outdir or project.root / SITE_DIR
     jobs = max(1, jobs or os.cpu_count() or 1)
     languages = languages or project.languages
-    _warm_up(project, doctrees, languages)
-    builds = [_Build(language, sphinx_arguments(project, language, outdir, extra, doctrees),
-                     f"triglot site: building {language.name} ({language.code}) "
-                     f"into {project.relative(outdir / language.site_dir)}")
-              for language in languages]
-    if jobs == 1:
-        for build in builds:
-            print(build.heading, file=sys.stderr)
-            build.start(capture=False)
-            build.child.join()
-            build.check()
-    else:
-        _run_concurrently(builds, jobs)
+    with _sigterm_pipe() as stop:
+        _warm_up(project, doctrees, languages)
+        builds = []
+        for language in languages:
+            marker = outdir / language.site_dir / INCOMPLETE
+            fresh = ["-E"] if marker.exists() else []  # the last build of it did not finish
+            builds.append(_Build(
+                language, sphinx_arguments(project, language, outdir, [*extra, *fresh],
+                                           doctrees),
+                f"triglot site: building {language.name} ({language.code}) "
+                f"into {project.relative(outdir / language.site_dir)}", marker))
+        _run(builds, jobs, stop)
     write_atomic(outdir / "index.html", root_page(project.languages).encode("utf-8"))
     return outdir
 
@@ -84,12 +94,16 @@ def build_site(project: Project, outdir: Path | None = None,
 class _Build:
     """One language's ``sphinx-build`` in a forked child."""
 
-    def __init__(self, language: Language, arguments: list[str], heading: str) -> None:
+    def __init__(self, language: Language, arguments: list[str], heading: str,
+                 marker: Path) -> None:
         self.language, self.arguments, self.heading = language, arguments, heading
-        self.child: multiprocessing.process.BaseProcess
+        self.marker = marker
+        self.child: multiprocessing.process.BaseProcess | None = None
         self.output: IO[bytes] | None = None
 
     def start(self, capture: bool) -> None:
+        self.marker.parent.mkdir(parents=True, exist_ok=True)
+        self.marker.touch()
         # closed by report(), once the child has ended
         self.output = tempfile.TemporaryFile() if capture else None  # noqa: SIM115
         output = self.output.fileno() if self.output else None
@@ -97,9 +111,29 @@ class _Build:
             target=_sphinx_build, args=(self.arguments, output))
         self.child.start()
 
+    @property
+    def exitcode(self) -> int | None:
+        """The child's exit status; None while it runs or before it starts."""
+        return self.child.exitcode if self.child else None
+
+    def wait(self) -> None:
+        assert self.child is not None, "started"
+        self.child.join()
+
+    def stop(self) -> None:
+        """Terminate the child if it runs (SIGTERM, then SIGKILL if it lingers)."""
+        if self.child is None or self.child.exitcode is not None:
+            return
+        self.child.terminate()
+        self.child.join(5)
+        if self.child.exitcode is None:
+            self.child.kill()
+            self.child.join()
+
     def report(self) -> None:
-        """Print the heading and what the child wrote, as one block."""
-        assert self.output is not None
+        """Print the heading and what the child wrote, as one block (if it was held back)."""
+        if self.output is None:
+            return  # printed as it came
         self.output.seek(0)
         sys.stderr.write(self.heading + "\n")
         sys.stderr.flush()
@@ -108,28 +142,65 @@ class _Build:
         self.output.close()
 
     def check(self) -> None:
-        status = self.child.exitcode if self.child.exitcode is not None else 1
+        status = self.exitcode if self.exitcode is not None else 1
         if status != 0:
             raise TriglotError(f"sphinx-build failed for {self.language.code} "
                                f"(exit {status}); its messages are above")
+        self.marker.unlink(missing_ok=True)
 
 
-def _run_concurrently(builds: list[_Build], jobs: int) -> None:
+@contextmanager
+def _sigterm_pipe() -> Iterator[int | None]:
+    """A file descriptor that turns readable when SIGTERM arrives (None outside the main
+    thread, where the caller's own signal handling applies). The handler only writes to
+    it: the builds' loop waits on it beside the children, and stops them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield None
+        return
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+
+    def note(_signum: int, _frame: object) -> None:
+        with suppress(BlockingIOError):
+            os.write(write, b"\0")
+
+    previous = signal.signal(signal.SIGTERM, note)
+    try:
+        yield read
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        os.close(read)
+        os.close(write)
+
+
+def _run(builds: list[_Build], jobs: int, stop: int | None) -> None:
     """Run the builds ``jobs`` at a time; after a failure start no more, and report the
-    first failed language once the running ones have ended."""
+    first failed language once the running ones have ended. With one job the builds'
+    messages are printed as they come, else each build's as one block, in the languages'
+    order. When ``stop`` turns readable (SIGTERM) every running build is terminated."""
+    capture = jobs > 1
     pending, running, ended = list(builds), list[_Build](), set()
     reported, failed = 0, False
     while running or (pending and not failed):
         while pending and len(running) < jobs and not failed:
             build = pending.pop(0)
-            build.start(capture=True)
+            if not capture:
+                print(build.heading, file=sys.stderr)
+            build.start(capture)
             running.append(build)
-        multiprocessing.connection.wait([b.child.sentinel for b in running])
-        for build in [b for b in running if not b.child.is_alive()]:
-            build.child.join()
+        waits: list[int] = [b.child.sentinel for b in running if b.child]
+        ready = multiprocessing.connection.wait([*waits, *([stop] if stop is not None else [])])
+        if stop in ready:
+            for build in running:
+                build.stop()
+            raise TriglotError(f"stopped by SIGTERM: the builds of "
+                               f"{', '.join(b.language.code for b in running)} were stopped; "
+                               "they are built afresh next time")
+        for build in [b for b in running if b.child and not b.child.is_alive()]:
+            build.wait()
             running.remove(build)
             ended.add(build)
-            failed = failed or build.child.exitcode != 0
+            failed = failed or build.exitcode != 0
         while reported < len(builds) and builds[reported] in ended:
             builds[reported].report()
             reported += 1
@@ -157,12 +228,59 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
 
 def _sphinx_build(arguments: list[str], output: int | None) -> None:
     """The child: ``sphinx-build arguments``, its messages into ``output`` if given."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not the child's
     if output is not None:
         os.dup2(output, 1)
         os.dup2(output, 2)
     from sphinx.cmd.build import build_main
 
+    _report_input_errors_in_one_line()
     sys.exit(build_main(arguments))
+
+
+def _report_input_errors_in_one_line() -> None:
+    """Make this child's ``build_main`` report an input error triglot raised (bad catalog,
+    termbase, claim: it names its file and line) as that one line, not inside the crash
+    report Sphinx 9 prints for every error. Sphinx has no public hook for this: its
+    reporter is wrapped where build_main calls it, and left alone where it is not there."""
+    try:
+        import sphinx._cli.util.errors as sphinx_errors
+    except ImportError:  # Sphinx 8 prints a SphinxError's category and message alone
+        return
+    sphinx_report = sphinx_errors.handle_exception
+
+    def report(exception: BaseException, /, **options: Any) -> None:
+        line = input_error_line(exception)
+        if line is None:
+            sphinx_report(exception, **options)
+        else:
+            print(line, file=options.get("stderr") or sys.stderr)
+
+    sphinx_errors.handle_exception = report
+
+
+def input_error_line(exception: BaseException) -> str | None:
+    """The one line that reports ``exception`` when it is an input error triglot raised
+    in a build (its own Sphinx error, or a :class:`TriglotError`, bare or out of an event
+    handler);
+    None for anything else, which Sphinx reports in full.
+
+    >>> from sphinx.errors import ExtensionError
+    >>> input_error_line(ExtensionError("x", TriglotError("bad", path="a.po", line=3)))
+    'a.po:3: bad'
+    >>> input_error_line(ExtensionError("x", KeyError("k"))) is None
+    True
+    """
+    from sphinx.errors import ExtensionError, SphinxError
+
+    if isinstance(exception, TriglotError):  # out of a transform or a directive
+        return str(exception)
+    if isinstance(exception, ExtensionError) and isinstance(exception.orig_exc, TriglotError):
+        return str(exception.orig_exc)
+    if (isinstance(exception, SphinxError)
+            and type(exception).__module__.partition(".")[0] == "triglot"):
+        return f"{exception.category}: {exception}"
+    return None
 
 
 def root_page(languages: Sequence[Language]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -17,6 +18,29 @@ from pathlib import Path
 from typing import Final
 
 from triglot.errors import TriglotError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# What a translation or a definition has no use for: C0 controls but tab and line feed,
+# DEL and C1 (terminal escapes, characters XML cannot carry, gettext's warned-about CR).
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on one terminal line: control characters escaped.
+
+    >>> printable("x.po:3: bad \x1b[2J\nline")
+    'x.po:3: bad \\x1b[2J\\nline'
+    """
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def control_characters(text: str) -> list[str]:
+    r"""The control characters of ``text`` but tab and line feed, as ``U+XXXX``, once each.
+
+    >>> control_characters("a\tb\x01\x1b[31m\n\x01")
+    ['U+0001', 'U+001B']
+    """
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _STRAY_CONTROL.findall(text)))
 
 
 def cache_dir() -> Path:
@@ -48,10 +72,18 @@ def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes, raising :class:`TriglotError` for every reading problem."""
+def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None,
+               kind: str = "file") -> bytes:
+    """Read a file's bytes, raising :class:`TriglotError` for every reading problem, and
+    for a file larger than ``max_bytes`` (a ``kind`` of file refused before it is read)."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise TriglotError(f"the file is {size / 2**20:.0f} MiB, more than the "
+                                   f"{max_bytes / 2**20:.0f} MiB a {kind} may be",
+                                   path=path)
+            return handle.read()
     except FileNotFoundError:
         raise TriglotError("no such file", path=path) from None
     except IsADirectoryError:
@@ -60,9 +92,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
+def read_text(path: str | os.PathLike[str], max_bytes: int | None = None,
+              kind: str = "file") -> str:
     """Read a UTF-8 text file, raising :class:`TriglotError` for every input problem."""
-    return decode_text(read_bytes(path), path)
+    return decode_text(read_bytes(path, max_bytes, kind), path)
 
 
 def version_of(data: bytes | None) -> str | None:

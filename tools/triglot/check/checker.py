@@ -16,8 +16,11 @@ from triglot.check.identifiers import identifiers, present
 from triglot.check.paraphrase import Omission
 from triglot.errors import TriglotError
 from triglot.glossary import Concept, Termbase
+from triglot.links import CODE as UNSAFE_LINK
+from triglot.links import unsafe_link_message, unsafe_links
 from triglot.terms.markup import visible
 from triglot.terms.match import Match, TermMatcher
+from triglot.textio import control_characters
 
 
 class Matcher(Protocol):
@@ -142,7 +145,23 @@ class Checker:
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
                        "from the translation", None, ident)
+        for uri in unsafe_links(entry.msgstr):
+            report(UNSAFE_LINK, None, unsafe_link_message(uri), uri)
+        controls = control_characters(entry.msgstr)
+        if controls:
+            report("control-character", None, f"control character {', '.join(controls)} in "
+                   "the translation", ", ".join(controls))
         return findings
+
+    def definition_links(self) -> list[Finding]:
+        """unsafe-link: links in the termbase's definitions, at the concept's line."""
+        path = self.termbase.path or "<termbase>"
+        return [Finding(path, concept.line, lang, UNSAFE_LINK, self.severities[UNSAFE_LINK],
+                        concept.id, "", unsafe_link_message(uri, "definition"), uri,
+                        msgstr=definition, confidence=CONFIDENCE[UNSAFE_LINK])
+                for concept in self.termbase.concepts
+                for lang, definition in concept.definitions.items()
+                for uri in unsafe_links(definition)]
 
     def _english_left(self, concept: Concept, lang: str, text: str) -> re.Match[str] | None:
         key = f"{concept.id}\0{lang}"
@@ -214,5 +233,6 @@ def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
     for path in paths:
         findings.extend(checker.check_catalog(path))
     findings.extend(checker.inconsistencies())
+    findings.extend(checker.definition_links())
     findings.sort(key=lambda f: (f.path, f.line or 0, f.code, f.concept or ""))
     return findings

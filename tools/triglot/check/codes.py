@@ -15,6 +15,10 @@ CHECKS: dict[str, tuple[str, str]] = {
                                      "translation")),
     "identifier-missing": ("warning", ("a number, file name or code literal of the English is "
                                       "missing from the translation")),
+    "unsafe-link": ("error", ("a link whose scheme is not http, https, mailto or relative "
+                             "(javascript:, data:, file:, ...); the site shows it as text")),
+    "control-character": ("error", ("the translation holds a control character (not a tab "
+                                   "or a line break)")),
 }
 
 
@@ -27,6 +31,8 @@ CONFIDENCE: dict[str, float] = {
     "term-missing": 0.8,
     "identifier-missing": 0.7,
     "term-inconsistent": 0.6,
+    "unsafe-link": 1.0,
+    "control-character": 1.0,
 }
 HINT = 0.3
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -72,6 +78,16 @@ EXPLANATIONS: dict[str, str] = {
         "approved term; the entries using the less common one are reported."),
     "identifier-missing": (
         "A number, file name or code literal of the English is not in the translation."),
+    "unsafe-link": (
+        "A translation or a glossary definition links to a target whose scheme is not "
+        "http, https, mailto or none (a relative link): javascript:, data:, vbscript:, "
+        "file: and the like, in any case and behind whitespace or HTML character "
+        "references, as a browser reads them. The site shows such a link as its text."),
+    "control-character": (
+        "The translation holds a control character other than a tab or a line break (an "
+        "escape sequence pasted from a terminal, a stray U+0001): no reader sees it, XML "
+        "formats (TMX, XLIFF, TBX) cannot carry it, and a terminal obeys it. Reports show "
+        "it escaped ('\\x1b')."),
 }
 
 

@@ -11,6 +11,7 @@ from xml.etree import ElementTree as ET
 from triglot import __version__
 from triglot.check.codes import CHECKS
 from triglot.check.findings import Finding
+from triglot.textio import printable
 
 FORMATS = ("text", "json", "sarif", "junit")
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -34,9 +35,9 @@ def text(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
     """``path:line: code severity message``, then the translation with the term marked."""
     out = []
     for f in findings:
-        out.append(f"{f.path}:{f.line or 0}: {f.code} {f.severity} ({f.confidence:.2f}) "
-                   f"{f.message}")
-        out.append(f"    {_marked(f)}")
+        out.append(printable(f"{f.path}:{f.line or 0}: {f.code} {f.severity} "
+                             f"({f.confidence:.2f}) {f.message}"))
+        out.append(f"    {printable(_marked(f))}")
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -76,7 +77,8 @@ def sarif(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
 
 def junit(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
     """One test suite per catalog; each finding a failed test case, a clean catalog one
-    passing test case."""
+    passing test case. Control characters (which XML cannot carry) are written escaped,
+    as in the text report."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
@@ -84,16 +86,17 @@ def junit(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
     total = failures = 0
     for path in dict.fromkeys([*checked, *by_path]):
         found = by_path.get(path, [])
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(len(found), 1)),
+        name = printable(path)
+        suite = ET.SubElement(root, "testsuite", name=name, tests=str(max(len(found), 1)),
                               failures=str(len(found)), errors="0")
         if not found:
-            ET.SubElement(suite, "testcase", classname=path, name="terminology")
+            ET.SubElement(suite, "testcase", classname=name, name="terminology")
         for f in found:
-            case = ET.SubElement(suite, "testcase", classname=path,
+            case = ET.SubElement(suite, "testcase", classname=name,
                                  name=f"{f.code} line {f.line or 0}")
-            failure = ET.SubElement(case, "failure", type=f.code, message=f.message)
-            failure.text = (f"{f.path}:{f.line or 0}: {f.severity} (confidence "
-                            f"{f.confidence:.2f})\n{_marked(f)}")
+            failure = ET.SubElement(case, "failure", type=f.code, message=printable(f.message))
+            failure.text = printable(f"{f.path}:{f.line or 0}: {f.severity} (confidence "
+                                     f"{f.confidence:.2f})") + "\n" + printable(_marked(f))
         total += max(len(found), 1)
         failures += len(found)
     root.set("tests", str(total))

@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "  triglot arch claims models/shop.py"
     )
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("--time-limit", type=float, default=10.0, metavar="SECONDS",
+                        help="how long the model file's code may run (default: 10; 0 for "
+                        "no limit)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     run = actions.add_parser("run", help="print the trace of one request")
     run.add_argument("model", help=MODEL_HELP)
@@ -42,13 +45,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from triglot.architecture.claims import check_all
     from triglot.architecture.executor import Simulation, crash_report
-    from triglot.architecture.loader import claims_of, load_model, load_module
+    from triglot.architecture.loader import claims_of, load_model, load_module, model_code
 
-    if args.action == "run":
-        print(Simulation(load_model(args.model)).run(f"{args.method} {args.path}").describe())
-    elif args.action == "crash":
-        print(crash_report(load_model(args.model), args.process, args.request).describe())
-    else:
-        for claim, verdict in check_all(claims_of(load_module(args.file))):
-            print(f"true  [{claim.model.name}] {claim.statement} ({verdict.reason})")
+    path = args.file if args.action == "claims" else args.model.rpartition(":")[0]
+    with model_code(path or args.model, args.time_limit):
+        if args.action == "run":
+            trace = Simulation(load_model(args.model)).run(f"{args.method} {args.path}")
+            print(trace.describe())
+        elif args.action == "crash":
+            print(crash_report(load_model(args.model), args.process, args.request).describe())
+        else:
+            for claim, verdict in check_all(claims_of(load_module(args.file))):
+                print(f"true  [{claim.model.name}] {claim.statement} ({verdict.reason})")
     return 0

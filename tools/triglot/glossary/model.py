@@ -8,11 +8,15 @@ from typing import Any
 
 from triglot.errors import TriglotError
 from triglot.languages import get_language
+from triglot.textio import control_characters
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 # TBX-Basic's partOfSpeech values
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 APPROVED = frozenset({"preferred", "admitted"})
+#: A termbase file larger than this is refused before it is parsed (the largest public
+#: termbases, a language's Microsoft Terminology Collection, are a third of it).
+MAX_TERMBASE_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -104,11 +108,15 @@ def validate(termbase: Termbase) -> Termbase:
         where: dict[str, Any] = {"path": path, "line": concept.line}
         if not concept.id or not concept.id.strip():
             raise TriglotError("concept without an id", **where)
+        _no_controls(concept.id, f"concept id {concept.id!r}", where)
         if concept.id in seen_ids:
             first = seen_ids[concept.id].line
             raise TriglotError(f"duplicate concept id {concept.id!r} (first at line {first})",
                                **where)
         seen_ids[concept.id] = concept
+        _no_controls(concept.note, f"concept {concept.id!r}: the note", where)
+        for lang, definition in concept.definitions.items():
+            _no_controls(definition, f"concept {concept.id!r}: the {lang} definition", where)
         for lang in set(concept.terms_by_lang) | set(concept.definitions):
             if lang not in termbase.languages:
                 raise TriglotError(f"concept {concept.id!r}: unknown language {lang!r} "
@@ -124,10 +132,19 @@ def validate(termbase: Termbase) -> Termbase:
     return termbase
 
 
+def _no_controls(text: str | None, what: str, where: dict[str, Any]) -> None:
+    """A control character is an error: no reader sees it, TBX cannot carry it."""
+    found = control_characters(text or "")
+    if found:
+        raise TriglotError(f"{what} holds the control character {', '.join(found)}", **where)
+
+
 def _validate_term(term: Term, concept: Concept, lang: str, path: str | None) -> None:
     """One term's rules. A term may belong to several concepts (引数 renders both
     *argument* and *parameter*): each of them is matched where it occurs."""
     where: dict[str, Any] = {"path": path, "line": term.line or concept.line}
+    for text in (term.text, term.note, *term.exclude):
+        _no_controls(text, f"concept {concept.id!r}: the {lang} term {term.text!r}", where)
     if term.status not in STATUSES:
         raise TriglotError(f"concept {concept.id!r}: unknown status {term.status!r} "
                            f"(use one of {', '.join(STATUSES)})", **where)

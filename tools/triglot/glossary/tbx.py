@@ -20,8 +20,9 @@ import defusedxml.ElementTree
 from lxml import etree
 
 from triglot.errors import TriglotError
-from triglot.glossary.model import Concept, Term, Termbase, validate
+from triglot.glossary.model import MAX_TERMBASE_BYTES, Concept, Term, Termbase, validate
 from triglot.languages import FACTS, Language, get_language
+from triglot.textio import read_bytes
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -38,12 +39,7 @@ _EXCLUSION = "x-exclusion"
 
 
 def _parse(path: Path) -> etree._Element:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TriglotError("no such file", path=path) from None
-    except OSError as exc:
-        raise TriglotError(f"cannot read: {exc.strerror}", path=path) from None
+    data = read_bytes(path, MAX_TERMBASE_BYTES, "termbase")
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                           forbid_external=True)
@@ -55,7 +51,11 @@ def _parse(path: Path) -> etree._Element:
         raise TriglotError(f"not well-formed XML: {exc}", path=path, line=line) from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
-    return etree.fromstring(data, parser)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:  # beyond lxml's limits: nesting depth, node size
+        raise TriglotError(f"refused XML: {exc.msg.split(',')[0]}", path=path,
+                           line=exc.lineno) from None
 
 
 def _local(element: etree._Element) -> str:
@@ -93,7 +93,9 @@ def load_tbx(path: str | Path) -> Termbase:
         first_term = next((t for t in entry.iter() if _local(t) == "term"), None)
         concept_id = entry.get("id") or _slug(_text(first_term) if first_term is not None
                                                else "")
-        concept = Concept(id=concept_id, line=entry.sourceline)
+        notes = [_text(note) for note in _children(entry, "note")]
+        concept = Concept(id=concept_id, note="\n".join(notes) if notes else None,
+                          line=entry.sourceline)
         for lang_set in _children(entry, lang_name):
             tag = lang_set.get(XML_LANG) or lang_set.get("lang") or ""
             try:
@@ -156,9 +158,12 @@ def _term(group: etree._Element, path: Path) -> Term:
 
 
 def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
-    """The termbase as TBX-Basic, ``version`` 2 (martif) or 3 (tbx)."""
+    """The termbase as TBX-Basic, ``version`` 2 (martif) or 3 (tbx); one that breaks a rule
+    of the model (:func:`validate`) is a :class:`TriglotError`, never a file that cannot
+    be read back."""
     if version not in (2, 3):
         raise ValueError("TBX version must be 2 or 3")
+    validate(termbase)
     v3 = version == 3
     ns = f"{{{TBX3_NS}}}" if v3 else ""
     source_tag = get_language(termbase.languages[0]).tag
@@ -180,6 +185,8 @@ def dump_tbx(termbase: Termbase, version: int = 2) -> bytes:
     body = sub(sub(root, "text"), "body")
     for concept in sorted(termbase.concepts, key=lambda c: c.id):
         entry = sub(body, "conceptEntry" if v3 else "termEntry", id=concept.id)
+        if concept.note:  # concept-level information comes before the language sections
+            sub(entry, "note", concept.note)
         for lang in termbase.languages:
             lang_set = sub(entry, "langSec" if v3 else "langSet",
                            **{XML_LANG: get_language(lang).tag})

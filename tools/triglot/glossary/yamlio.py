@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from triglot.errors import TriglotError
-from triglot.glossary.model import Concept, Term, Termbase, validate
+from triglot.glossary.model import MAX_TERMBASE_BYTES, Concept, Term, Termbase, validate
 from triglot.textio import read_text
 
 _TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "note",
@@ -24,15 +24,30 @@ _TERM_KEYS = {"text", "status", "pos", "case_sensitive", "do_not_translate", "no
 _CONCEPT_KEYS = {"id", "definition", "terms", "do_not_translate", "note"}
 
 
+#: Deeper than any termbase (a term's exclusions are 6 levels down): refused before
+#: PyYAML's recursive composer runs out of stack.
+MAX_DEPTH = 32
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe YAML without aliases: an alias bomb cannot expand while we walk the nodes."""
+    """Safe YAML without aliases: an alias bomb cannot expand while we walk the nodes;
+    nothing nested deeper than :data:`MAX_DEPTH`."""
+
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise TriglotError("YAML aliases are not allowed in a termbase",
                                line=mark.line + 1)
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_DEPTH:
+            raise TriglotError(f"nested more than {MAX_DEPTH} levels deep",
+                               line=self.peek_event().start_mark.line + 1)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Reader:
@@ -128,7 +143,7 @@ class _Reader:
 
 def load_yaml(path: str | Path) -> Termbase:
     """Read and validate a termbase in the project's YAML format."""
-    text = read_text(path)
+    text = read_text(path, MAX_TERMBASE_BYTES, "termbase")
     reader = _Reader(str(path))
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -170,7 +185,9 @@ def _term_data(term: Term) -> str | dict[str, Any]:
 
 
 def dump_yaml(termbase: Termbase) -> str:
-    """The termbase in the project's YAML format, concepts sorted by id."""
+    """The termbase in the project's YAML format, concepts sorted by id; one that breaks a
+    rule of the model (:func:`validate`) is a :class:`TriglotError`."""
+    validate(termbase)
     concepts = []
     for concept in sorted(termbase.concepts, key=lambda c: c.id):
         data: dict[str, Any] = {"id": concept.id}

@@ -1,6 +1,6 @@
 """What every feature of the extension shares: configuration values, the site's languages
 and the links between their sites, build state kept per document, paragraph anchors,
-catalog reading, the termbase and its match cache, the extension's message catalog,
+catalog reading and compiling, the termbase and its match cache, the extension's message catalog,
 page furniture nodes, the templates of generated pages and warning locations. Nothing
 here depends on a feature.
 """
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.core import config, matchcache, paragraphs, site
+from triglot.sphinxext.core import catalogs, config, matchcache, paragraphs, site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (config, site, paragraphs, matchcache):
+    for module in (config, site, paragraphs, matchcache, catalogs):
         module.setup(app)

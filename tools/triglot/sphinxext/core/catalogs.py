@@ -13,7 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from sphinx.util.i18n import docname_to_domain
+from sphinx.errors import SphinxError
+from sphinx.util.i18n import CatalogRepository, docname_to_domain
+
+from triglot.errors import TriglotError
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -21,6 +24,28 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 State = Literal["translated", "outdated", "untranslated"]
+
+
+class CatalogError(SphinxError):
+    category = "triglot catalog error"
+
+
+def compile_catalogs(app: Sphinx) -> None:
+    """Compile the build language's ``.mo`` files before Sphinx would (it reads a ``.po`` in
+    ``source_encoding`` whatever its header declares), in the charset each declares; a
+    catalog that is not is an error at its line, never a language silently in English."""
+    if not app.config.language or not app.config.gettext_auto_build:
+        return
+    from triglot.catalog import compile_catalog
+
+    repository = CatalogRepository(app.srcdir, app.config.locale_dirs, app.config.language,
+                                   app.config.source_encoding)
+    for info in repository.catalogs:
+        try:
+            compile_catalog(info.po_path, info.mo_path,
+                            app.config.gettext_allow_fuzzy_translations)
+        except TriglotError as exc:
+            raise CatalogError(str(exc)) from None
 
 
 @lru_cache(maxsize=64)
@@ -77,3 +102,7 @@ def translation(catalogs: list[Catalog], msgid: str) -> Translation:
                                "outdated" if message.fuzzy else "translated", message)
     found = next((m for m in (c.get(msgid) for c in catalogs) if m is not None), None)
     return Translation("", "untranslated", found)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", compile_catalogs)

@@ -61,6 +61,10 @@ OPTIONS = (
     Option("triglot_term_min_confidence", 0.5, (float, int),
            "Terminology findings less sure than this (0 to 1) are not warned about; 0 "
            "warns about the hints too (see 'triglot check --explain')."),
+    Option("triglot_model_time_limit", 10.0, (float, int),
+           "Seconds the code of a diagram's model file (the module, its claims' tests) may "
+           "run before the build fails with an error at the line it was running; 0 for no "
+           "limit."),
 )
 
 

@@ -45,7 +45,7 @@ from triglot.architecture.claims import ClaimFailed, check_all
 from triglot.architecture.describe import describe_models, describe_trace
 from triglot.architecture.dot import Labels, component_view, sequence_view
 from triglot.architecture.executor import Simulation
-from triglot.architecture.loader import claims_of, load_module, models_of
+from triglot.architecture.loader import claims_of, load_module, model_code, models_of
 from triglot.errors import TriglotError
 from triglot.sphinxext.core import i18n
 from triglot.sphinxext.core.i18n import CATALOG
@@ -147,23 +147,25 @@ class ArchitectureDirective(SphinxDirective):
         if catalog.is_file():
             self.env.note_dependency(str(catalog))
         try:
-            module = load_module(path)
-            models = models_of(module)
-            names = self.options.get("models", "").split() or list(models)
-            unknown = [n for n in names if n not in models]
-            if unknown:
-                raise TriglotError(
-                    f"no model named {', '.join(unknown)} (defined: {', '.join(models)})", path
-                )
-            view = self.options.get("view", "components")
-            request = self.options.get("request")
-            for name in names:
-                models[name].check()  # an entry point, no routing cycle
-            if view == "sequence":
-                if len(names) != 1 or not request:
-                    raise TriglotError("a sequence view needs one model and a :request:", path)
-                Simulation(models[names[0]]).run(request)  # a request no rule routes fails here
-            results = check_all(claims_of(module))
+            with model_code(path, self.config.triglot_model_time_limit):
+                module = load_module(path)
+                models = models_of(module)
+                names = self.options.get("models", "").split() or list(models)
+                unknown = [n for n in names if n not in models]
+                if unknown:
+                    raise TriglotError(f"no model named {', '.join(unknown)} (defined: "
+                                       f"{', '.join(models)})", path)
+                view = self.options.get("view", "components")
+                request = self.options.get("request")
+                for name in names:
+                    models[name].check()  # an entry point, no routing cycle
+                if view == "sequence":
+                    if len(names) != 1 or not request:
+                        raise TriglotError("a sequence view needs one model and a :request:",
+                                           path)
+                    # a request no rule routes fails here
+                    Simulation(models[names[0]]).run(request)
+                results = check_all(claims_of(module))
         except ClaimFailed as exc:
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
         except TriglotError as exc:

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.util import logging
+
+from triglot.links import CODE as UNSAFE_LINK
+from triglot.links import unsafe_link_message, unsafe_links
 from triglot.sphinxext.core.i18n import read_po_file
+from triglot.sphinxext.core.locations import file_location
+
+logger = logging.getLogger(__name__)
 
 _model_cache: dict[Path, tuple[int, dict[str, str]]] = {}
 
@@ -29,10 +36,13 @@ def model_messages(model_path: str | Path, language: str) -> dict[str, str]:
         return {}
     cached = _model_cache.get(path)
     if cached is None or cached[0] != stamp:
-        messages = {
-            str(m.id): str(m.string)
-            for m in read_po_file(path)
-            if m.id and m.string and not m.fuzzy
-        }
+        messages = {}
+        for message in read_po_file(path):
+            if message.id and message.string and not message.fuzzy:
+                messages[str(message.id)] = str(message.string)
+                for uri in unsafe_links(str(message.string)):  # drawn as text, never a link
+                    logger.warning("%s", unsafe_link_message(uri, "model's words"),
+                                   type="triglot", subtype=UNSAFE_LINK,
+                                   location=file_location(path, message.lineno))
         cached = _model_cache[path] = (stamp, messages)
     return cached[1]

@@ -14,9 +14,13 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains.std import make_glossary_term
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from triglot.languages import get_language
+from triglot.links import CODE as UNSAFE_LINK
+from triglot.links import unsafe_link_message, unsafe_links
+from triglot.sphinxext.core.locations import file_location
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.terms.backlinks import triglot_backlinks
 
@@ -24,6 +28,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from triglot.glossary import Concept
+
+
+logger = logging.getLogger(__name__)
 
 
 def concept_anchor(concept_id: str) -> str:
@@ -73,8 +80,12 @@ class GlossaryDirective(SphinxDirective):
             item += _untranslatable(term_node)
         body = nodes.definition()
         definition = concept.definition(language)
-        if definition:
+        if definition:  # plain text: a link in it is never one, but is reported
             body += _untranslatable(nodes.paragraph(definition, definition))
+            for uri in unsafe_links(definition):
+                logger.warning("%s", unsafe_link_message(uri, "definition"), type="triglot",
+                               subtype=UNSAFE_LINK, location=file_location(
+                                   termbase_for(self.env).path or "<termbase>", concept.line))
         body += self._other_languages(concept, language, languages)
         avoid = [t.text for t in concept.terms(language) if not t.approved]
         if avoid:

@@ -1,19 +1,26 @@
 """The state of each translation: problems in the catalogs reported as located warnings
-(broken reST, orphans, untranslated and outdated paragraphs, terminology), notes on
-paragraphs still in English, the status page with its chart, and rebuilding a page when
-another language's catalog of it changes.
+(broken reST, orphans, untranslated and outdated paragraphs, terminology), unsafe links
+shown as text, notes on paragraphs still in English, the status page with its chart, and
+rebuilding a page when another language's catalog of it changes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.translation import checks, notes, rebuild, status_page, terminology
+from triglot.sphinxext.translation import (
+    checks,
+    notes,
+    rebuild,
+    status_page,
+    terminology,
+    unsafe_links,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (terminology, notes, status_page, rebuild, checks):
+    for module in (terminology, notes, status_page, rebuild, checks, unsafe_links):
         module.setup(app)

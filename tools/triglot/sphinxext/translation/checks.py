@@ -33,6 +33,7 @@ from triglot.sphinxext.core.locations import file_location
 from triglot.sphinxext.core.paragraphs import MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import is_translation_build
 from triglot.sphinxext.core.state import PerDocument
+from triglot.sphinxext.translation.unsafe_links import ENTRY
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -113,6 +114,8 @@ class CheckTranslations(SphinxTransform):
                 logger.warning("broken reST in the translation, the English is shown: %s",
                                problems[0], type="triglot", subtype="rst",
                                location=file_location(path, entry.lineno))
+            else:
+                node[ENTRY] = file_location(path, entry.lineno)
 
 
 def ignored(entry: Message, subtype: str) -> bool:

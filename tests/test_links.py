@@ -1,0 +1,36 @@
+"""Which link targets are published: a scheme read as a browser reads it."""
+
+from __future__ import annotations
+
+import pytest
+from triglot.links import unsafe_links, unsafe_scheme
+
+
+@pytest.mark.parametrize(("uri", "scheme"), [
+    ("javascript:alert(1)", "javascript"),
+    ("JAVASCRIPT:alert(1)", "javascript"),
+    ("  \x01javascript:alert(1)", "javascript"),  # leading controls and spaces are stripped
+    ("java\tscr\nipt:alert(1)", "javascript"),  # tabs and line breaks removed anywhere
+    ("&#106;avascript:alert(1)", "javascript"),
+    ("&#x6A;ava&Tab;script:alert(1)", "javascript"),
+    ("data:text/html;base64,PHNjcmlwdD4=", "data"),
+    ("vbscript:msgbox(1)", "vbscript"),
+    ("file:///etc/passwd", "file"),
+    ("ftp://example.org/", "ftp"),
+    ("http://example.org/", None),
+    ("HTTPS://example.org/", None),
+    ("mailto:a@example.org", None),
+    ("../page.html#p-1", None),
+    ("page.html?next=a:b", None),  # a colon after the path is no scheme
+    ("//example.org/x", None),
+    ("#top", None),
+])
+def test_a_scheme_is_read_as_a_browser_reads_it(uri: str, scheme: str | None) -> None:
+    assert unsafe_scheme(uri) == scheme
+
+
+def test_links_are_found_as_docutils_reads_the_text() -> None:
+    assert unsafe_links("Note: `a <javascript:x()>`_, javascript:y(1) and "
+                        "`b <https://x.test>`_; ``javascript:z()`` is code") == [
+        "javascript:x()", "javascript:y(1"]  # as docutils ends it
+    assert unsafe_links("Note: nothing here") == []

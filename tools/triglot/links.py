@@ -1,0 +1,64 @@
+r"""Which link targets are safe to publish: http, https, mailto and relative ones.
+
+A translation, a glossary definition or a model's words come from people other than the
+documentation's authors; a link they write to ``javascript:``, ``data:``, ``vbscript:`` or
+``file:`` would run script or reach the reader's disk from the published page. A
+target's scheme is read as a browser reads it (WHATWG URL parsing: ASCII tabs and line
+breaks removed anywhere, leading and trailing controls and spaces stripped, any case)
+after HTML character references are decoded, so no disguise hides it.
+
+>>> [unsafe_scheme(uri) for uri in ("https://x.test", "../page.html#a", "#top",
+...  "mailto:a@x.test", " JaVa\tScript:alert(1)", "&#106;avascript:x", "data:text/html,")]
+[None, None, None, None, 'javascript', 'javascript', 'data']
+>>> unsafe_links("Click `here <javascript:alert(1)>`_, or see https://x.test.")
+['javascript:alert(1)']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+#: The schemes a published link may have (besides none: a relative link).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+CODE = "unsafe-link"
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):")
+_STRIPPED = re.compile(r"[\t\n\r]")
+# A cheap test before parsing: some word followed by a colon that is not a safe scheme.
+_CANDIDATE = re.compile(r"[A-Za-z&][A-Za-z0-9+.\-&#;\t\n\r]*:")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def unsafe_scheme(uri: str) -> str | None:
+    """The scheme of ``uri`` when it is not one a published link may have; None when safe."""
+    cleaned = _STRIPPED.sub("", html.unescape(uri)).strip(_C0_AND_SPACE)
+    match = _SCHEME.match(cleaned.lower())
+    if match is None or match.group(1) in SAFE_SCHEMES:
+        return None
+    return match.group(1)
+
+
+def unsafe_links(text: str) -> list[str]:
+    """The targets with an unsafe scheme of the links in ``text``, reST as docutils reads
+    it (embedded targets, standalone URIs, hyperlink targets), in their order."""
+    if not any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(text)):
+        return []
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    document = publish_doctree(text, settings_overrides={
+        "report_level": 5, "halt_level": 5, "file_insertion_enabled": False,
+        "raw_enabled": False, "_disable_config": True})
+    found = []
+    for node in document.findall(lambda n: isinstance(n, (nodes.reference, nodes.target))):
+        uri = node.get("refuri")
+        if uri and unsafe_scheme(uri) and uri not in found:
+            found.append(uri)
+    return found
+
+
+def unsafe_link_message(uri: str, where: str = "translation") -> str:
+    """What a report of the unsafe link ``uri`` found in ``where`` says."""
+    return (f"link to {uri!r} in the {where} is shown as text: only http, https, mailto and "
+            "relative links are published")
