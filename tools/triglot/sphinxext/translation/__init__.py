@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.translation import checks, notes, rebuild, status_page, terminology
+from triglot.sphinxext.translation import (
+    checks,
+    frame,
+    notes,
+    rebuild,
+    status_page,
+    terminology,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (terminology, notes, status_page, rebuild, checks):
+    for module in (terminology, notes, status_page, frame, rebuild, checks):
         module.setup(app)
