@@ -1,7 +1,8 @@
 """The state of each translation: problems in the catalogs reported as located warnings
 (broken reST, orphans, untranslated and outdated paragraphs, terminology), notes on
-paragraphs still in English, the status page with its chart, and rebuilding a page when
-another language's catalog of it changes.
+paragraphs still in English and a note counting them atop the page, the status page with
+its chart, the project's name in the page's language, and rebuilding a page when another
+language's catalog of it changes.
 """
 
 from __future__ import annotations
