@@ -6,14 +6,18 @@ INSTALLED := $(VENV)/.installed
 SYSTEM_DEPS := dot=graphviz "font:Noto Sans CJK=fonts-noto-cjk"
 # The browser tests drive Debian's Chromium; they skip when it cannot be installed. The
 # catalog tests check triglot's catalogs with GNU gettext's own msgfmt and msgmerge.
-TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext
+TEST_DEPS := chromium=chromium chromedriver=chromium-driver msgfmt=gettext npm=npm
+# The browser checks' JavaScript, pinned in package-lock.json: axe-core for the test suite
+# (npm ci --omit=dev), Lighthouse too for `make lighthouse` (a dev dependency).
+NODE_TEST := node_modules/.installed-test
+NODE_ALL := node_modules/.installed-all
 
 BENCH_INSTALLED := $(VENV)/.installed-bench
 # The adoption benchmark builds a project that pins its own Sphinx (8.2): a venv of its own.
 ADOPT_VENV := .venv-adopt
 ADOPT_INSTALLED := $(ADOPT_VENV)/.installed
 
-.PHONY: site test strict lint coverage screenshots system-deps bench bench-align bench-terms \
+.PHONY: site test strict lint coverage screenshots lighthouse node-test system-deps bench bench-align bench-terms \
 	bench-site bench-catalog bench-adopt clean
 
 site: $(INSTALLED) system-deps
@@ -21,7 +25,21 @@ site: $(INSTALLED) system-deps
 
 test: $(INSTALLED) system-deps lint strict
 	@tools/system-deps.sh $(TEST_DEPS)
+	@$(MAKE) --no-print-directory node-test
 	$(BIN)/python -m pytest -q
+
+# axe-core for the accessibility tests; without npm they skip.
+node-test:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_TEST); \
+	else echo "warning: no npm; the accessibility tests will skip"; fi
+
+$(NODE_TEST): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(NODE_ALL): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ $(NODE_TEST)
 
 # The site as CI must accept it: each language built alone from a fresh environment with
 # -W (a wrong term, a broken translation, a false diagram claim fail it at their file:line),
@@ -53,10 +71,19 @@ coverage: $(INSTALLED) system-deps
 	$(BIN)/python -m coverage combine -q
 	$(BIN)/python -m coverage report
 
-# A full-page PNG of the article in each language: _build/screenshots/<language>.png.
+# Full-page PNGs of the article in each language, at 1280 and 390 px, light and dark:
+# _build/screenshots/<language>-<width>-<scheme>.png.
 screenshots: site
 	@tools/system-deps.sh $(TEST_DEPS)
-	$(BIN)/triglot screenshots --page iis-aspnet
+	$(BIN)/triglot screenshots --page iis-aspnet --width 1280 --width 390 --scheme light \
+	  --scheme dark
+
+# Lighthouse (pinned in package-lock.json) on the Japanese article, served from the built
+# site: the accessibility, SEO and best-practices scores, and what keeps each below 100.
+lighthouse: site $(NODE_ALL)
+	@tools/system-deps.sh $(TEST_DEPS)
+	$(BIN)/python -m triglot.lighthouse --page ja/iis-aspnet.html --require accessibility=98 \
+	  --require seo=95 --require best-practices=100
 
 $(INSTALLED): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

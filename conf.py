@@ -22,6 +22,11 @@ root_doc = "index"
 html_theme = "furo"
 html_title = project
 html_static_path: list[str] = []
+html_favicon = "docs/_static/favicon.svg"
+# Where the site is published (the folder holding en/, ja/, pt-br/): canonical URLs and
+# hreflang alternates are absolute, as search engines require. A placeholder until the
+# site has its real address.
+html_baseurl = "https://example.org/triglot/"
 
 graphviz_output_format = "svg"
 
@@ -32,3 +37,6 @@ triglot_glossary = "glossary/termbase.yaml"
 triglot_source_dir = "docs"
 # Counterparts written into the page: the article is short, and readable without scripts.
 triglot_counterparts = "inline"
+# A term links to its glossary entry where the page first uses it, not in every paragraph:
+# the article names the same dozen terms throughout.
+triglot_term_links = "page"

@@ -71,18 +71,30 @@ def rootdir() -> Path:
     return ROOTS
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_site(tmp_path_factory: pytest.TempPathFactory, name: str, *extra: str) -> Path:
     """tests/roots/test-site built as triglot builds a site: <site>/<language folder>/,
-    one build per language, in this process (see :func:`build_in_process`)."""
+    one build per language with ``extra`` arguments, in this process (see
+    :func:`build_in_process`)."""
     import shutil
 
     from triglot.languages import get_language
 
-    base = tmp_path_factory.mktemp("site")
+    base = tmp_path_factory.mktemp(name)
     source = base / "src"
     shutil.copytree(ROOTS / "test-site", source)  # Sphinx writes .mo files beside the .po
     for code in ("en", "ja", "pt_BR"):
-        build_in_process(source, base / "site" / get_language(code).site_dir, code,
+        build_in_process(source, base / "site" / get_language(code).site_dir, code, *extra,
                          doctrees=base / "doctrees" / code)
     return base / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/test-site built as a site (its own theme: basic)."""
+    return _build_site(tmp_path_factory, "site")
+
+
+@pytest.fixture(scope="session")
+def built_furo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/roots/test-site built as a site with Furo (a sticky header, a dark mode)."""
+    return _build_site(tmp_path_factory, "furo-site", "-D", "html_theme=furo")

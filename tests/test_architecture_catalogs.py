@@ -30,11 +30,13 @@ SOURCES = {
 
 
 def used_messages(files: list[Path]) -> set[tuple[str | None, str]]:
-    """(context, message) of every marked text: ``_(text)``, ``C_(context, text)``."""
+    """(context, message) of every marked text: ``_(text)``, ``C_(context, text)``, and
+    ``CN_(context, singular, plural)`` (message: the pair)."""
     found = set()
     for path in files:
         for _line, message, _comments, context in extract_from_file(
-            "python", path, keywords={"_": None, "N_": None, "C_": ((1, "c"), 2)}
+            "python", path,
+            keywords={"_": None, "N_": None, "C_": ((1, "c"), 2), "CN_": ((1, "c"), 2, 3)},
         ):
             found.add((context, message))
     return found
@@ -65,9 +67,11 @@ def test_every_message_is_translated_in_both_catalogs(domain, language):
     for key in used:
         message = catalog[key]
         assert message.string and not message.fuzzy, key
-        assert sorted(PLACEHOLDER.findall(message.string)) == sorted(
-            PLACEHOLDER.findall(key[1])
-        ), key
+        source = key[1] if isinstance(key[1], str) else key[1][-1]
+        for form in [message.string] if isinstance(message.string, str) else message.string:
+            assert form and sorted(PLACEHOLDER.findall(form)) == sorted(
+                PLACEHOLDER.findall(source)
+            ), key
 
 
 def test_no_compiled_catalog_is_committed():

@@ -57,3 +57,25 @@ def test_the_command_reports_a_site_not_built_in_one_line(
     assert err.startswith("triglot screenshots: error: ") and err.count("\n") == 1
     assert "no index.html for en, ja, pt-br: build the site first" in err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(browser_paths() is None, reason="needs chromium and chromedriver")
+def test_several_widths_and_both_colour_schemes_each_get_a_png(
+        built_furo_site: Path, tmp_path: Path) -> None:
+    pytest.importorskip("selenium.webdriver")
+    written = take_screenshots(load_project(ROOT), built_furo_site, tmp_path, page="index",
+                               width=[390, 800], height=300, schemes=["light", "dark"])
+    assert [p.name for p in written[:3]] == ["en-390-light.png", "ja-390-light.png",
+                                             "pt-br-390-light.png"]
+    assert len(written) == 12 and {p.name for p in written} >= {"ja-800-dark.png"}
+    assert {_png_size(p)[0] for p in written} == {390, 800}
+    # Furo follows the reader's scheme: the dark page is another picture
+    assert (tmp_path / "en-390-dark.png").read_bytes() != (
+        tmp_path / "en-390-light.png").read_bytes()
+
+
+def test_an_unknown_colour_scheme_is_refused_before_anything_runs(
+        built_site: Path, tmp_path: Path) -> None:
+    with pytest.raises(TriglotError, match="schemes one of light, dark"):
+        take_screenshots(load_project(ROOT), built_site, tmp_path, schemes=["sepia"])
+    assert not list(tmp_path.iterdir())

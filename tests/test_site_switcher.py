@@ -136,4 +136,4 @@ def test_every_page_has_the_switcher_at_the_start_of_its_main_content(
         main = navs[0].getparent()
         assert main.get("role") == "main", (theme, page)  # in the main content, first
         assert main.index(navs[0]) == 0 and not (main.text or "").strip(), (theme, page)
-        assert navs[0].find('a[@hreflang="en"]').get("href") == f"../en/{page}"
+        assert navs[0].find('.//a[@hreflang="en"]').get("href") == f"../en/{page}"

@@ -86,3 +86,20 @@ def full_page_png(driver: Any) -> bytes:
         "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
     })
     return base64.b64decode(shot["data"])
+
+
+def accessibility_violations(driver: Any, axe_script: str,
+                             impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """The axe-core violations of the page open in ``driver`` with one of ``impacts``, one
+    line each (rule, impact, the first offending elements); ``axe_script`` is axe-core's
+    ``axe.min.js``, injected into the page."""
+    driver.execute_script(axe_script)
+    result = driver.execute_async_script(
+        "axe.run(document, {resultTypes: ['violations']}).then(arguments[0], "
+        "function (error) { arguments[0]({error: String(error)}); });")
+    if "error" in result:
+        raise TriglotError(f"axe-core failed: {result['error']}")
+    return [f"{v['id']} ({v['impact']}): "
+            + "; ".join(" ".join(node["target"]) for node in v["nodes"][:3])
+            + f" [{len(v['nodes'])} elements]"
+            for v in result["violations"] if v["impact"] in impacts]

@@ -284,7 +284,9 @@ def input_error_line(exception: BaseException) -> str | None:
 
 
 def root_page(languages: Sequence[Language]) -> str:
-    """The site's front door: plain links, and a script that follows the browser's language."""
+    """The site's front door: plain links, and a script that opens the language the reader
+    last chose in a language switcher (kept in localStorage by ``triglot-switcher.js``),
+    else the one their browser prefers."""
     links = "\n".join(
         f'    <li><a href="{html.escape(lang.site_dir)}/index.html" hreflang="{lang.tag}" '
         f'lang="{lang.tag}">{html.escape(lang.name)}</a></li>'
@@ -307,7 +309,9 @@ def root_page(languages: Sequence[Language]) -> str:
 <script>
 (function () {{
   var sites = {targets};
-  var wanted = navigator.languages || [navigator.language || ""];
+  var chosen = null;
+  try {{ chosen = localStorage.getItem("triglot-language"); }} catch (e) {{}}
+  var wanted = [].concat(chosen ? [chosen] : [], navigator.languages || [navigator.language || ""]);
   for (var i = 0; i < wanted.length; i++) {{
     var tag = String(wanted[i]).toLowerCase();
     var site = sites[tag] || sites[tag.split("-")[0]];

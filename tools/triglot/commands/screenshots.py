@@ -18,7 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where the PNGs go (default: _build/screenshots)")
     parser.add_argument("--page", default="index",
                         help="the document to photograph (default: index)")
-    parser.add_argument("--width", type=int, default=1200, help="window width in pixels")
+    parser.add_argument("--width", type=int, action="append",
+                        help="window width in pixels (default: 1200); repeat for several")
+    parser.add_argument("--scheme", choices=("light", "dark"), action="append", default=[],
+                        help="the colour scheme the page is asked for (prefers-color-scheme; "
+                             "default: the browser's); repeat for both")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     site = args.site or project.root / SITE_DIR
     outdir = args.output or project.root / SCREENSHOTS_DIR
-    for path in take_screenshots(project, site, outdir, args.page, args.width):
+    for path in take_screenshots(project, site, outdir, args.page, args.width or [1200],
+                                 schemes=args.scheme):
         print(f"triglot screenshots: wrote {project.relative(path)}")
     return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.core import catalogs, config, matchcache, paragraphs, site
+from triglot.sphinxext.core import catalogs, config, i18n, matchcache, paragraphs, site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -18,3 +18,5 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> None:
     for module in (config, site, paragraphs, matchcache, catalogs):
         module.setup(app)
+    # once the builder has made the translator its templates use
+    app.connect("builder-inited", i18n.add_theme_words)

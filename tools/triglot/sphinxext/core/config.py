@@ -55,6 +55,10 @@ OPTIONS = (
            "'on-demand' (loaded from one small script per page when a fold is opened; "
            "pages stay the size of plain Sphinx's) or 'inline' (in the page, no script "
            "needed).", "html"),
+    Option("triglot_term_links", "paragraph", (str,),
+           "Which occurrences of a glossary term link to its entry: 'paragraph' (the "
+           "first in each paragraph), 'page' (the first in the page) or 'none' (none; the "
+           "glossary still lists every paragraph that uses the term)."),
     Option("triglot_check_terms", True, (bool,),
            "Check the translation catalogs' terminology and report findings as warnings "
            "of type 'triglot' (subtype: the check code)."),
@@ -66,6 +70,9 @@ OPTIONS = (
            "run before the build fails with an error at the line it was running; 0 for no "
            "limit."),
 )
+
+
+TERM_LINKS = ("paragraph", "page", "none")
 
 
 def reference_table() -> str:
@@ -170,6 +177,9 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     if config.triglot_counterparts not in ("on-demand", "inline"):
         raise ConfigError(f"triglot_counterparts: {config.triglot_counterparts!r} is "
                           "neither 'on-demand' nor 'inline'")
+    if config.triglot_term_links not in TERM_LINKS:
+        raise ConfigError(f"triglot_term_links: {config.triglot_term_links!r} is not one of "
+                          f"{', '.join(map(repr, TERM_LINKS))}")
     _check_languages(app, config)
     _check_urls(config)
     _check_extras(app, config)

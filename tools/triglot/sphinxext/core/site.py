@@ -107,6 +107,26 @@ def published_url(config: Config, language: Language, page: str) -> str | None:
     return f"{scheme}{sep}{rest}"
 
 
+def absolute_url(config: Config, language: Language, page: str) -> str | None:
+    """The absolute URL of ``page`` in ``language``'s site, for ``hreflang`` alternates and
+    the canonical link: where the configuration publishes the language, else under
+    ``html_baseurl`` taken as the site folder holding every language's folder, else None.
+
+    >>> from types import SimpleNamespace
+    >>> config = SimpleNamespace(triglot_languages=["en", "ja"], triglot_language_urls={},
+    ...                          triglot_language_url="", html_baseurl="https://a.org/docs/")
+    >>> absolute_url(config, get_language("ja"), "b/c.html")
+    'https://a.org/docs/ja/b/c.html'
+    >>> absolute_url(SimpleNamespace(**{**vars(config), "html_baseurl": ""}),
+    ...              get_language("ja"), "c.html") is None
+    True
+    """
+    url = published_url(config, language, page)
+    if url is None and config.html_baseurl:
+        url = f"{config.html_baseurl.rstrip('/')}/{language.site_dir}/{page}"
+    return url
+
+
 def _add_static(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(STATIC))
 
@@ -117,7 +137,9 @@ def setup(app: Sphinx) -> None:
 
 
 def add_site_files(app: Sphinx) -> None:
-    """The site's own style and script; added after every feature's, so its rules win
-    (files of one priority keep the order they were added in)."""
+    """The site's own styles and script; added after every feature's, so their rules win
+    (files of one priority keep the order they were added in): the layout, then the
+    reader's needs (switcher in reach, contrast, tooltips on focus, phones)."""
     app.add_css_file("triglot-site.css")
+    app.add_css_file("triglot-reader.css")
     app.add_js_file("triglot-site.js")

@@ -21,6 +21,10 @@ def C_(context: str, message: str) -> tuple[str, str]:
 
 SOURCE = dict([
     C_("other_languages", "Other languages"),
+    C_("languages", "Languages"),
+    C_("more_languages", "More languages"),
+    C_("switch_missing", "(not translated: opens the home page)"),
+    C_("switch_partial", "(partly in {source})"),
     C_("note_untranslated", "Not translated yet."),
     C_("note_outdated", "Out of date:"),
     C_("parallel", "Side by side"),
@@ -71,6 +75,29 @@ SOURCE = dict([
        "{translated} of {total} paragraphs translated, {outdated} outdated, "
        "{untranslated} untranslated"),
 ])
+
+
+def CN_(context: str, singular: str, plural: str) -> tuple[str, tuple[str, str]]:
+    """Mark a text with a count (``singular``, ``plural``) for extraction, as ``C_``."""
+    return context, (singular, plural)
+
+
+# Texts with a count, by key; the catalog holds each language's plural forms.
+PLURALS = dict([
+    CN_("page_note", "{count} paragraph of this page is shown in {source}.",
+        "{count} paragraphs of this page are shown in {source}."),
+])
+
+
+def ui_plural(key: str, count: int, **values: str | int) -> str:
+    """The text ``key`` for ``count`` in the build's language (its plural form), filled in.
+
+    >>> ui_plural("page_note", 2, source="English")
+    '2 paragraphs of this page are shown in English.'
+    """
+    singular, plural = PLURALS[key]
+    text = get_translator(CATALOG).npgettext(key, singular, plural, count)
+    return text.format(count=count, **values)
 
 
 def ui_text(key: str, **values: str | int) -> str:

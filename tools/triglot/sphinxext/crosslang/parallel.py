@@ -143,7 +143,7 @@ def _cell_view(app: Sphinx, pagename: str, docname: str, cell: Cell,
     """What the template shows of one cell."""
     state = cell.text.state
     return {
-        "state": state, "tag": language.tag, "rows": cell.rows,
+        "state": state, "tag": language.tag, "name": language.name, "rows": cell.rows,
         "href": page_in(app, pagename, language, cell.anchor, target=docname),
         "title": ui_text("open", name=language.name),
         "bead": cell.bead if cell.bead != "1:1" else "",

@@ -4,8 +4,11 @@ A page is linked to the same page in each language when that language's site has
 and to that language's root page otherwise. Every site has every page except the
 documents that list their languages in a file-wide field (``:triglot-languages: en ja``
 as the first line): those are left out of the other languages' builds, and every build
-reads the same fields, so each knows what the others have. The links are plain ``href``s; a
-few lines of script only carry the URL fragment (the paragraph being read) over.
+reads the same fields, so each knows what the others have. A language whose catalogs leave
+paragraphs of the page in the source language is marked as partly translated. The links
+are plain ``href``s, which work without scripts; the site's script (``triglot-site.js``)
+points them, when clicked, at the paragraph at the top of the window, and carries the
+search query and the scroll position over.
 
 The switcher is placed at the start of the page's main content by a template block
 override: each page is rendered through a small template of the extension's that extends
@@ -26,10 +29,13 @@ from typing import TYPE_CHECKING, Any
 from sphinx.config import Config
 
 from triglot.languages import get_language
+from triglot.sphinxext.core.catalogs import catalogs_for, translation
 from triglot.sphinxext.core.pagelinks import page_links
-from triglot.sphinxext.core.site import page_in, page_language, site_languages
+from triglot.sphinxext.core.paragraphs import MSGID, anchored_paragraphs
+from triglot.sphinxext.core.site import absolute_url, page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerBuild
 from triglot.sphinxext.core.templates import TEMPLATES, render
+from triglot.sphinxext.core.uitext import ui_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,6 +45,8 @@ if TYPE_CHECKING:
 SWITCHER = "triglot_switcher"
 LANGUAGES_FIELD = re.compile(r"^:triglot-languages:[ \t]*(.+)$", re.MULTILINE)
 PAGE_TEMPLATE = "triglot_page_template"
+# Languages shown as a line of links; more go into a disclosure.
+INLINE = 4
 # The wrapper templates, by the name of the theme's main-content block.
 WRAPPERS = {"body": "triglot/switcher-in-body.html", "content": "triglot/switcher-in-content.html"}
 
@@ -89,27 +97,52 @@ def target_in(app: Sphinx, pagename: str, language: Language) -> tuple[str, bool
 
 
 def alternates(app: Sphinx, pagename: str) -> str:
+    """The ``<link rel="alternate" hreflang>`` of the page in every language that has it,
+    and ``x-default`` (the source language): absolute when the site's URL is known
+    (:func:`~triglot.sphinxext.core.site.absolute_url`), as search engines require."""
+    def href(lang: Language, target: str) -> str:
+        url = absolute_url(app.config, lang, app.builder.get_target_uri(target))
+        return url or page_in(app, pagename, lang, target=target)
+
     languages = site_languages(app.config)
-    links = [(lang.tag, page_in(app, pagename, lang))
+    links = [(lang.tag, href(lang, pagename))
              for lang in languages if target_in(app, pagename, lang)[1]]
     source = languages[0]
-    links.append(("x-default", page_in(app, pagename, source,
-                                       target=target_in(app, pagename, source)[0])))
+    links.append(("x-default", href(source, target_in(app, pagename, source)[0])))
     return render("alternates.html", links=links)
 
 
-def switcher(app: Sphinx, pagename: str) -> str:
+def untranslated_count(app: Sphinx, docname: str, doctree: Any, language: Language) -> int:
+    """How many of the document's paragraphs ``language``'s site shows in the source
+    language (untranslated or outdated in its catalogs); 0 for the source language."""
+    if doctree is None or language == site_languages(app.config)[0]:
+        return 0
+    catalogs = catalogs_for(app, docname, language.code)
+    return sum(translation(catalogs, para[MSGID]).state != "translated"
+               for para in anchored_paragraphs(doctree))
+
+
+def switcher(app: Sphinx, pagename: str, doctree: Any = None) -> str:
+    """The switcher of ``pagename``: the languages in the site's order, each marked when
+    its page is missing or partial."""
     here = page_language(app.config)
+    source = site_languages(app.config)[0]
     items: list[dict[str, Any]] = []
     for lang in site_languages(app.config):
         if lang == here:
             items.append({"current": True, "tag": lang.tag, "name": lang.name})
             continue
         target, same = target_in(app, pagename, lang)
-        items.append({"current": False, "tag": lang.tag, "name": lang.name,
-                      "href": page_in(app, pagename, lang, target=target),
+        state, mark = "", ""
+        if not same:
+            state, mark = "missing", ui_text("switch_missing")
+        elif untranslated_count(app, pagename, doctree, lang):
+            state, mark = "partial", ui_text("switch_partial", source=source.name)
+        items.append({"current": False, "tag": lang.tag, "name": lang.name, "state": state,
+                      "mark": mark, "href": page_in(app, pagename, lang, target=target),
                       "kind": "triglot-switch" if same else "triglot-switch-root"})
-    return render("switcher.html", items=items)
+    return render("switcher.html", items=items, inline=INLINE, here=here.tag,
+                  label=ui_text("languages"), more=ui_text("more_languages"))
 
 
 def _add_templates(app: Sphinx, config: Config) -> None:
@@ -135,7 +168,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
     if app.builder.format != "html" or theme is None:
         return None
     context["metatags"] = context.get("metatags", "") + alternates(app, pagename) + "\n"
-    nav = switcher(app, pagename)
+    nav = switcher(app, pagename, doctree)
     context[PAGE_TEMPLATE] = templatename
     # Called while the page renders: the links other handlers add to the context are in.
     context[SWITCHER] = lambda: nav + page_links(context)
@@ -143,6 +176,7 @@ def _on_page_context(app: Sphinx, pagename: str, templatename: str,
 
 
 def setup(app: Sphinx) -> None:
+    app.add_js_file("triglot-switcher.js")
     app.connect("config-inited", _exclude_other_languages)
     app.connect("config-inited", _add_templates)
     # Late, so that a template another handler picks for its page takes precedence (the

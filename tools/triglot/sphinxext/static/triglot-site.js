@@ -1,11 +1,4 @@
-// triglot: the language switcher's links are built with the page; this only carries the
-// paragraph being read (the URL fragment) over to the other language.
-document.addEventListener("click", function (event) {
-  var link = event.target.closest && event.target.closest("a.triglot-switch");
-  if (link && location.hash && link.href.indexOf("#") < 0) {
-    link.href = link.href + location.hash;
-  }
-});
+// triglot: the site's scripts (the switcher's are in triglot-switcher.js).
 
 // Counterparts on demand: an empty fold, when opened, loads its page's counterparts
 // script once (named in the page's head; a script, so that pages opened from the file

@@ -7,7 +7,9 @@ while the document is read, after Sphinx's ``Locale`` transform has replaced the
 first occurrence of each concept in a paragraph becomes a
 :class:`triglot_term` node, and the paragraph is recorded as a use of the concept (see
 :mod:`triglot.sphinxext.terms.uses`). When the document is resolved the node becomes a link
-to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page.
+to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page or
+``triglot_term_links`` leaves it unlinked (``page``: only a concept's first node in the
+page is linked; ``none``: no node is).
 Matching at read time means an unchanged document is not analysed again on a rebuild.
 """
 
@@ -70,16 +72,35 @@ class TermMatches(SphinxTransform):
         matcher = cached_matcher(env.doctreedir, termbase_for(env), page_language(config).code,
                                  doc_owner(env.docname))
         uses: dict[str, list[TermUse]] = {}
+        linked: set[str] = set()  # concepts linked so far in the page
         for number, para in enumerate(anchored_paragraphs(self.document), 1):
             found: set[str] = set()
             for text in _linkable_texts(para):
                 pieces = _split(text, matcher, found)
                 if pieces is not None:
                     text.parent.replace(text, pieces)
+            for term in para.findall(triglot_term):
+                term["link"] = _links(config.triglot_term_links, term["concept"], linked)
             for concept, use in _uses(para, env.docname, number).items():
                 uses.setdefault(concept, []).append(use)
         if uses:
             USES.of(env)[env.docname] = uses
+
+
+def _links(mode: str, concept: str, linked: set[str]) -> bool:
+    """Whether a paragraph's first node of ``concept`` becomes a link, in ``mode``
+    (``triglot_term_links``), given the concepts ``linked`` so far in the page.
+
+    >>> linked = set()
+    >>> [_links("page", c, linked) for c in ("a", "b", "a")]
+    [True, True, False]
+    >>> [_links("paragraph", "a", linked), _links("none", "c", linked)]
+    [True, False]
+    """
+    if mode == "none" or (mode == "page" and concept in linked):
+        return False
+    linked.add(concept)
+    return True
 
 
 def _linkable_texts(para: nodes.paragraph) -> list[nodes.Text]:
@@ -157,7 +178,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         source = site_languages(app.config)[0].code
         target = app.builder.get_relative_uri(docname, glossaries[0])
     for node in list(doctree.findall(triglot_term)):
-        if not link:
+        if not link or not node.get("link", True):
             node.replace_self(node.children)
             continue
         concept = termbase.get(node["concept"])
@@ -170,6 +191,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_transform(TermMatches)
+    app.add_js_file("triglot-terms.js")  # definitions on focus and touch
     # before every handler of the default priority (500): other extensions render the
     # resolved doctree (render_partial), and must find only standard nodes
     app.connect("doctree-resolved", _resolve, priority=100)

@@ -1,6 +1,7 @@
 """The state of each translation: problems in the catalogs reported as located warnings
 (broken reST, orphans, untranslated and outdated paragraphs, terminology), unsafe links
-shown as text, notes on paragraphs still in English, the status page with its chart, and
+shown as text, notes on paragraphs still in English and a note counting them atop the
+page, the status page with its chart, the project's name in the page's language, and
 rebuilding a page when another language's catalog of it changes.
 """
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from triglot.sphinxext.translation import (
     checks,
+    frame,
     notes,
     rebuild,
     status_page,
@@ -22,5 +24,5 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> None:
-    for module in (terminology, notes, status_page, rebuild, checks, unsafe_links):
+    for module in (terminology, notes, status_page, frame, rebuild, checks, unsafe_links):
         module.setup(app)

@@ -3,12 +3,17 @@
 Sphinx shows the English of a paragraph whose message is missing, empty or fuzzy in the
 catalog; the reader gets a short note in the page's language saying so, with a link to
 the paragraph in the English site. Fuzzy entries are told apart by reading the ``.po``
-catalogs (the compiled ``.mo`` files drop them).
+catalogs (the compiled ``.mo`` files drop them). Every block of text Sphinx left in the
+source language (a paragraph, title, caption, term; not code) carries that language's
+``lang``, for screen readers, hyphenation and fonts.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.nodes import extract_messages
 
 from triglot.sphinxext.core.catalogs import catalogs_for, translation
 from triglot.sphinxext.core.furniture import Furniture, add_furniture
@@ -19,7 +24,6 @@ from triglot.sphinxext.core.uitext import ui_text
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
-    from docutils import nodes
     from sphinx.application import Sphinx
 
 
@@ -52,11 +56,21 @@ class triglot_status_note(Furniture):
                       original=ui_text("status_original"))
 
 
+def mark_source_language(doctree: nodes.document, tag: str) -> None:
+    """Give every translatable block Sphinx did not translate the class ``language-<tag>``,
+    which docutils' HTML writers write as ``lang="<tag>"``."""
+    for node, _message in extract_messages(doctree):
+        if (isinstance(node, nodes.TextElement) and not isinstance(node, nodes.FixedTextElement)
+                and not node.get("translated")):
+            node["classes"].append(f"language-{tag}")
+
+
 def _mark(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     language = page_language(app.config)
     source = site_languages(app.config)[0]
     if not is_html(app) or language == source:
         return
+    mark_source_language(doctree, source.tag)
     catalogs = catalogs_for(app, docname, language.code)
     for para in anchored_paragraphs(doctree):
         state = paragraph_state(para, catalogs)

@@ -29,7 +29,7 @@ from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerDocument
 from triglot.sphinxext.core.templates import render
-from triglot.sphinxext.core.uitext import ui_text, ui_words
+from triglot.sphinxext.core.uitext import ui_plural, ui_text, ui_words
 from triglot.sphinxext.translation.chart import STATES, Bar, coverage, coverage_chart
 from triglot.sphinxext.translation.notes import paragraph_state
 from triglot.sphinxext.translation.terminology import language_findings
@@ -232,12 +232,21 @@ def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 def _link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
           doctree: Any) -> None:
+    """The link to the status page; above a page some of whose paragraphs are shown in the
+    source language, a note that counts them, linking there too (as MDN's pages say
+    they are shown in English)."""
     if not is_html(app) or pagename == PAGE:
         return
     language = page_language(app.config)
-    add_page_link(context, kind="triglot-status-link", lang=language.tag,
-                  href=app.builder.get_relative_uri(pagename, PAGE),
+    href = app.builder.get_relative_uri(pagename, PAGE)
+    add_page_link(context, kind="triglot-status-link", lang=language.tag, href=href,
                   text=ui_text("status_link"), rank=10)
+    states = paragraph_states(app.env).get(pagename, ())
+    shown = sum(state in ("outdated", "untranslated") for state in states)
+    if shown:
+        add_page_link(context, kind="triglot-page-note", lang=language.tag, href=href, rank=0,
+                      text=ui_plural("page_note", shown,
+                                     source=site_languages(app.config)[0].name))
 
 
 def setup(app: Sphinx) -> None:
