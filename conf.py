@@ -3,6 +3,8 @@
 # triglot_source_dir tells the triglot command the same (triglot site = triglot site docs -c .).
 from __future__ import annotations
 
+import os
+
 project = "IIS 5 and 6 work differently"
 author = "triglot"
 copyright = "triglot contributors"
@@ -24,9 +26,10 @@ html_title = project
 html_static_path: list[str] = []
 html_favicon = "docs/_static/favicon.svg"
 # Where the site is published (the folder holding en/, ja/, pt-br/): canonical URLs and
-# hreflang alternates are absolute, as search engines require. A placeholder until the
-# site has its real address.
-html_baseurl = "https://example.org/triglot/"
+# hreflang alternates are absolute, as search engines require. The publishing job says
+# where (DOCS_BASEURL, as Read the Docs' READTHEDOCS_CANONICAL_URL does); the default is a
+# placeholder until the site has its real address.
+html_baseurl = os.environ.get("DOCS_BASEURL", "https://example.org/triglot/")
 
 graphviz_output_format = "svg"
 
