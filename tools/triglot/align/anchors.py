@@ -18,12 +18,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    r"""(?P<url>https?://[^\s<>`'"]+[^\s<>`'".,;:!?)\]])"""
+    # the lookahead rejects at once the many positions where no kind can start (Japanese)
+    r"""(?=[A-Za-z_\d:`()\[\]{}"“”「」『』])"""
+    r"""(?:(?P<url>https?://[^\s<>`'"]+[^\s<>`'".,;:!?)\]])"""
     r"|(?P<role>:[a-z]+(?::[a-z]+)?:(?=`))"
     r"|(?P<literal>``)"
     r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*)"
     r"|(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<mark>[()\[\]{}\"“”「」『』])",
+    r"|(?P<mark>[()\[\]{}\"“”「」『』]))",
 )
 _MARKS = {"(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}"}  # quotes fold to '"'
 _NOT_VISIBLE = bytes(range(0x21)) + b"\x7f"  # ASCII that is not a visible character

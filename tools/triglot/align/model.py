@@ -118,7 +118,8 @@ class PairModel:
         tails = [one - starts_ids for one in singles]  # as the last
         inner = [one - starts_ids - ends_ids for one in singles]
         # per paragraph, how often each such base occurs
-        counts = [Counter(map(relevant.__getitem__, relevant.keys() & p.anchors))
+        counts = [Counter(map(relevant.__getitem__, found)) if (found := relevant.keys()
+                                                                  & p.anchors) else {}
                   for p in profiles]
         groups: dict[int, list[frozenset[int]]] = {size: [] for size in range(2, MAX_GROUP + 1)}
         # Each run grows from its first paragraph one paragraph at a time: what a paragraph
@@ -127,7 +128,7 @@ class PairModel:
             within, seen = heads[start], dict(counts[start])
             renumbered: set[int] = set()
             for last in range(start + 1, min(len(profiles), start + MAX_GROUP)):
-                for base, count in counts[last].items():
+                for base, count in counts[last].items():  # mostly none
                     if before := seen.get(base, 0):
                         known = numbered[base]
                         renumbered.update(known[n] for n in range(before + 1, before + count + 1)

@@ -191,7 +191,9 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
                      if len(cells.starts_i) else np.zeros(0))
             if a == 0:
                 counts = [count for _, count in cells.spans]
-                within[k] = (found, cells.spans, np.cumsum([0, *counts]).tolist())
+                # running sums of the block's scores: a row's are a slice, less its first
+                within[k] = (np.concatenate(([0.0], np.cumsum(found))), cells.spans,
+                             np.cumsum([0, *counts]).tolist())
                 continue
             end_i = cells.starts_i + a
             sources.append((cells.starts_i % ring_rows) * width + cells.starts_j
@@ -217,10 +219,12 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
             choice[row == -np.inf] = _NONE
             if i == 0:
                 row[0] = 0.0  # the start; nothing leads into it
-            for k, (found, spans, at) in within.items():
+            for k, (running, spans, at) in within.items():
                 start, count = spans[i - first]
-                _within_row(row, choice, k, found[at[i - first]:at[i - first] + count],
-                            start - lo)
+                if count:
+                    begin = at[i - first]
+                    _within_row(row, choice, k, running[begin:begin + count + 1]
+                                - running[begin], start - lo)
             row[hi - lo + 1:] = -np.inf
             ring[i % ring_rows] = row
             back.append(choice[:hi - lo + 1].tobytes())
@@ -233,20 +237,17 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     return path[::-1]
 
 
-def _within_row(row: np.ndarray, choice: np.ndarray, k: int, cell_scores: np.ndarray,
+def _within_row(row: np.ndarray, choice: np.ndarray, k: int, running: np.ndarray,
                 at: int) -> None:
     """Improve ``row`` in place by the moves of shape ``k`` (one more target paragraph,
-    no source one) into its cells ``at .. at + len(cell_scores) - 1``.
+    no source one) into its cells ``at .. at + len(running) - 2``, whose scores have the
+    running sums ``running`` (from 0).
 
     The best way into cell t from the left starts at some cell u < t and adds the scores
-    between: with S the running sum of the scores, ``row[u] - S[u]`` at its best so far,
-    plus ``S[t]``.
+    between: ``row[u] - running[u]`` at its best so far, plus ``running[t]``.
     """
-    count = len(cell_scores)
-    if not count:
-        return
+    count = len(running) - 1
     before = row[at - 1:at + count]
-    running = np.concatenate(([0.0], np.cumsum(cell_scores)))
     from_left = np.maximum.accumulate(before - running)[:-1] + running[1:]
     better = from_left > before[1:]
     row[at:at + count][better] = from_left[better]
