@@ -124,18 +124,22 @@ class PairModel:
         groups: dict[int, list[frozenset[int]]] = {size: [] for size in range(2, MAX_GROUP + 1)}
         # Each run grows from its first paragraph one paragraph at a time: what a paragraph
         # adds (its repeats renumbered after those before it) does not depend on the next.
-        for start in range(len(profiles)):
+        total = len(profiles)
+        for start in range(total):
             within, seen = heads[start], dict(counts[start])
             renumbered: set[int] = set()
-            for last in range(start + 1, min(len(profiles), start + MAX_GROUP)):
+            stop = min(total, start + MAX_GROUP)
+            for last in range(start + 1, stop):
                 for base, count in counts[last].items():  # mostly none
                     if before := seen.get(base, 0):
                         known = numbered[base]
                         renumbered.update(known[n] for n in range(before + 1, before + count + 1)
                                           if n in known)
                     seen[base] = before + count
-                groups[last - start + 1].append(within.union(tails[last], renumbered))
-                within = within | inner[last]
+                groups[last - start + 1].append(within.union(tails[last], renumbered)
+                                                if renumbered else within | tails[last])
+                if last + 1 < stop:
+                    within = within | inner[last]
         return {1: singles, **groups}
 
     def _src_length(self, i0: int, i1: int) -> float:
