@@ -108,15 +108,10 @@ def is_code(text: str, lang: Language, other: Language) -> bool:
     brackets of code (a tenth of its characters or more). A title or a label is not.
 
     >>> from triglot.languages import get_language
-    >>> en, pt = get_language("en"), get_language("pt_BR")
-    >>> is_code("queue = multiprocessing.Manager().Queue(-1)", en, pt)
-    True
-    >>> is_code("Generators", en, pt)
-    False
-    >>> is_code("Buffer request types", en, pt)
-    False
-    >>> is_code("You should use a queue from the manager instead.", en, pt)
-    False
+    >>> [is_code(text, get_language("en"), get_language("pt_BR"))
+    ...  for text in ("queue = multiprocessing.Manager().Queue(-1)", "Generators",
+    ...               "Buffer request types", "You should use a queue from the manager.")]
+    [True, False, False, False]
     """
     visible = len("".join(text.split()))
     return (visible > 0 and len(_CODE_MARKS.findall(text)) >= _CODE_SHARE * visible
