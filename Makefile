@@ -94,8 +94,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 # (NLTK's Gale-Church, translate-toolkit's pofilter) side by side in the same run.
 bench: bench-align bench-terms bench-site bench-catalog bench-adopt
 
+# this project's own document pairs, scored beside the benchmark's
+SEEDS := ../shared/seeds
+ALIGN_PAIRS := --pair ja $(SEEDS)/iis-aspnet.en.txt $(SEEDS)/iis-aspnet.ja.txt \
+	$(SEEDS)/iis-aspnet.en-ja.gold --pair pt $(SEEDS)/iis-aspnet.en.txt \
+	$(SEEDS)/iis-aspnet.pt-BR.txt $(SEEDS)/iis-aspnet.en-pt-BR.gold
+
 bench-align: $(BENCH_INSTALLED)
-	$(BIN)/python -m triglot.bench.align
+	$(BIN)/python -m triglot.bench.align $(ALIGN_PAIRS)
 
 bench-terms: $(BENCH_INSTALLED)
 	$(BIN)/python -m triglot.bench.terms

@@ -1,10 +1,14 @@
-"""Local repairs of the aligner's best path: neighbours linked, wrappers attached."""
+"""Local repairs of the aligner's best path: neighbours linked, translations a new code
+paragraph took given back, wrappers attached."""
 
 from __future__ import annotations
 
 from triglot.align.anchors import profile
 from triglot.align.model import PairModel
-from triglot.align.repair import attach_wrappers, link_neighbours, repair
+from triglot.align.repair import attach_wrappers, link_neighbours, prose_takes_prose, repair
+from triglot.languages import get_language
+
+EN, PT = get_language("en"), get_language("pt_BR")
 
 
 def model(source: list[str], target: list[str]) -> PairModel:
@@ -80,4 +84,33 @@ def test_closing_markup_before_the_opening_is_skipped_over() -> None:
 
 def test_repair_links_neighbours_then_attaches_wrappers() -> None:
     path = [(0, 1, 0, 0), (1, 2, 0, 0), (2, 2, 0, 1), (2, 3, 1, 1), (3, 4, 1, 2)]
-    assert repair(path, model(ALERT, NOTE)) == [(0, 3, 0, 1), (3, 4, 1, 2)]
+    assert repair(path, model(ALERT, NOTE), EN, PT) == [(0, 3, 0, 1), (3, 4, 1, 2)]
+
+
+INTRO = "To use the worker process, it must be stored as a class variable in another class:"
+CODE = "class Pool:     worker = Worker(size=4)      # a w3wp.exe instance"
+INTRO_PT = "Para usar o processo de trabalho, ele deve ser guardado como variável de outra classe:"
+
+
+def test_new_code_paragraph_gives_back_its_prose_neighbours_translation() -> None:
+    pair = model([INTRO, CODE], [INTRO_PT])
+    # the code was added to the English after the translation, and took the introduction's
+    for path in ([(0, 1, 0, 0), (1, 2, 0, 1)], [(0, 1, 0, 1), (1, 2, 1, 1)]):
+        assert prose_takes_prose(path, pair, EN, PT) == [(0, 1, 0, 1), (1, 2, 1, 1)]
+    # and the code added before the paragraph it now follows in the translation
+    pair = model([CODE, INTRO], [INTRO_PT])
+    assert prose_takes_prose([(0, 1, 0, 1), (1, 2, 1, 1)], pair, EN, PT) == [
+        (0, 1, 0, 0), (1, 2, 0, 1)]
+
+
+def test_code_keeps_a_translation_that_is_code_too() -> None:
+    pair = model([INTRO, CODE], [CODE.replace("a w3wp.exe instance", "uma instância w3wp.exe")])
+    path = [(0, 1, 0, 0), (1, 2, 0, 1)]
+    assert prose_takes_prose(path, pair, EN, PT) == path
+
+
+def test_prose_neighbour_without_evidence_for_the_pair_does_not_take_it() -> None:
+    pair = model(["See RFC 2616, chapter 12, for every status code that HTTP.SYS returns.",
+                  CODE], ["Fim."])
+    path = [(0, 1, 0, 0), (1, 2, 0, 1)]
+    assert prose_takes_prose(path, pair, EN, PT) == path

@@ -86,11 +86,7 @@ def dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]
         for name in ("a", "b"):
             _doc(bench_dir / "realalign" / "data" / lang, name, lang)
             _doc(bench_dir / "para" / "dev" / lang, name, lang)
-    seeds.mkdir()
-    (seeds / "iis-aspnet.en.txt").write_text("\n".join(EN) + "\n", encoding="utf-8")
-    for lang, (target, gold) in bench.SEEDS.items():
-        (seeds / target).write_text("\n".join(TARGETS[lang]) + "\n", encoding="utf-8")
-        (seeds / gold).write_text(GOLD, encoding="utf-8")
+    _doc(seeds, "own", "ja")
     yield bench_dir, seeds
     # the benchmark imports its scorer from the benchmark folder: forget this one
     for name in ("score_align", "alignio"):
@@ -130,7 +126,8 @@ def test_loaded_documents_align_as_their_gold(dirs: tuple[Path, Path]) -> None:
     docs = bench.load_folder(bench_dir / "para" / "dev" / "pt", scorer)
     assert len(docs) == 2 and docs[0][0] == EN and docs[0][2] == [([k], [k]) for k in range(6)]
     assert bench.triglot_beads(docs[0], "pt") == docs[0][2]
-    assert bench.load_seeds(seeds, "ja", scorer)[1] == TARGETS["ja"]
+    own = [seeds / f"own.{kind}" for kind in ("src", "tgt", "gold")]
+    assert bench.load_pair(own, scorer) == (EN, TARGETS["ja"], docs[0][2])
     # a "translation" that is the English again is refused
     assert bench.triglot_beads((EN, EN, []), "pt") is None
 
@@ -156,9 +153,11 @@ def test_main_prints_every_target_and_exits_by_them(
     monkeypatch.setattr(bench, "CONCAT_PARAGRAPHS", 10)
     monkeypatch.setattr(bench, "SCALING", (7, 1_000_000))  # --quick drops the last
     monkeypatch.setattr(bench, "_in_child", bench.child)
-    argv = ["--quick", "--bench-dir", str(bench_dir), "--seeds-dir", str(seeds)]
+    argv = ["--quick", "--bench-dir", str(bench_dir),
+            "--pair", "ja", *(str(seeds / f"own.{kind}") for kind in ("src", "tgt", "gold"))]
     assert bench.main(argv) == 0
     out = capsys.readouterr().out
+    assert "\ntriglot own.tgt            ja  1.000  1.000  1.000" in out
     assert "  realalign ja: strict F1 1.000, target >= 0.98 ok; hunalign 0.958; refused 0, " \
         "target 0 ok" in out
     assert "  dev pt: strict F1 1.000, target >= 0.985 ok; refused 0, target 0 ok" in out
@@ -186,3 +185,16 @@ def test_missing_benchmark_is_a_one_line_error(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main(["--bench-dir", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"no benchmark at {tmp_path} (use --bench-dir)\n"
+
+
+def test_pair_of_an_unknown_language_or_a_missing_file_is_a_one_line_error(
+        dirs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    bench_dir, seeds = dirs
+    own = [str(seeds / f"own.{kind}") for kind in ("src", "tgt", "gold")]
+    for argv, error in ((["--pair", "fr", *own], "--pair fr: the language is one of ja, pt"),
+                        (["--pair", "pt", *own[:2], "nowhere.gold"],
+                         "--pair: no file nowhere.gold")):
+        with pytest.raises(SystemExit) as exit:
+            bench.main(["--bench-dir", str(bench_dir), *argv])
+        assert exit.value.code == 2
+        assert capsys.readouterr().err.rstrip().endswith(error)

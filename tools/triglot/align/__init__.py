@@ -85,7 +85,7 @@ def _align_part(source: Sequence[str], target: Sequence[str], start: tuple[int, 
         if again == path:
             break  # calibrated on the same beads again, the model would find them again
         path = again
-    path = repair(path, model)
+    path = repair(path, model, src_lang, tgt_lang)
     beads = [Bead(tuple(range(i + i0, i + i1)), tuple(range(j + j0, j + j1)), round(conf, 4))
              for (i0, i1, j0, j1), conf in zip(path, confidences(path, model), strict=True)]
     return Alignment(beads, find_anomalies(source, target, beads, model, src_lang, tgt_lang,

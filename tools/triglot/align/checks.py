@@ -21,6 +21,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]")
 _PROSE_WORDS = 3  # fewer words than this is a label, a heading or code: no verdict
 _CJK_PROSE = 4  # kana and kanji needed for a paragraph to read as Japanese or Chinese
 _COMMON_SHARE = 0.1
+_CODE_MARKS = re.compile(r"[=(){}\[\];<>$#@|&*+/\\]")
+_CODE_SHARE = 0.1
 
 
 class WrongLanguage(TriglotError):
@@ -99,3 +101,18 @@ def reads_as(text: str, lang: Language, other: Language, copy: bool = False) -> 
     if theirs > own and theirs >= _COMMON_SHARE * len(words):
         return False
     return None
+
+
+def is_code(text: str, lang: Language, other: Language) -> bool:
+    """Whether ``text`` is code: prose in neither language, with the operators and
+    brackets of code (a tenth of its characters or more). A title or a label is not.
+
+    >>> from triglot.languages import get_language
+    >>> [is_code(text, get_language("en"), get_language("pt_BR"))
+    ...  for text in ("queue = multiprocessing.Manager().Queue(-1)", "Generators",
+    ...               "Buffer request types", "You should use a queue from the manager.")]
+    [True, False, False, False]
+    """
+    visible = len("".join(text.split()))
+    return (visible > 0 and len(_CODE_MARKS.findall(text)) >= _CODE_SHARE * visible
+            and reads_as(text, lang, other) is None and not _CJK.search(text))

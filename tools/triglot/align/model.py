@@ -71,8 +71,8 @@ class PairModel:
         self.evenly = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t])
         self.src_tokens = [self._ids(p.anchors) for p in source]
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
-        self.src_group_tokens = self._group_tokens(source)
-        self.tgt_group_tokens = self._group_tokens(target)
+        self.src_group_tokens = self._group_tokens(source, self.src_tokens)
+        self.tgt_group_tokens = self._group_tokens(target, self.tgt_tokens)
         # running totals of each side's characters, for the length of any run of paragraphs
         self._src_latin, self._src_other = _running(source)
         self._tgt_latin, self._tgt_other = _running(target)
@@ -92,8 +92,10 @@ class PairModel:
         ids = self.token_ids
         return frozenset(map(ids.__getitem__, ids.keys() & anchors))
 
-    def _group_tokens(self, profiles: Sequence[Profile]) -> dict[int, list[frozenset[int]]]:
-        """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text.
+    def _group_tokens(self, profiles: Sequence[Profile],
+                      singles: list[frozenset[int]]) -> dict[int, list[frozenset[int]]]:
+        """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text
+        (``singles``: each paragraph's own).
 
         Repeats are counted across the run (``python`` in two paragraphs is ``python``
         and ``python#2`` of the joined text). A paragraph's structure is how it ends
@@ -103,29 +105,41 @@ class PairModel:
         ids = self.token_ids
         starts_ids = frozenset(k for t, k in ids.items() if t[0] == "^")
         ends_ids = frozenset(k for t, k in ids.items() if t[0] == "§")
-        shared = {_base(t) for t in ids}
-        bases = {t: _base(t) for t in {t for p in profiles for t in p.anchors}}
-        singles = [self._ids(p.anchors) for p in profiles]
+        # Only an anchor whose numbered repeats are shared can gain ids by renumbering:
+        # every other one is left out of the counting (most of them).
+        numbered: dict[str, dict[int, int]] = {}
+        for t, k in ids.items():
+            head, sep, number = t.rpartition("#")
+            if sep and number.isdigit() and t[0] not in "^§":
+                numbered.setdefault(head, {})[int(number)] = k
+        relevant = {t: base for t in {t for p in profiles for t in p.anchors}
+                    if t[0] not in "^§" and (base := _base(t)) in numbered}
         heads = [one - ends_ids for one in singles]  # as the first paragraph of a run
         tails = [one - starts_ids for one in singles]  # as the last
         inner = [one - starts_ids - ends_ids for one in singles]
-        # per paragraph, how often each shared base occurs neither at its start nor its end
-        counts = [Counter(bases[t] for t in p.anchors
-                          if t[0] not in "^§" and bases[t] in shared) for p in profiles]
+        # per paragraph, how often each such base occurs
+        counts = [Counter(map(relevant.__getitem__, found)) if (found := relevant.keys()
+                                                                  & p.anchors) else {}
+                  for p in profiles]
         groups: dict[int, list[frozenset[int]]] = {size: [] for size in range(2, MAX_GROUP + 1)}
         # Each run grows from its first paragraph one paragraph at a time: what a paragraph
         # adds (its repeats renumbered after those before it) does not depend on the next.
-        for start in range(len(profiles)):
-            within, seen = heads[start], Counter(counts[start])
+        total = len(profiles)
+        for start in range(total):
+            within, seen = heads[start], dict(counts[start])
             renumbered: set[int] = set()
-            for last in range(start + 1, min(len(profiles), start + MAX_GROUP)):
-                for base, count in counts[last].items():
-                    if before := seen[base]:
-                        renumbered.update(ids[name] for n in range(before + 1, before + count + 1)
-                                          if (name := f"{base}#{n}") in ids)
+            stop = min(total, start + MAX_GROUP)
+            for last in range(start + 1, stop):
+                for base, count in counts[last].items():  # mostly none
+                    if before := seen.get(base, 0):
+                        known = numbered[base]
+                        renumbered.update(known[n] for n in range(before + 1, before + count + 1)
+                                          if n in known)
                     seen[base] = before + count
-                groups[last - start + 1].append(within.union(tails[last], renumbered))
-                within = within | inner[last]
+                groups[last - start + 1].append(within.union(tails[last], renumbered)
+                                                if renumbered else within | tails[last])
+                if last + 1 < stop:
+                    within = within | inner[last]
         return {1: singles, **groups}
 
     def _src_length(self, i0: int, i1: int) -> float:
@@ -256,9 +270,15 @@ class PairModel:
         True pairs are Gaussian around the document's ratio, except for a share
         (:data:`_LENGTH_OUTLIERS`) of free translations that look like chance.
         """
-        z, zb = (x - self.mu) / self.sigma, (x - self.bg_mu) / self.bg_sigma
-        ratio = np.exp(np.minimum(50.0, 0.5 * (zb * zb - z * z))) * self.bg_sigma / self.sigma
-        return np.log(_LENGTH_OUTLIERS + (1 - _LENGTH_OUTLIERS) * ratio)
+        # half the difference of the squared z-scores, a quadratic in x: fewer passes
+        # over the many cells than working out both z-scores
+        inv, inv_bg = 1 / self.sigma**2, 1 / self.bg_sigma**2
+        a = 0.5 * (inv_bg - inv)
+        b = self.mu * inv - self.bg_mu * inv_bg
+        c = 0.5 * (self.bg_mu**2 * inv_bg - self.mu**2 * inv)
+        log_ratio = np.minimum(50.0, (a * x + b) * x + c)
+        return np.logaddexp(math.log(_LENGTH_OUTLIERS), log_ratio + math.log(
+            (1 - _LENGTH_OUTLIERS) * self.bg_sigma / self.sigma))
 
     def scores(self, a: int, b: int, starts_i: np.ndarray, starts_j: np.ndarray,
                memo: dict[str, Any] | None = None) -> np.ndarray:
@@ -273,7 +293,7 @@ class PairModel:
         # a revised or free translation keeps few anchors: they then tell nothing
         low = anchor < 0.0
         q = self.anchor_outliers
-        anchor[low] = np.log(q + (1 - q) * np.exp(anchor[low]))
+        anchor[low] = np.logaddexp(math.log(q), math.log(1 - q) + anchor[low])
         lengths = self.src_log_length[a][starts_i] - self.tgt_log_length[b][starts_j]
         return prior + anchor + self.length_scores(lengths)
 

@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from triglot.align.anchors import anchors, normalise
+from triglot.align.anchors import anchor_set, normalise
 from triglot.align.search import monotone_chain
 
 _SUPPORT = 10  # rows either side in which chain points on the same diagonal are counted
@@ -79,4 +79,4 @@ def _sure_pairs(source: Sequence[str], target: Sequence[str]) -> list[tuple[int,
 
 def _tokens(text: str) -> tuple[str, ...]:
     """A paragraph's anchors, interned: a long document's are many repeats of few."""
-    return tuple(sys.intern(t) for t in set(anchors(normalise(text))))
+    return tuple(sys.intern(t) for t in anchor_set(normalise(text)))

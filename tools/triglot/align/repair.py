@@ -4,6 +4,11 @@
   deletion prior, and the search then prefers leaving two neighbours unaligned (a 1-0
   next to a 0-1) to linking a pair whose evidence is merely good. Two unaligned
   neighbours that are more likely a translation than chance are linked.
+- A paragraph added to the English since the translation, next to one that was
+  translated, can take its neighbour's translation when the lengths and anchors of both
+  say about as much: code added before or after the sentence that introduces it, and the
+  introduction's translation paired with the code. A target paragraph that is prose in
+  its language translates the prose neighbour, not the code; the two swap.
 - Wrapper markup on one side only (``{{% alert %}}`` … ``{{% /alert %}}`` against a
   ``> [!NOTE]`` blockquote) is a paragraph of its own with no counterpart of its own; it
   joins the bead it wraps when that bead's other side has a counterpart of it (the
@@ -16,13 +21,57 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from triglot.align.anchors import wrapper
+from triglot.align.checks import is_code, reads_as
 from triglot.align.model import PairModel
 from triglot.align.search import Move
+from triglot.languages import Language
+
+_SWAP_MARGIN = 1.0  # log-odds the prose neighbour may trail the code it replaces by
 
 
-def repair(path: Sequence[Move], model: PairModel) -> list[Move]:
-    """Both repairs, in order."""
-    return attach_wrappers(link_neighbours(path, model), model)
+def repair(path: Sequence[Move], model: PairModel, src_lang: Language,
+           tgt_lang: Language) -> list[Move]:
+    """Every repair, in order."""
+    path = prose_takes_prose(link_neighbours(path, model), model, src_lang, tgt_lang)
+    return attach_wrappers(path, model)
+
+
+def prose_takes_prose(path: Sequence[Move], model: PairModel, src_lang: Language,
+                      tgt_lang: Language) -> list[Move]:
+    """``path`` with each translation that a new code paragraph took (a 1-1 bead of code
+    and target prose next to an unaligned source paragraph that is not code) given to
+    that neighbour.
+
+    >>> from triglot.align.anchors import profile
+    >>> from triglot.languages import get_language
+    >>> en, pt = get_language("en"), get_language("pt_BR")
+    >>> model = PairModel([profile("Use a queue from the manager instead:"),
+    ...                    profile("queue = multiprocessing.Manager().Queue(-1)")],
+    ...                   [profile("Use uma fila do gerenciador em vez disso:")])
+    >>> prose_takes_prose([(0, 1, 0, 0), (1, 2, 0, 1)], model, en, pt)
+    [(0, 1, 0, 1), (1, 2, 1, 1)]
+    """
+    moves = list(path)
+    for k in range(len(moves) - 1):
+        (i0, i1, j0, j1), (k0, k1, l0, l1) = moves[k], moves[k + 1]
+        shapes = (i1 - i0, j1 - j0), (k1 - k0, l1 - l0)
+        if shapes == ((1, 1), (1, 0)):
+            linked, alone, j = i0, k0, j0
+        elif shapes == ((1, 0), (1, 1)):
+            linked, alone, j = k0, i0, l0
+        else:
+            continue
+        source, target = model.source, model.target
+        if (is_code(source[linked].text, src_lang, tgt_lang)
+                and not is_code(source[alone].text, src_lang, tgt_lang)
+                and reads_as(target[j].text, tgt_lang, src_lang)
+                and model.evidence(alone, 1, j, 1) > max(0.0, model.evidence(linked, 1, j, 1)
+                                                         - _SWAP_MARGIN)):
+            first = min(linked, alone)
+            moves[k:k + 2] = ([(first, first + 1, j, j + 1), (first + 1, first + 2, j + 1, j + 1)]
+                              if alone == first else
+                              [(first, first + 1, j, j), (first + 1, first + 2, j, j + 1)])
+    return moves
 
 
 def link_neighbours(path: Sequence[Move], model: PairModel) -> list[Move]:

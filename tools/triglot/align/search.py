@@ -116,6 +116,26 @@ class Cells:
     memo: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass
+class Block:
+    """The cells of every shape ending in rows ``first .. last - 1``, and where the moves
+    between rows come from and go to (the same in every pass over the band): ``source``
+    in the ring of the last rows' totals, ``target`` in the shapes' candidates of the row
+    they end in, ordered by that row (``bounds``: each row's first move)."""
+
+    first: int
+    last: int
+    cells: list[Cells]
+    source: np.ndarray
+    target: np.ndarray
+    order: np.ndarray
+    bounds: list[int]
+
+
+_LINKED = [k for k, (a, _) in enumerate(SHAPES) if a]  # moves from an earlier row
+_WITHIN = [k for k, (a, _) in enumerate(SHAPES) if not a]  # moves along one row
+
+
 class Grid:
     """The band (for each row 0..n, the columns visited) cut into blocks of rows, and the
     cells of each shape in each block: kept for the next passes over the same band while
@@ -123,20 +143,38 @@ class Grid:
 
     def __init__(self, n: int, m: int, rows: Sequence[tuple[int, int]]) -> None:
         self.n, self.m, self.rows = n, m, rows
+        self.lows = np.array([lo for lo, _ in rows], dtype=np.int64)
+        self.width = max(hi - lo + 1 for lo, hi in rows)
+        self.ring_rows = max(a for a, _ in SHAPES) + 1
         cells = len(SHAPES) * sum(hi - lo + 1 for lo, hi in rows)
-        self._kept: dict[int, list[Cells]] | None = {} if cells <= _KEEP_CELLS else None
+        self._kept: dict[int, Block] | None = {} if cells <= _KEEP_CELLS else None
 
-    def blocks(self) -> Iterator[list[Cells]]:
-        """The cells of each shape, block after block of :data:`_BLOCK` rows."""
+    def blocks(self) -> Iterator[Block]:
+        """Block after block of :data:`_BLOCK` rows."""
         for first in range(0, self.n + 1, _BLOCK):
             if self._kept is not None and first in self._kept:
                 yield self._kept[first]
                 continue
-            block = [self._cells(first, min(self.n + 1, first + _BLOCK), a, b)
-                     for a, b in SHAPES]
+            block = self._block(first, min(self.n + 1, first + _BLOCK))
             if self._kept is not None:
                 self._kept[first] = block
             yield block
+
+    def _block(self, first: int, last: int) -> Block:
+        cells = [self._cells(first, last, a, b) for a, b in SHAPES]
+        sources, targets, ends = [], [], []
+        for k in _LINKED:
+            (a, b), one = SHAPES[k], cells[k]
+            end_i = one.starts_i + a
+            sources.append((one.starts_i % self.ring_rows) * self.width + one.starts_j
+                           - self.lows[one.starts_i])
+            targets.append(k * self.width + one.starts_j + b - self.lows[end_i])
+            ends.append(end_i)
+        ending = np.concatenate(ends)
+        order = np.argsort(ending, kind="stable")
+        bounds = np.searchsorted(ending[order], np.arange(first, last + 1)).tolist()
+        return Block(first, last, cells, np.concatenate(sources)[order],
+                     np.concatenate(targets)[order], order, bounds)
 
     def _cells(self, first: int, last: int, a: int, b: int) -> Cells:
         spans = []
@@ -163,8 +201,8 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     Only the last rows' totals are kept (a ring of rows); the choice made in every cell
     is one byte. A row takes a few numpy steps whatever its width: every move from an
     earlier row gathered at once (where each comes from and goes to is worked out for a
-    whole block of rows beforehand), the best per cell (the first shape on a tie), then
-    the moves within the row as a running maximum.
+    whole block of rows once for all passes), the best per cell (the first shape on a
+    tie), then the moves within the row as a running maximum.
 
     >>> import numpy as np
     >>> class Plain:
@@ -173,41 +211,27 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     >>> best_path(Grid(2, 2, [(0, 2)] * 3), Plain())
     [(0, 1, 0, 1), (1, 2, 1, 2)]
     """
-    rows = grid.rows
-    lows = np.array([lo for lo, _ in rows], dtype=np.int64)
-    ring_rows = max(a for a, _ in SHAPES) + 1
-    width = max(hi - lo + 1 for lo, hi in rows)
+    rows, width, ring_rows = grid.rows, grid.width, grid.ring_rows
     ring = np.full((ring_rows, width), -np.inf)
     flat_ring = ring.reshape(-1)
     candidates = np.full((len(SHAPES), width), -np.inf)
     flat_candidates = candidates.reshape(-1)
     columns = np.arange(width)
     back: list[bytes] = []
-    for number, block in enumerate(grid.blocks()):
-        first = number * _BLOCK
-        sources, targets, scores, ends, within = [], [], [], [], {}
-        for k, ((a, b), cells) in enumerate(zip(SHAPES, block, strict=True)):
-            found = (scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo)
-                     if len(cells.starts_i) else np.zeros(0))
-            if a == 0:
-                counts = [count for _, count in cells.spans]
-                within[k] = (found, cells.spans, np.cumsum([0, *counts]).tolist())
-                continue
-            end_i = cells.starts_i + a
-            sources.append((cells.starts_i % ring_rows) * width + cells.starts_j
-                           - lows[cells.starts_i])
-            targets.append(k * width + cells.starts_j + b - lows[end_i])
-            scores.append(found)
-            ends.append(end_i)
-        # the moves of every shape, by the row they end in
-        ending = np.concatenate(ends)
-        order = np.argsort(ending, kind="stable")
-        source = np.concatenate(sources)[order]
-        target = np.concatenate(targets)[order]
-        score = np.concatenate(scores)[order]
-        last = min(grid.n + 1, first + _BLOCK)
-        bounds = np.searchsorted(ending[order], np.arange(first, last + 1)).tolist()
-        for i in range(first, last):
+    for block in grid.blocks():
+        first = block.first
+        found = [scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo)
+                 if len(cells.starts_i) else np.zeros(0)
+                 for (a, b), cells in zip(SHAPES, block.cells, strict=True)]
+        score = np.concatenate([found[k] for k in _LINKED])[block.order]
+        source, target, bounds = block.source, block.target, block.bounds
+        within = []
+        for k in _WITHIN:
+            spans = block.cells[k].spans
+            # running sums of the block's scores: a row's are a slice, less its first
+            within.append((k, np.concatenate(([0.0], np.cumsum(found[k]))), spans,
+                           np.cumsum([0, *(count for _, count in spans)]).tolist()))
+        for i in range(first, block.last):
             lo, hi = rows[i]
             cut = slice(bounds[i - first], bounds[i - first + 1])
             candidates.fill(-np.inf)
@@ -217,10 +241,12 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
             choice[row == -np.inf] = _NONE
             if i == 0:
                 row[0] = 0.0  # the start; nothing leads into it
-            for k, (found, spans, at) in within.items():
+            for k, running, spans, at in within:
                 start, count = spans[i - first]
-                _within_row(row, choice, k, found[at[i - first]:at[i - first] + count],
-                            start - lo)
+                if count:
+                    begin = at[i - first]
+                    _within_row(row, choice, k, running[begin:begin + count + 1]
+                                - running[begin], start - lo)
             row[hi - lo + 1:] = -np.inf
             ring[i % ring_rows] = row
             back.append(choice[:hi - lo + 1].tobytes())
@@ -233,20 +259,17 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     return path[::-1]
 
 
-def _within_row(row: np.ndarray, choice: np.ndarray, k: int, cell_scores: np.ndarray,
+def _within_row(row: np.ndarray, choice: np.ndarray, k: int, running: np.ndarray,
                 at: int) -> None:
     """Improve ``row`` in place by the moves of shape ``k`` (one more target paragraph,
-    no source one) into its cells ``at .. at + len(cell_scores) - 1``.
+    no source one) into its cells ``at .. at + len(running) - 2``, whose scores have the
+    running sums ``running`` (from 0).
 
     The best way into cell t from the left starts at some cell u < t and adds the scores
-    between: with S the running sum of the scores, ``row[u] - S[u]`` at its best so far,
-    plus ``S[t]``.
+    between: ``row[u] - running[u]`` at its best so far, plus ``running[t]``.
     """
-    count = len(cell_scores)
-    if not count:
-        return
+    count = len(running) - 1
     before = row[at - 1:at + count]
-    running = np.concatenate(([0.0], np.cumsum(cell_scores)))
     from_left = np.maximum.accumulate(before - running)[:-1] + running[1:]
     better = from_left > before[1:]
     row[at:at + count][better] = from_left[better]

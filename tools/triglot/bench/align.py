@@ -2,7 +2,8 @@
 
 Scores with the benchmark's own ``score_align.py`` (strict and lax precision, recall,
 F1, micro over documents) on the real whole-document translations of ``realalign/``,
-on the seeds and on the synthetic ``para/dev`` split, one language after the other on
+on the document pairs given with ``--pair`` (a project's own, one line each) and on the
+synthetic ``para/dev`` split, one language after the other on
 one core, with NLTK's Gale-Church run side by side on the same documents (whole
 document as one block, target lengths scaled as in ``para/BASELINES.md``) and
 hunalign's published figures for reference. Each document set is also scored in two
@@ -41,8 +42,6 @@ from triglot.textio import read_text
 ROOT = Path(__file__).resolve().parents[3]
 LANGS = {"ja": "ja", "pt": "pt_BR"}
 GALE_CHURCH_SCALE = {"ja": 1.585, "pt": 0.944}  # para/BASELINES.md
-SEEDS = {"ja": ("iis-aspnet.ja.txt", "iis-aspnet.en-ja.gold"),
-         "pt": ("iis-aspnet.pt-BR.txt", "iis-aspnet.en-pt-BR.gold")}
 # hunalign (empty dictionary) as issue #12 reports it on the same data
 HUNALIGN_REAL = {"ja": 0.958, "pt": 0.931}
 HUNALIGN_DEV_CPU = 1.75
@@ -108,10 +107,10 @@ def load_folder(folder: Path, scorer: ModuleType) -> list[Doc]:
             for src in sorted(folder.glob("*.src"))]
 
 
-def load_seeds(seeds_dir: Path, lang: str, scorer: ModuleType) -> Doc:
-    target, gold = SEEDS[lang]
-    return (_lines(seeds_dir / "iis-aspnet.en.txt"), _lines(seeds_dir / target),
-            scorer.read_beads(str(seeds_dir / gold)))
+def load_pair(files: Sequence[Path], scorer: ModuleType) -> Doc:
+    """One document pair (source, target: paragraphs one a line) and its gold beads."""
+    source, target, gold = files
+    return _lines(source), _lines(target), scorer.read_beads(str(gold))
 
 
 def triglot_beads(doc: Doc, lang: str) -> Beads | None:
@@ -233,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triglot.bench.align", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bench-dir", type=Path, default=ROOT / ".." / "shared" / "bench")
-    parser.add_argument("--seeds-dir", type=Path, default=ROOT / ".." / "shared" / "seeds")
+    parser.add_argument("--pair", nargs=4, action="append", default=[],
+                        metavar=("LANG", "SOURCE", "TARGET", "GOLD"),
+                        help=f"also score this document pair (paragraphs one a line, gold "
+                             f"beads); LANG is one of {', '.join(LANGS)}; repeatable")
     parser.add_argument("--quick", action="store_true",
                         help="CI smoke: no Gale-Church, no 100,000-paragraph run")
     parser.add_argument("--child", nargs=2, metavar=("LANG", "SIZE"), help=argparse.SUPPRESS)
@@ -243,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     if not (bench_dir / "score_align.py").is_file():
         print(f"no benchmark at {bench_dir} (use --bench-dir)", file=sys.stderr)
         return 2
+    for lang, *files in args.pair:
+        if lang not in LANGS:
+            parser.error(f"--pair {lang}: the language is one of {', '.join(LANGS)}")
+        if missing := [name for name in files if not Path(name).is_file()]:
+            parser.error(f"--pair: no file {missing[0]}")
     if args.child:
         print(json.dumps(child(bench_dir, args.child[0], int(args.child[1]), args.one_by_one)))
         return 0
@@ -259,9 +266,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{targets.check(f'realalign {lang} strict F1', f1 >= TARGET_REAL[lang])}; "
               f"hunalign {HUNALIGN_REAL[lang]:.3f}; refused {refused}, target 0 "
               f"{targets.check(f'realalign {lang} refusals', refused == 0)}")
-        seeds = load_seeds(args.seeds_dir, lang, scorer)
-        found = triglot_beads(seeds, lang) or _unaligned(seeds)
-        print(_line("triglot seeds", lang, scorer.score([seeds[2]], [found])))
+        for _, *files in (pair for pair in args.pair if pair[0] == lang):
+            doc = load_pair([Path(name) for name in files], scorer)
+            found = triglot_beads(doc, lang) or _unaligned(doc)
+            print(_line(f"triglot {Path(files[1]).name}", lang,
+                        scorer.score([doc[2]], [found])))
         dev = load_folder(bench_dir / "para" / "dev" / lang, scorer)
         figures, refused, took = score_set("dev", dev, lang, scorer, baseline)
         dev_cpu = Clock(dev_cpu.cpu + took.cpu, dev_cpu.wall + took.wall)
