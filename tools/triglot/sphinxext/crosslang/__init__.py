@@ -1,18 +1,26 @@
 """Reading across languages: links from each paragraph to its counterparts, their text
 inline, the side-by-side view of a document, the language switcher and hreflang
-alternates, and a Japanese search that finds identifiers and katakana compounds.
+alternates, a Japanese search that finds identifiers and compounds typed without
+spaces, and search snippets of the page's own text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.crosslang import counterparts, paralinks, parallel, search_ja, switcher
+from triglot.sphinxext.crosslang import (
+    counterparts,
+    paralinks,
+    parallel,
+    search_ja,
+    search_snippets,
+    switcher,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (paralinks, counterparts, parallel, switcher, search_ja):
+    for module in (paralinks, counterparts, parallel, switcher, search_ja, search_snippets):
         module.setup(app)
