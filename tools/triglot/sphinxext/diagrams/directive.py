@@ -321,7 +321,8 @@ def html_visit(translator: Any, node: architecture_diagram) -> None:
         body.append("<ol>" + "".join(f"<li>{translator.encode(line)}</li>"
                                      for line in node["description"]) + "</ol>")
         if steps:
-            body.append(f'<p>{translator.encode(_("Hop by hop: %s") % node["walked"])}</p>')
+            walked = _("Hop by hop: %s") % node["walked"]
+            body.append(f"<p>{translator.encode(walked)}</p>")
             body.append("<ol>" + "".join(step_items) + "</ol>")
     body.append("</details></div>\n")
     raise nodes.SkipNode
