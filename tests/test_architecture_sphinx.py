@@ -129,6 +129,11 @@ BAD_INPUTS = {
         "index.rst", ":request: GET /cart/a.page", ":request: GET /basket/a.page",
         7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
     ),
+    "component view's request no rule routes": (
+        "index.rst", ":models: SHOP\n   :claims:",
+        ":models: SHOP\n   :request: GET /basket/a.page\n   :claims:",
+        7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
+    ),
     "claim about a missing component": (
         "shop.py", "CLAIMS = [",
         'CLAIMS = [\n    claims.served_in("Ghost serves.", SHOP, "ghost", "GET /cart/a.page"),',
@@ -169,7 +174,7 @@ def test_bad_input_on_the_command_line_is_one_line_and_exit_2(rootdir, tmp_path,
     shutil.copytree(rootdir / "test-architecture", srcdir)
     break_fixture(srcdir, case)
     model = srcdir / "architecture" / "shop.py"
-    request = "/basket/a.page" if case == "request no rule routes" else "/cart/a.page"
+    request = "/basket/a.page" if case.endswith("request no rule routes") else "/cart/a.page"
     assert main(["arch", "run", f"{model}:SHOP", "GET", request]) == 2
     err = capsys.readouterr().err
     *_, line, expected = BAD_INPUTS[case]

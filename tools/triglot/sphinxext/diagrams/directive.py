@@ -166,8 +166,10 @@ class ArchitectureDirective(SphinxDirective):
                 models[name].check()  # an entry point, no routing cycle
             if view == "sequence" and (len(names) != 1 or not request):
                 raise TriglotError("a sequence view needs one model and a :request:", path)
-            for name in names if request else ():
-                Simulation(models[name]).run(request)  # a request no rule routes fails here
+            # the request drawn or stepped through: one that no rule routes fails here
+            walked = first_request([models[name] for name in names], request or "")
+            for name in names if walked else ():
+                Simulation(models[name]).run(walked)
             results = check_all(claims_of(module))
         except ClaimFailed as exc:
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
