@@ -19,7 +19,13 @@ def test_build_inlines_svg_with_claims_description_and_script(app):
     assert page.count("<svg ") == 2
     assert 'data-steps="2"' in page  # the sequence view can be stepped through
     assert "✔ passed: </span>A crash of the cart leaves the shelf serving." in page
-    assert "<li>listener.sys → cart.exe: kernel queue; crosses the kernel/user boundary" in page
+    # each step names the SVG ids it lights up: the hop's arrow and its two ends
+    assert re.search(r'<li data-targets="triglot-arch-1-hop-1 triglot-arch-1-p-\S+ '
+                     r'triglot-arch-1-p-\S+">listener.sys → cart.exe: kernel queue; crosses '
+                     r'the kernel/user boundary', page)
+    # the description and the steps are the diagram's text in the search index
+    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"sys":0' in index  # listener.sys, which only the diagram names
     assert "The shop &amp; its “workers” &lt;side by side&gt;" in page
     assert (app.outdir / "_static" / "triglot-architecture.js").is_file()
     assert "triglot-architecture.js" in page
@@ -44,7 +50,7 @@ def test_japanese_build_draws_and_describes_in_japanese(app):
     assert not any("kernel queue" in part for part in (*svgs, *descriptions))
     assert "Text description" not in page
     assert "<summary>テキストによる説明</summary>" in page
-    assert ("<li>listener.sys → cart.exe: カーネル キュー; "
+    assert ('">listener.sys → cart.exe: カーネル キュー; '
             "カーネル モードとユーザー モードの境界を越える; プロセスの境界を越える.</li>") in page
     # a translated claim keeps its result and model around the translation
     assert ('<span class="triglot-claim-mark">✔ 成功: </span>カートがクラッシュしても、棚は処理を'
@@ -123,6 +129,11 @@ BAD_INPUTS = {
         "index.rst", ":request: GET /cart/a.page", ":request: GET /basket/a.page",
         7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
     ),
+    "component view's request no rule routes": (
+        "index.rst", ":models: SHOP\n   :claims:",
+        ":models: SHOP\n   :request: GET /basket/a.page\n   :claims:",
+        7, "model Shop: no rule routes GET /basket/a.page at component 'listener'",
+    ),
     "claim about a missing component": (
         "shop.py", "CLAIMS = [",
         'CLAIMS = [\n    claims.served_in("Ghost serves.", SHOP, "ghost", "GET /cart/a.page"),',
@@ -163,7 +174,7 @@ def test_bad_input_on_the_command_line_is_one_line_and_exit_2(rootdir, tmp_path,
     shutil.copytree(rootdir / "test-architecture", srcdir)
     break_fixture(srcdir, case)
     model = srcdir / "architecture" / "shop.py"
-    request = "/basket/a.page" if case == "request no rule routes" else "/cart/a.page"
+    request = "/basket/a.page" if case.endswith("request no rule routes") else "/cart/a.page"
     assert main(["arch", "run", f"{model}:SHOP", "GET", request]) == 2
     err = capsys.readouterr().err
     *_, line, expected = BAD_INPUTS[case]

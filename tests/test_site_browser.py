@@ -189,3 +189,133 @@ def test_no_script_of_a_translation_runs(browser: Any, built_site: Path, tmp_pat
     assert browser.execute_script("return window.ran") is None
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018  (the fixture's <script>alert(1)</script>)
+
+
+REPO = Path(__file__).parents[1]
+
+
+@pytest.fixture(scope="module")
+def article_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This repository's own article (Figure 2, the Japanese translation), built in ja."""
+    import shutil
+
+    from conftest import build_in_process
+
+    base = tmp_path_factory.mktemp("article")
+    shutil.copy(REPO / "conf.py", base)
+    for folder in ("docs", "locale", "glossary"):
+        shutil.copytree(REPO / folder, base / folder,
+                        ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+    build_in_process(base / "docs", base / "site" / "ja", "ja", "-c", str(base),
+                     doctrees=base / "doctrees")
+    with serve(base / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("query", ["名前付きパイプ", "分離レベル", "正常性の監視", "w3wp.exe"])
+def test_japanese_search_finds_the_article_for_words_typed_without_spaces(
+        browser: Any, article_url: str, query: str) -> None:
+    from urllib.parse import quote
+
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{article_url}/ja/search.html?q={quote(query)}")
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "ul.search li p.context"))
+    items = browser.find_elements(By.CSS_SELECTOR, "ul.search li")
+    article = [item for item in items
+               if item.find_element(By.TAG_NAME, "a").get_attribute("href").endswith(
+                   "/ja/iis-aspnet.html")]
+    assert article, [item.text for item in items]
+    snippet = _wait(browser, lambda d: article[0].find_element(By.CSS_SELECTOR, "p.context"))
+    # the page's own text: no folded English or Portuguese, no diagram ids
+    assert not any(noise in snippet.text for noise in ("triglot-arch", "cluster_m", "m0:",
+                                                       "processo", "English"))
+    _requests_stay_local(browser, article_url)
+
+
+def _figure(browser: Any, article_url: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{article_url}/ja/iis-aspnet.html")
+    return browser.find_element(By.CSS_SELECTOR, "#figure-2 .triglot-architecture-view")
+
+
+def test_figure_2_steps_through_a_request_by_keyboard(browser: Any, article_url: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    view = _figure(browser, article_url)
+    steps = view.find_elements(By.CSS_SELECTOR, "li[data-targets]")
+    assert len(steps) == int(view.get_attribute("data-steps")) > 3
+    status = view.find_element(By.CSS_SELECTOR, "[role='status'][aria-live='polite']")
+    following = view.find_element(By.CSS_SELECTOR, "button[aria-label='次のホップ']")
+    following.send_keys(Keys.ENTER)  # a real key press on the focused button
+    assert browser.switch_to.active_element == following
+    first = steps[0].get_attribute("data-targets").split()
+    lit = browser.execute_script(
+        "return Array.from(document.querySelectorAll('svg .active')).map(e => e.id)")
+    assert sorted(lit) == sorted(first) and len(first) == 3  # the arrow and its two ends
+    assert status.get_attribute("textContent").startswith(f"1/{len(steps)} IIS5")
+    following.send_keys(Keys.ARROW_RIGHT)
+    assert "active" in steps[1].get_attribute("class").split()
+    assert status.get_attribute("textContent").startswith(f"2/{len(steps)} ")
+    following.send_keys(Keys.END)
+    assert status.get_attribute("textContent").startswith(f"{len(steps)}/{len(steps)} IIS6")
+    following.send_keys(Keys.ARROW_LEFT)
+    assert "active" in steps[-2].get_attribute("class").split()
+    following.send_keys(Keys.HOME)
+    assert "stepping" not in view.get_attribute("class").split()
+    assert status.get_attribute("textContent") == ""
+
+
+def test_figure_2_opened_on_a_phone_has_labels_of_11_css_px(browser: Any,
+                                                           article_url: str) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    browser.set_window_size(390, 844)
+    try:
+        view = _figure(browser, article_url)
+        view.find_element(By.CSS_SELECTOR, "button.triglot-arch-open").send_keys(Keys.ENTER)
+        dialog = browser.find_element(By.CSS_SELECTOR, "dialog.triglot-arch-dialog")
+        assert dialog.get_attribute("open") is not None
+        smallest = browser.execute_script(
+            "return Math.min(...Array.from(arguments[0].querySelectorAll('svg text')).map("
+            "t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))", dialog)
+        assert smallest >= 11, smallest
+        dialog.find_element(By.CSS_SELECTOR, "button[aria-label='拡大']").click()
+        larger = browser.execute_script(
+            "return arguments[0].querySelector('svg text').getScreenCTM().a", dialog)
+        assert larger > smallest / 9 * 1.2
+        browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+        _wait(browser, lambda d: dialog.get_attribute("open") is None)
+        assert browser.find_elements(By.CSS_SELECTOR, "#figure-2 .triglot-architecture-view svg")
+    finally:
+        browser.set_window_size(1200, 900)
+
+
+def _luminance(css_color: str) -> float:
+    import re
+
+    red, green, blue = (float(v) / 255 for v in re.findall(r"[\d.]+", css_color)[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def test_figure_2_in_dark_mode_is_dark(browser: Any, article_url: str, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {
+        "features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        view = _figure(browser, article_url)
+        colours = browser.execute_script(
+            "const svg = arguments[0].querySelector('svg');"
+            "const box = svg.querySelector('[fill=\"#ffffff\"]');"
+            "return [getComputedStyle(box).fill, getComputedStyle(svg.querySelector('text')).fill,"
+            " getComputedStyle(document.body).backgroundColor]", view)
+        paper, ink, page = (_luminance(c) for c in colours)
+        assert paper < 0.25 and ink > 0.7 and abs(paper - page) < 0.1, colours
+        (tmp_path / "figure-2-dark.png").write_bytes(
+            browser.find_element(By.ID, "figure-2").screenshot_as_png)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})

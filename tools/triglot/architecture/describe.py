@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from triglot.architecture.dot import PLAIN, Labels
+from triglot.architecture.dot import PLAIN, Labels, routes
 from triglot.architecture.executor import Trace
 from triglot.architecture.model import KERNEL, N_, Model
 
@@ -69,15 +69,11 @@ def describe_models(models: Sequence[Model], labels: Labels = PLAIN) -> list[str
             if hosted:
                 text += "; " + _("hosts %s") % ", ".join(hosted)
             sentences.append(text + ".")
-        seen = set()
-        for rule in model.rules:
-            key = (rule.source.id, rule.target.id, rule.channel.id)
-            if key not in seen:
-                seen.add(key)
-                sentences.append(
-                    f"{name}: {labels.component(rule.source)} → "
-                    f"{labels.component(rule.target)}: {labels.channel(rule.channel)}."
-                )
+        for rule in routes(model):
+            sentences.append(
+                f"{name}: {labels.component(rule.source)} → "
+                f"{labels.component(rule.target)}: {labels.channel(rule.channel)}."
+            )
         for process in model.processes():
             if process.restarted_by is not None:
                 caption = f" ({_(process.detail)})" if process.detail else ""

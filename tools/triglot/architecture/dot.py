@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from triglot.architecture.executor import Trace
-from triglot.architecture.model import KERNEL, N_, ChannelKind, Component, Model
+from triglot.architecture.model import KERNEL, N_, ChannelKind, Component, Model, Rule
 
 Lookup = Callable[[str], "str | None"]
 Gettext = Callable[[str], str]
@@ -103,6 +103,37 @@ def _header(prefix: str, rankdir: str) -> list[str]:
     ]
 
 
+def component_id(prefix: str, index: int, component: Component) -> str:
+    """The SVG id of ``component``'s node in model ``index`` of a component view."""
+    return f"{prefix}-{index}-{_slug(component.id)}"
+
+
+def participant_id(prefix: str, component: Component) -> str:
+    """The SVG id of ``component``'s lifeline head in a sequence view."""
+    return f"{prefix}-p-{_slug(component.id)}"
+
+
+def hop_id(prefix: str, hop: int) -> str:
+    """The SVG id of hop number ``hop`` (from 1) in a sequence view."""
+    return f"{prefix}-hop-{hop}"
+
+
+def routes(model: Model) -> list[Rule]:
+    """The model's rules, one per source, target and channel: the arrows drawn (several
+    rules may route different paths along one arrow)."""
+    seen: dict[tuple[str, str, str], Rule] = {}
+    for rule in model.rules:
+        seen.setdefault((rule.source.id, rule.target.id, rule.channel.id), rule)
+    return list(seen.values())
+
+
+def route_id(prefix: str, index: int, model: Model, rule: Rule) -> str:
+    """The SVG id of the arrow that ``rule`` of model ``index`` is drawn as."""
+    key = (rule.source.id, rule.target.id, rule.channel.id)
+    drawn = [(r.source.id, r.target.id, r.channel.id) for r in routes(model)]
+    return f"{prefix}-{index}-route-{drawn.index(key) + 1}"
+
+
 def _node_id(index: int, component: Component) -> str:
     return quote(f"m{index}:{component.id}")
 
@@ -114,7 +145,7 @@ def _component_node(index: int, component: Component, labels: Labels, prefix: st
         # In the node, not on the cluster's border, where request arrows would cross it.
         label += "\n" + _caption(component, labels)
     return f"{_node_id(index, component)} " + _attrs(
-        id=f"{prefix}-{index}-{_slug(component.id)}",
+        id=component_id(prefix, index, component),
         label=label,
         tooltip=label,
         shape=shape,
@@ -174,15 +205,11 @@ def component_view(models: Sequence[Model], labels: Labels = PLAIN, prefix: str 
                 lines.append("      }")
             lines.append("    }")
         lines.append("  }")
-        seen: set[tuple[str, str, str]] = set()
-        for rule in model.rules:
-            key = (rule.source.id, rule.target.id, rule.channel.id)
-            if key in seen:
-                continue
-            seen.add(key)
+        for number, rule in enumerate(routes(model), 1):
             lines.append(
                 f"  {_node_id(index, rule.source)} -> {_node_id(index, rule.target)} "
-                + _edge_attrs(rule.source, rule.target, rule.channel, labels.channel(rule.channel))
+                + _edge_attrs(rule.source, rule.target, rule.channel, labels.channel(rule.channel),
+                              id=f"{prefix}-{index}-route-{number}")
                 + ";"
             )
         lines += _restart_edges(index, model, labels, prefix)
@@ -244,7 +271,7 @@ def sequence_view(trace: Trace, labels: Labels = PLAIN, prefix: str = "seq") -> 
         lines.append(
             f"  h{i} "
             + _attrs(
-                id=f"{prefix}-p-{_slug(component.id)}",
+                id=participant_id(prefix, component),
                 group=str(i),
                 label=label,
                 tooltip=label,
@@ -271,7 +298,7 @@ def sequence_view(trace: Trace, labels: Labels = PLAIN, prefix: str = "seq") -> 
             + _edge_attrs(
                 hop.source, hop.target, hop.channel,
                 f"{hop.index}. {labels.channel(hop.channel)}",
-                id=f"{prefix}-hop-{hop.index}",
+                id=hop_id(prefix, hop.index),
                 arrowhead="normal",
                 constraint="false",
                 **{"class": "triglot-hop"},

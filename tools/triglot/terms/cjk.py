@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 _JOINERS = re.compile(r"[\s\-‐‑‒–—・･]")
 # Ignored when comparing: spaces, joiners, and long-vowel marks, whose spelling varies
@@ -182,16 +182,26 @@ def _sudachi() -> object:
     return Dictionary(dict="core").tokenizer(mode=SplitMode.A)
 
 
+def japanese_morphemes(text: str) -> Iterator[tuple[str, bool]]:
+    """Each morpheme of ``text`` in order, split mode A, as ``(surface, known)``: known
+    is False for a word not in Sudachi's dictionary.
+
+    >>> [surface for surface, _known in japanese_morphemes("名前付きパイプ")]
+    ['名前', '付き', 'パイプ']
+    """
+    for chunk in _chunks(text, 4000):  # SudachiPy refuses inputs of about 49 kB
+        for morpheme in _sudachi().tokenize(chunk):  # type: ignore[attr-defined]
+            yield morpheme.surface(), not morpheme.is_oov()
+
+
 def japanese_words(text: str) -> list[tuple[int, int]]:
     """The spans of the dictionary words (not unknown words) of ``text``, split mode A."""
     spans = []
     pos = 0
-    for chunk in _chunks(text, 4000):  # SudachiPy refuses inputs of about 49 kB
-        for morpheme in _sudachi().tokenize(chunk):  # type: ignore[attr-defined]
-            size = len(morpheme.surface())
-            if not morpheme.is_oov():
-                spans.append((pos, pos + size))
-            pos += size
+    for surface, known in japanese_morphemes(text):
+        if known:
+            spans.append((pos, pos + len(surface)))
+        pos += len(surface)
     return spans
 
 

@@ -1,7 +1,7 @@
 """Reading across languages: links from each paragraph to its counterparts, their text
 inline, the side-by-side view of a document, the language switcher and hreflang
-alternates, each page's canonical URL and description, and a Japanese search that finds
-identifiers and katakana compounds.
+alternates, each page's canonical URL and description, a Japanese search that finds
+identifiers and compounds typed without spaces, and search snippets of the page's own text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from triglot.sphinxext.crosslang import (
     paralinks,
     parallel,
     search_ja,
+    search_snippets,
     switcher,
 )
 
@@ -22,5 +23,6 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> None:
-    for module in (paralinks, counterparts, parallel, switcher, pagemeta, search_ja):
+    for module in (paralinks, counterparts, parallel, switcher, pagemeta, search_ja,
+                   search_snippets):
         module.setup(app)

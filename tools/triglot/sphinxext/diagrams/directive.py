@@ -11,7 +11,9 @@
       IIS5 and IIS6 side by side
 
 The argument is a model file relative to the document; ``:view: sequence`` with
-``:request: GET /app1/default.aspx`` draws the trace of one request. The content is the
+``:request: GET /app1/default.aspx`` draws the trace of one request. In a component view
+``:request:`` names the request a reader steps through, hop by hop, in each model shown
+(default: the first request the models declare; see :mod:`.steps`). The content is the
 figure's caption (extracted by the gettext builder as one message). Every claim of the
 file is checked when the directive runs; a false claim stops the build with
 :class:`ArchitectureClaimError`. ``:claims:`` also lists the claims and their results.
@@ -22,7 +24,8 @@ from the catalog beside the model file (see :mod:`.model_words`).
 
 Rendering reuses :mod:`sphinx.ext.graphviz` (its cache: one ``dot`` run per distinct
 diagram, kept across builds) and inlines the SVG, so that links and the step-through
-script work; the SVG is complete without scripts.
+script work; the SVG is complete without scripts. The text description and the steps are
+written under it, and are the text of the node, so the search index holds them.
 """
 
 from __future__ import annotations
@@ -46,11 +49,13 @@ from triglot.architecture.describe import describe_models, describe_trace
 from triglot.architecture.dot import Labels, component_view, sequence_view
 from triglot.architecture.executor import Simulation
 from triglot.architecture.loader import claims_of, load_module, model_code, models_of
+from triglot.architecture.model import Model
 from triglot.errors import TriglotError
 from triglot.sphinxext.core import i18n
 from triglot.sphinxext.core.i18n import CATALOG
 from triglot.sphinxext.core.termbase import termbase_for
 from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
+from triglot.sphinxext.diagrams.steps import component_steps, first_request, sequence_steps
 from triglot.sphinxext.diagrams.svg import inline_svg
 
 logger = logging.getLogger(__name__)
@@ -159,12 +164,13 @@ class ArchitectureDirective(SphinxDirective):
                 request = self.options.get("request")
                 for name in names:
                     models[name].check()  # an entry point, no routing cycle
-                if view == "sequence":
-                    if len(names) != 1 or not request:
-                        raise TriglotError("a sequence view needs one model and a :request:",
-                                           path)
-                    # a request no rule routes fails here
-                    Simulation(models[names[0]]).run(request)
+                if view == "sequence" and (len(names) != 1 or not request):
+                    raise TriglotError("a sequence view needs one model and a :request:",
+                                       path)
+                # the request drawn or stepped through: one that no rule routes fails here
+                walked = first_request([models[name] for name in names], request or "")
+                for name in names if walked else ():
+                    Simulation(models[name]).run(walked)
                 results = check_all(claims_of(module))
         except ClaimFailed as exc:
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
@@ -219,33 +225,56 @@ def _mark_claims(_app: Sphinx, doctree: nodes.document, _docname: str) -> None:
             statement += nodes.inline("", f" [{model}]", classes=["triglot-claim-model"])
 
 
-def _render(translator: Any, node: architecture_diagram, fromdocname: str | None) -> dict:
-    """Fill ``node['code']`` with DOT in the page's language; return what the page needs."""
-    env = translator.builder.env
-    label_for, url_for = label_provider(env, translator.builder, fromdocname)
-    placeholder = {c: url for c in _concepts(node) if (url := url_for(c))}
+def _labels(env: BuildEnvironment, node: architecture_diagram, url_for: Lookup) -> Labels:
+    """Every word of the diagram in the page's language; components linked by ``url_for``."""
+    label_for, _url_for = label_provider(env)
     own_words = model_messages(node["model_path"], env.config.language or "en")
 
     def message(text: str) -> str:
         return own_words.get(text) or (_(text) if text else text)
 
-    labels = Labels(label_for, lambda c: PLACEHOLDER + c if c in placeholder else None, message)
+    return Labels(label_for, url_for, message)
+
+
+def _chosen(node: architecture_diagram) -> list[Model]:
     models = models_of(load_module(node["model_path"]))
-    chosen = [models[name] for name in node["models"]]
+    return [models[name] for name in node["models"]]
+
+
+def _describe(app: Sphinx, doctree: nodes.document, _docname: str) -> None:
+    """Write each diagram's text description and steps into its node, in the page's
+    language, before the page is indexed for search and written."""
     # Unique within the page, and the same on every page: one cached SVG serves them all.
-    index = list(translator.document.findall(architecture_diagram)).index(node)
-    prefix = f"triglot-arch-{index}"
+    for index, node in enumerate(doctree.findall(architecture_diagram)):
+        prefix = f"triglot-arch-{index}"
+        labels = _labels(app.env, node, lambda _concept: None)
+        chosen = _chosen(node)
+        if node["view"] == "sequence":
+            trace = Simulation(chosen[0]).run(node["request"])
+            description, walk = describe_trace(trace, labels), sequence_steps(trace, labels, prefix)
+        else:
+            description = describe_models(chosen, labels)
+            node["walked"] = first_request(chosen, node["request"])
+            walk = component_steps(chosen, node["walked"], labels, prefix)
+        node["prefix"], node["description"] = prefix, description
+        node["steps"] = [(step.text, " ".join(step.targets)) for step in walk]
+        node["alt"] = node["alt"] or " ".join(description)
+        node.children = []
+        node += nodes.Text(" ".join([*description, *(text for text, _targets in node["steps"])]))
+
+
+def _render(translator: Any, node: architecture_diagram, fromdocname: str | None) -> None:
+    """Fill ``node['code']`` with DOT in the page's language."""
+    env = translator.builder.env
+    _label_for, url_for = label_provider(env, translator.builder, fromdocname)
+    node["urls"] = {c: url for c in _concepts(node) if (url := url_for(c))}
+    labels = _labels(env, node, lambda c: PLACEHOLDER + c if c in node["urls"] else None)
+    chosen = _chosen(node)
     if node["view"] == "sequence":
         trace = Simulation(chosen[0]).run(node["request"])
-        node["code"] = sequence_view(trace, labels, prefix)
-        description = describe_trace(trace, labels)
-        steps = len(trace.hops)
+        node["code"] = sequence_view(trace, labels, node["prefix"])
     else:
-        node["code"] = component_view(chosen, labels, prefix)
-        description = describe_models(chosen, labels)
-        steps = 0
-    node["alt"] = node["alt"] or " ".join(description)
-    return {"description": description, "steps": steps, "prefix": prefix, "urls": placeholder}
+        node["code"] = component_view(chosen, labels, node["prefix"])
 
 
 def _concepts(node: architecture_diagram) -> set[str]:
@@ -259,17 +288,19 @@ def _concepts(node: architecture_diagram) -> set[str]:
 
 
 def html_visit(translator: Any, node: architecture_diagram) -> None:
-    page = _render(translator, node, translator.builder.current_docname)
+    _render(translator, node, translator.builder.current_docname)
     _relfn, outfn = render_dot(
         translator, node["code"], node["options"], "svg", prefix="architecture"
     )
     body = translator.body
-    # The step-through control's words, for the script (it has no English of its own).
+    steps = node["steps"]
+    # The controls' words, for the script (it has no English of its own).
     words = {"controls": _("Step through the request"), "previous": _("previous hop"),
-             "next": _("next hop")}
+             "next": _("next hop"), "open": _("Open the figure full size"),
+             "close": _("Close"), "zoom-in": _("Zoom in"), "zoom-out": _("Zoom out")}
     body.append(
-        f'<div class="triglot-architecture-view" data-prefix="{page["prefix"]}" '
-        f'data-steps="{page["steps"]}"'
+        f'<div class="triglot-architecture-view" data-prefix="{node["prefix"]}" '
+        f'data-steps="{len(steps)}"'
         + "".join(f' data-label-{key}="{translator.attval(text)}"' for key, text in words.items())
         + ">"
     )
@@ -277,14 +308,26 @@ def html_visit(translator: Any, node: architecture_diagram) -> None:
         body.append(f"<pre>{translator.encode(node['code'])}</pre>")
     else:
         try:
-            body.append(inline_svg(Path(outfn).read_bytes(), PLACEHOLDER, page["urls"],
+            body.append(inline_svg(Path(outfn).read_bytes(), PLACEHOLDER, node["urls"],
                                    node["alt"], source=outfn))
         except TriglotError as exc:
             raise DiagramRenderError(str(exc)) from None
     body.append('<details class="triglot-architecture-description"><summary>')
-    body.append(translator.encode(_("Text description")) + "</summary><ol>")
-    body += [f"<li>{translator.encode(line)}</li>" for line in page["description"]]
-    body.append("</ol></details></div>\n")
+    body.append(translator.encode(_("Text description")) + "</summary>")
+    step_items = [f'<li data-targets="{translator.attval(targets)}">{translator.encode(text)}</li>'
+                  for text, targets in steps]
+    if node["view"] == "sequence":  # the description is the steps, and the failure if any
+        body.append("<ol>" + "".join(step_items) + "".join(
+            f"<li>{translator.encode(line)}</li>" for line in node["description"][len(steps):])
+            + "</ol>")
+    else:
+        body.append("<ol>" + "".join(f"<li>{translator.encode(line)}</li>"
+                                     for line in node["description"]) + "</ol>")
+        if steps:
+            walked = _("Hop by hop: %s") % node["walked"]
+            body.append(f"<p>{translator.encode(walked)}</p>")
+            body.append("<ol>" + "".join(step_items) + "</ol>")
+    body.append("</details></div>\n")
     raise nodes.SkipNode
 
 
@@ -293,7 +336,7 @@ def _delegate(visitor: Callable[[Any, graphviz], None]) -> Callable[[Any, Any], 
 
     def visit(translator: Any, node: architecture_diagram) -> None:
         _render(translator, node, None)
-        visitor(translator, node)
+        visitor(translator, node)  # the description is its alt text
 
     return visit
 
@@ -312,6 +355,7 @@ def setup(app: Sphinx) -> None:
     )
     app.add_directive("architecture", ArchitectureDirective)
     app.connect("doctree-resolved", _mark_claims)
+    app.connect("doctree-resolved", _describe)
     i18n.register(app)
     app.add_css_file("triglot-architecture.css")
     app.add_js_file("triglot-architecture.js")
