@@ -25,6 +25,8 @@ class Matcher(Protocol):
 
     has_unapproved: bool
 
+    def may_match(self, text: str) -> bool: ...
+
     def find(self, text: str) -> list[Match]: ...
 
     def find_all(self, text: str) -> list[Match]: ...
@@ -65,8 +67,11 @@ class Checker:
         """The English as a reader sees it, and its term matches."""
         cached = self._source_cache.get(msgid)
         if cached is None:
-            shown = visible(msgid)
-            cached = self._source_cache[msgid] = (shown, self.matcher(self.source).find(shown))
+            matcher = self.matcher(self.source)
+            # most messages have no cue: their markup need not be parsed
+            cached = ((shown := visible(msgid)), matcher.find(shown)) \
+                if matcher.may_match(msgid) else (msgid, [])
+            self._source_cache[msgid] = cached
         return cached
 
     def check_entry(self, entry: Entry, lang: str, path: str) -> list[Finding]:
@@ -94,9 +99,12 @@ class Checker:
         for match in source_matches:
             uses[match.concept].append(match)
         matcher = self.matcher(lang)
-        shown = visible(entry.msgstr)
         # without a concept in the English only deprecated/forbidden terms can be found
-        target = matcher.find_all(shown) if uses or matcher.has_unapproved else []
+        if not uses and not (matcher.has_unapproved and matcher.may_match(entry.msgstr)):
+            self._check_identifiers(entry, report)
+            return findings
+        shown = visible(entry.msgstr)
+        target = matcher.find_all(shown)
         by_concept: dict[str, list[Match]] = defaultdict(list)
         omission = Omission(entry.msgid, shown_source, source_matches, entry.msgstr, shown,
                             target, lang)
@@ -138,11 +146,15 @@ class Checker:
                        f"the English uses {concept_id} but the translation has none of "
                        f"its terms; expected '{expected}'", None, expected,
                        confidence=HINT if omission.legitimate(concept, used) else None)
+        self._check_identifiers(entry, report)
+        return findings
+
+    @staticmethod
+    def _check_identifiers(entry: Entry, report: Callable[..., None]) -> None:
         for ident in identifiers(entry.msgid):
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
                        "from the translation", None, ident)
-        return findings
 
     def _english_left(self, concept: Concept, lang: str, text: str) -> re.Match[str] | None:
         key = f"{concept.id}\0{lang}"

@@ -80,10 +80,17 @@ class TermMatcher:
                       if wanted is None or concept.id in wanted
                       for term in concept.terms(lang)]
         self.has_unapproved = any(not term.approved for _, term in self.terms)
-        if get_language(lang).script == "cjk":
-            self._scan = _Substrings(self.terms, lang).scan
-        else:
-            self._scan = _Tokens(self.terms, lang).scan
+        index: _Substrings | _Tokens = (_Substrings if get_language(lang).script == "cjk"
+                                         else _Tokens)(self.terms, lang)
+        self._index = index
+        self._scan = index.scan
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` contains a term's cue: ``False`` means :meth:`find` and
+        :meth:`find_all` find nothing there, so a caller can skip preparing the text
+        (parsing its markup) for them; blanking characters out never makes it ``True``.
+        """
+        return self._index.may_match(text)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, the longest at each position (with
@@ -177,6 +184,9 @@ class _Tokens:
     def _keys(self, phrase: str) -> tuple[str, ...]:
         return tuple(t.key for t in self.analyzer.tokens(phrase))
 
+    def may_match(self, text: str) -> bool:
+        return self.cue is not None and self.cue.search(_fold(text)) is not None
+
     def scan(self, text: str) -> list[Match]:
         if self.cue is None:
             return []
@@ -268,6 +278,9 @@ class _Substrings:
                 self.by_folded.setdefault(folded, []).append(
                     _Entry(concept, term, (spelling(term.text),)))
         self.index = SubstringIndex(self.by_folded, WORDS.get(get_language(lang).base))
+
+    def may_match(self, text: str) -> bool:
+        return self.index.may_match(text)
 
     def scan(self, text: str) -> list[Match]:
         matches: list[Match] = []
