@@ -107,7 +107,7 @@ class Checker:
         target = matcher.find_all(shown)
         by_concept: dict[str, list[Match]] = defaultdict(list)
         omission = Omission(entry.msgid, shown_source, source_matches, entry.msgstr, shown,
-                            target, lang)
+                            target, lang, self.source)
         reported: set[tuple[str, str]] = set()
         for match in target:
             if not match.term.approved and _inside_other(match, target):
@@ -163,8 +163,9 @@ class Checker:
             words = [t.text for t in concept.approved_terms(self.source)
                      if t.text.casefold() not in own]
             self._english[key] = re.compile(
-                r"(?<!\w)(?:" + "|".join(r"[\s-]+".join(map(re.escape, w.split()))
-                                        for w in words) + r")(?:e?s)?(?!\w)",
+                # not inside a dotted or underscored name (http.server): that is code
+                r"(?<!\w)(?<!\w\.)(?:" + "|".join(r"[\s-]+".join(map(re.escape, w.split()))
+                                                for w in words) + r")(?:e?s)?(?!\w|\.\w)",
                 re.IGNORECASE) if words else None
         pattern = self._english[key]
         return pattern.search(text) if pattern else None
