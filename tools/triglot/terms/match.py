@@ -152,7 +152,10 @@ class _Tokens:
                                 for text in (term.text, *term.exclude)), default=0)
         if self.idioms:
             self.margin += max(len(p) for p in self.idioms)
-        self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
+        # a cue where a word begins (a token does not begin after a letter), with the
+        # rest of its word
+        self.cue = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(cues)))
+                              + r")[^\W_]*") if cues else None
 
     @functools.cached_property
     def analyzer(self) -> Analyzer:
@@ -185,18 +188,26 @@ class _Tokens:
         return tuple(t.key for t in self.analyzer.tokens(phrase))
 
     def may_match(self, text: str) -> bool:
-        return self.cue is not None and self.cue.search(_fold(text)) is not None
+        """Whether a cue of ``text`` may begin a term: once the index is built (the
+        first text with a cue builds it), the word at each cue is keyed as well; before,
+        the cue alone answers, so that a caller answered from a cache never loads spaCy."""
+        if self.cue is None:
+            return False
+        hits = self.cue.finditer(_fold(text))
+        if "index" not in self.__dict__:
+            return next(hits, None) is not None
+        return any(self._may_start(text, m.start(), m.end()) for m in hits)
 
     def scan(self, text: str) -> list[Match]:
         if self.cue is None:
             return []
         folded = _fold(text)
-        hits = [m.start() for m in self.cue.finditer(folded)]
-        if not hits:
+        found = [m.span() for m in self.cue.finditer(folded)]
+        if not found:
             return []
         if len(folded) != len(text):  # normalization moved offsets: analyse everything
             return self._scan(text, self.analyzer.tokens(text))
-        hits = [hit for hit in hits if self._may_start(text, hit)]
+        hits = [start for start, end in found if self._may_start(text, start, end)]
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
         for start, end in _windows(text, hits, self.margin):
@@ -205,23 +216,18 @@ class _Tokens:
                 for t in self.analyzer.tokens(text[start:end])]))
         return matches
 
-    def _may_start(self, text: str, hit: int) -> bool:
-        """Whether the word at a cue can begin a term. A plain word (letters and digits
-        between spaces or punctuation that spaCy splits off) is keyed as its token
-        would be, without tokenizing its window; anything else (ASP.NET, w3wp.exe) is
-        tokenized."""
-        key = word_key(self.lang)
-        start = end = hit
-        while start and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
+    def _may_start(self, text: str, start: int, end: int) -> bool:
+        """Whether the word ``text[start:end]`` found at a cue can begin a term. A plain
+        word (letters and digits between spaces or punctuation that spaCy splits off) is
+        keyed as its token would be, without tokenizing its window; anything else
+        (ASP.NET, w3wp.exe) is tokenized."""
+        word = text[start:end]
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not ((before.isspace() or before in _PLAIN_EDGES)
+        if not word.isalnum() or not ((before.isspace() or before in _PLAIN_EDGES)
                 and (after.isspace() or after in _PLAIN_EDGES)):
             return True
-        return key(text[start:end]) in self.first_keys
+        return word_key(self.lang)(word) in self.first_keys
 
     def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
