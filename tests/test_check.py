@@ -166,3 +166,28 @@ def test_terms_export_import_cli(tmp_path: Path, capsys) -> None:  # type: ignor
     assert main(["terms", "suggest", "--glossary", str(DATA / "mini.yaml"),
                  str(DATA / "iis-aspnet.pt_BR.po"), "--limit", "3"]) == 0
     assert "# pt_BR" in capsys.readouterr().out
+
+
+def test_findings_stream_catalog_by_catalog_and_a_bad_one_writes_nothing(
+        tmp_path: Path, mini, capsys) -> None:  # type: ignore[no-untyped-def]
+    from triglot.check.checker import iter_findings
+
+    good = po(tmp_path, "pt_BR", 'msgid "The named pipe."\nmsgstr "O canal nomeado."\n',
+              "a.po")
+    bad = po(tmp_path, "pt_BR", 'msgid "x\nmsgstr "y"\n', "b.po")
+    stream = iter_findings([good, bad], mini)
+    # the first catalog's findings come before the second catalog is read
+    assert next(stream).code == "term-forbidden"
+    with pytest.raises(TriglotError):
+        list(stream)
+    report = tmp_path / "report.json"
+    report.write_text("before", encoding="utf-8")
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
+                 "-o", str(report), str(good), str(bad)]) == 2
+    assert "b.po:6: unterminated string" in capsys.readouterr().err
+    assert report.read_text(encoding="utf-8") == "before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "b.po", "report.json"]
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
+                 "-o", str(report), str(good)]) == 1
+    assert [f["found"] for f in json.loads(report.read_text("utf-8"))["findings"]] == [
+        "canal nomeado"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -215,17 +215,28 @@ def _inside_other(match: Match, matches: list[Match]) -> bool:
                and o.end - o.start > match.end - match.start for o in matches)
 
 
-def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
-                   severities: dict[str, str] | None = None,
-                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
-    """Check every catalog against the termbase; findings sorted by path and line.
+def iter_findings(paths: Iterable[str | Path], termbase: Termbase,
+                  severities: dict[str, str] | None = None,
+                  matchers: Callable[[str], Matcher] | None = None) -> Iterator[Finding]:
+    """Check every catalog against the termbase, giving each catalog's findings (by line)
+    as soon as it is checked, and term-inconsistent, which needs them all, at the end: a
+    caller that writes them out holds none for long.
 
     ``matchers(lang)`` gives the matcher of a language (default: a new
     :class:`TermMatcher`)."""
     checker = Checker(termbase, severities, matchers)
-    findings: list[Finding] = []
     for path in paths:
-        findings.extend(checker.check_catalog(path))
-    findings.extend(checker.inconsistencies())
-    findings.sort(key=lambda f: (f.path, f.line or 0, f.code, f.concept or ""))
-    return findings
+        yield from sorted(checker.check_catalog(path), key=_order)
+    yield from sorted(checker.inconsistencies(), key=_order)
+
+
+def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
+                   severities: dict[str, str] | None = None,
+                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
+    """The findings of :func:`iter_findings`, sorted by path and line."""
+    return sorted(iter_findings(paths, termbase, severities, matchers),
+                  key=lambda f: (f.path, *_order(f)))
+
+
+def _order(finding: Finding) -> tuple[int, str, str]:
+    return finding.line or 0, finding.code, finding.concept or ""
