@@ -147,11 +147,13 @@ class _Tokens:
         firsts = {first for _, term in terms
                   for first in _FIRST_WORD.findall(term.text)[:1]}
         cues = {_cue(text) for first in firsts for text in (first, key(first))}
-        # a window holds the longest term or exclusion around its cue
-        self.margin = 24 + max((len(text) for _, term in terms
-                                for text in (term.text, *term.exclude)), default=0)
-        if self.idioms:
-            self.margin += max(len(p) for p in self.idioms)
+        # A window holds what matching reads around a cue: two words before and one
+        # after (verb cues), the longest term after it, and any exclusion or idiom the
+        # term is part of, which may begin before the cue.
+        phrases = max((len(p) for _, term in terms for p in term.exclude), default=0)
+        phrases = max(phrases, *map(len, self.idioms)) if self.idioms else phrases
+        self.margins = (24 + phrases, 24 + max(phrases, max(
+            (len(term.text) for _, term in terms), default=0)))
         # a cue where a word begins (a token does not begin after a letter), with the
         # rest of its word
         self.cue = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(cues)))
@@ -210,7 +212,7 @@ class _Tokens:
         hits = [start for start, end in found if self._may_start(text, start, end)]
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
-        for start, end in _windows(text, hits, self.margin):
+        for start, end in _windows(text, hits, *self.margins):
             matches.extend(self._scan(text, [
                 Token(t.key, t.text, t.start + start, t.end + start)
                 for t in self.analyzer.tokens(text[start:end])]))
@@ -309,11 +311,11 @@ class _Substrings:
         return folded in self.fold(around) and self.fold(text[start:end]) in folded
 
 
-def _windows(text: str, hits: list[int], margin: int) -> list[tuple[int, int]]:
+def _windows(text: str, hits: list[int], before: int, after: int) -> list[tuple[int, int]]:
     """Spans of ``text`` around each hit, widened to whitespace and merged."""
     spans: list[tuple[int, int]] = []
     for hit in hits:
-        start, end = max(0, hit - margin), min(len(text), hit + margin)
+        start, end = max(0, hit - before), min(len(text), hit + after)
         space = text.rfind(" ", 0, start + 1)
         start = 0 if space < 0 or start == 0 else space + 1
         space = text.find(" ", end)
