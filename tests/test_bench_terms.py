@@ -56,14 +56,13 @@ def test_a_form_inside_another_concepts_term_is_seen() -> None:
     assert not bench._inside_other_term(termbase, "thread", "ja", ["スレッド"], "スレッドです")
 
 
-def test_injected_errors_are_scored_per_concept(tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    _po(tmp_path / "locale/pt_BR/LC_MESSAGES/iis-aspnet.po", "pt_BR",
+def test_injected_errors_are_scored_per_concept(tmp_path: Path) -> None:
+    _po(tmp_path / "pt_BR/doc.po", "pt_BR",
         [("The named pipe is open.", "O pipe nomeado está aberto."),
          ("HTTP.SYS sends data.", "HTTP.SYS envia dados.")])
-    monkeypatch.setattr(bench, "ROOT", tmp_path)
     termbase = load_termbase(MINI)
-    kinds = [(c[3], c[4], c[5]) for c in bench.injected_set(termbase)]
+    pairs = bench.translated_pairs([tmp_path])
+    kinds = [(c[3], c[4], c[5]) for c in bench.injected_set(termbase, pairs)]
     # HTTP.SYS is never translated: no case; dados has no plural of its own: one variant
     assert kinds == [
         ("named-pipe", None, "original"),
@@ -76,18 +75,20 @@ def test_injected_errors_are_scored_per_concept(tmp_path: Path,
         ("data", None, "original"), ("data", "term-missing", "missing"),
         ("data", None, "target variant"),
         ("data", None, "source variant"), ("data", None, "source variant")]
-    assert bench.score(termbase) == {
+    assert bench.score(termbase, pairs) == {
         "cases": 14, "positives": 4, "tp": 4, "fp": 0, "fn": 0, "precision": 1.0,
         "recall": 1.0, "errors": [], "by_kind": {
             "original": 2, "forbidden": 2, "missing": 2, "target variant": 3,
             "source variant": 5}}
 
 
-def test_article_pairs_fall_back_to_the_test_copies(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    _po(tmp_path / "tests/data/terms/iis-aspnet.ja.po", "ja", [("server", "サーバー")])
-    monkeypatch.setattr(bench, "ROOT", tmp_path)
-    assert bench.article_pairs() == {"ja": [("server", "サーバー")]}
+def test_translated_pairs_of_any_catalogs(tmp_path: Path) -> None:
+    _po(tmp_path / "a/one.po", "ja", [("server", "サーバー")])
+    _po(tmp_path / "b.po", "ja", [("client", "クライアント")])
+    _po(tmp_path / "a/two.po", "pt_BR", [("server", "servidor")])
+    assert bench.translated_pairs([tmp_path / "a", tmp_path / "b.po"]) == {
+        "ja": [("server", "サーバー"), ("client", "クライアント")],
+        "pt_BR": [("server", "servidor")]}
 
 
 def _renderings(termbase: Termbase) -> list[tuple[str, list[str]]]:
@@ -154,17 +155,30 @@ def test_real_entries_read_the_scorer_rows(tmp_path: Path) -> None:
 
 
 def test_main_reports_what_it_skipped_and_the_injected_figures(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    _po(tmp_path / "locale/ja/LC_MESSAGES/iis-aspnet.po", "ja", [("The server.", "サーバー。")])
-    monkeypatch.setattr(bench, "ROOT", tmp_path)
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _po(tmp_path / "locale/ja/LC_MESSAGES/doc.po", "ja", [("The server.", "サーバー。")])
     assert bench.main(["--glossary", str(MINI), "--catalogs", str(tmp_path / "none"),
+                       "--injected", str(tmp_path / "locale"),
                        "--real", str(tmp_path / "nothing"), "--runs", "1"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["throughput_ja"] == f"skipped: {tmp_path / 'none' / 'ja'} not found"
     assert report["real_entries"] == f"skipped: {tmp_path / 'nothing' / 'score.py'} not found"
     assert "termbase_10000_ja" not in report
     assert report["injected"]["by_kind"]["original"] == 1
+
+
+def test_the_defaults_are_the_projects_and_bad_input_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "conf.py").write_text(
+        f"triglot_languages = ['en', 'ja']\ntriglot_glossary = {str(MINI)!r}\n"
+        "locale_dirs = ['loc']\n", encoding="utf-8")
+    _po(tmp_path / "loc/ja/LC_MESSAGES/doc.po", "ja", [("The server.", "サーバー。")])
+    args = bench.argparse.Namespace(project=str(tmp_path), glossary=None, injected=None)
+    glossary, catalogs = bench._project_inputs(args)
+    assert (glossary, catalogs) == (MINI, [tmp_path / "loc/ja/LC_MESSAGES/doc.po"])
+    assert bench.main(["--project", str(tmp_path / "nowhere"), "--skip-throughput"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
 
 
 def test_throughput_against_pofilter(tmp_path: Path) -> None:

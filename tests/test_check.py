@@ -215,3 +215,28 @@ def test_control_characters_are_reported_and_every_report_stays_well_formed(
     for fmt in ("json", "sarif"):
         assert main(["check", "--glossary", glossary, "--format", fmt, str(path)]) == 1
         json.loads(capsys.readouterr().out)
+
+
+def test_findings_stream_catalog_by_catalog_and_a_bad_one_writes_nothing(
+        tmp_path: Path, mini, capsys) -> None:  # type: ignore[no-untyped-def]
+    from triglot.check.checker import iter_findings
+
+    good = po(tmp_path, "pt_BR", 'msgid "The named pipe."\nmsgstr "O canal nomeado."\n',
+              "a.po")
+    bad = po(tmp_path, "pt_BR", 'msgid "x\nmsgstr "y"\n', "b.po")
+    stream = iter_findings([good, bad], mini)
+    # the first catalog's findings come before the second catalog is read
+    assert next(stream).code == "term-forbidden"
+    with pytest.raises(TriglotError):
+        list(stream)
+    report = tmp_path / "report.json"
+    report.write_text("before", encoding="utf-8")
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
+                 "-o", str(report), str(good), str(bad)]) == 2
+    assert "b.po:6: unterminated string" in capsys.readouterr().err
+    assert report.read_text(encoding="utf-8") == "before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.po", "b.po", "report.json"]
+    assert main(["check", "--glossary", str(DATA / "mini.yaml"), "--format", "json",
+                 "-o", str(report), str(good)]) == 1
+    assert [f["found"] for f in json.loads(report.read_text("utf-8"))["findings"]] == [
+        "canal nomeado"]

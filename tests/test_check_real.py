@@ -45,6 +45,18 @@ concepts:
     pt_BR: [instância]
 - id: path
   terms: {en: [path], ja: [パス], pt_BR: [caminho]}
+- id: callable
+  terms: {en: [callable], ja: [呼び出し可能], pt_BR: [chamável]}
+- id: return-value
+  terms: {en: [return value], ja: [戻り値], pt_BR: [valor de retorno]}
+- id: attribute
+  terms: {en: [attribute], ja: [属性], pt_BR: [atributo]}
+- id: server
+  terms: {en: [server], ja: [サーバ], pt_BR: [servidor]}
+- id: default
+  terms: {en: [default], ja: [デフォルト], pt_BR: [padrão]}
+- id: signal
+  terms: {en: [signal], ja: [シグナル], pt_BR: [sinal]}
 """
 
 
@@ -124,6 +136,57 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
     assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
         ("term-missing", "callback")}
     assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
+
+
+def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Checker) -> None:
+    # "this function" names again what the text named: Japanese may leave it out, unless
+    # the translation says "this ..." with another noun (a mistranslation)
+    assert found(checker, "ja", "This function returns 1.", "1 を返します。") == set()
+    assert found(checker, "ja", "This function returns 1.", "このファイルは 1 を返します。") == {
+        ("term-missing", "function")}
+    # Portuguese drops subjects only, and names the object: "este atributo"
+    assert found(checker, "pt_BR", "It sets this attribute.", "Define este valor.") == {
+        ("term-missing", "attribute")}
+
+
+def test_noun_phrase_ending_in_kept_code(checker: Checker) -> None:
+    # "the attribute value *attr*" -> "*attr*": the term modifies the noun before the code
+    assert found(checker, "ja", "Set by the attribute value *attr*.", "*attr* で設定。") == set()
+    # "sets this attribute to ``True``": "to" links a complement, the term is the object
+    assert found(checker, "pt_BR", "It sets the attribute to ``True``.",
+                 "Define o valor como ``True``.") == {("term-missing", "attribute")}
+    # code before the term, one word away, is what the sentence is about
+    assert found(checker, "pt_BR", "The ``x`` attribute is kept.", "O ``x`` é mantido.") \
+        == set()
+    assert found(checker, "pt_BR", "``x`` is an attribute.", "``x`` é um valor.") == {
+        ("term-missing", "attribute")}
+
+
+def test_japanese_verb_for_a_verbal_compound(checker: Checker) -> None:
+    # 呼び出し可能 and 戻り値 are made of a verb: the verb in another form, or another
+    # verb before the head noun, is a periphrasis
+    assert found(checker, "ja", "It is callable from Python.", "Python から呼び出せます。") == set()
+    assert found(checker, "ja", "Return values are kept.", "返される値は保持されます。") == set()
+    assert found(checker, "ja", "Return values are kept.", "値は保持されます。") == {
+        ("term-missing", "return-value")}
+
+
+def test_verb_cues_and_english_left_in_code(checker: Checker) -> None:
+    # a verb after an adverb, or after a relative pronoun with "to": hints only
+    assert found(checker, "pt_BR", "It normally signals that.", "Indica isso.") == set()
+    assert found(checker, "pt_BR", "It normally signals that.", "Indica isso.", 0) == {
+        ("term-missing", "signal")}
+    assert found(checker, "pt_BR", "Pending signals are lost.", "Perdem-se.") == {
+        ("term-missing", "signal")}
+    assert found(checker, "pt_BR", "Values which default to the name.",
+                 "Valores que assumem o nome.") == set()
+    assert found(checker, "pt_BR", "Values which default to the name.",
+                 "Valores que assumem o nome.", 0) == {("term-missing", "default")}
+    # a term inside a dotted name left in the translation is code, not untranslated prose
+    assert found(checker, "ja", "The server listens.", "「http.server で」待ち受けます。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "The server listens.", "server が待ち受けます。") == {
+        ("term-untranslated", "server")}
 
 
 def test_confidence_filter_and_explain(tmp_path: Path, checker: Checker,

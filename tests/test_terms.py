@@ -112,3 +112,29 @@ def test_a_check_without_cues_never_loads_spacy(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("lang, text, blanked", [
+    ("en", "Use an application pool.", "Use an ``application pool``."),
+    ("pt_BR", "Dois pools de aplicativos.", "Dois ``pools`` de aplicativos."),
+    ("ja", "アプリケーションプールを使う", "アプリケーション``プール``を使う"),
+])
+def test_no_cue_means_no_match_even_with_markup_blanked(tb, lang: str, text: str,  # type: ignore[no-untyped-def]
+                                                        blanked: str) -> None:
+    # the checker parses a text's markup only where this pre-test says a term may occur
+    matcher = TermMatcher(tb, lang)
+    assert matcher.may_match(text) and matcher.find_all(text)
+    assert matcher.may_match(blanked)
+    assert not matcher.may_match("Zzz ズズズ") and not matcher.find_all("Zzz ズズズ")
+
+
+def test_cues_begin_words_and_a_word_that_begins_no_term_is_not_analysed() -> None:
+    tb = Termbase(("en",), [Concept("net", terms_by_lang={"en": [Term(".NET Framework")]}),
+                            Concept("list", terms_by_lang={"en": [Term("list")]})])
+    matcher = TermMatcher(tb, "en")
+    assert [m.text for m in matcher.find("On .NET Framework, a list.")] == [
+        ".NET Framework", "list"]
+    # "blacklist" holds the cue "lis" but not where a word begins; "listen" begins with
+    # it, and once the index is built its key tells it begins no term
+    assert not matcher.may_match("blacklisted") and not matcher.find("blacklisted")
+    assert not matcher.may_match("They listen here") and matcher.may_match("Two lists here")

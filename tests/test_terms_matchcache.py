@@ -49,6 +49,16 @@ def test_a_saved_cache_answers_as_the_matcher_without_analysing(tb: Termbase, tm
     assert again.misses == 1
 
 
+def test_the_cue_pre_test_of_a_cached_matcher_builds_no_analyzer(tb: Termbase) -> None:
+    from triglot.terms.matchcache import CachedMatcher, live_matcher
+
+    fresh = dataclasses.replace(tb)  # a termbase no live matcher was built for yet
+    matcher = CachedMatcher(fresh, "pt_BR", {}, {})
+    assert matcher.may_match(TEXTS["pt_BR"][0]) and not matcher.may_match("Zzz.")
+    # the cue alone answered: the index, which needs spaCy, is still unbuilt
+    assert "index" not in vars(live_matcher(fresh, "pt_BR")._index)  # type: ignore[attr-defined]
+
+
 def test_a_corrupt_or_foreign_file_is_an_empty_cache(tb: Termbase, tmp_path: Path) -> None:
     path = tmp_path / "matches.pickle"
     for content in (b"", b"\x80\x05garbage", b"not a pickle at all",

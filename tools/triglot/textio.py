@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from triglot.errors import TriglotError
 
@@ -127,15 +127,33 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *,
     as it was.
     """
     target = Path(path)
-    if target.is_dir():
-        raise TriglotError("is a directory; name a file to write", path=path)
-    if target.exists() and not target.is_file():
-        return _write_through(target, data)  # /dev/stdout, a pipe: nothing to rename over
     try:
-        if target.read_bytes() == data:
+        if target.is_file() and target.read_bytes() == data:
             return False
     except OSError:
         pass
+    with atomic_output(target, expected=expected) as handle:
+        handle.write(data)
+    return True
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str], *, expected: str | None = ANY
+                  ) -> Iterator[BinaryIO]:
+    """A file to write ``path``'s new content into piece by piece (a report that is
+    never held whole), put in place when the block ends without an error; on an error
+    the file is as it was. ``expected`` is as for :func:`write_atomic`; a path that is
+    not a regular file (/dev/stdout) is written through."""
+    target = Path(path)
+    if target.is_dir():
+        raise TriglotError("is a directory; name a file to write", path=path)
+    if target.exists() and not target.is_file():  # /dev/stdout, a pipe: no rename
+        try:
+            with target.open("wb") as through:
+                yield through
+        except OSError as exc:
+            raise TriglotError(f"cannot write: {exc.strerror}", path=target) from None
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -143,7 +161,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *,
         raise TriglotError(f"cannot write: {exc.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         # mkstemp makes the file private; give it the mode a plain open() would have
         os.chmod(tmp, _existing_mode(target) or 0o666 & ~_umask())
         # as late as can be: what was read must still be there
@@ -155,16 +173,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *,
         raise TriglotError(f"cannot write: {exc.strerror}", path=path) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
-    return True
-
-
-def _write_through(target: Path, data: bytes) -> bool:
-    try:
-        with target.open("wb") as handle:
-            handle.write(data)
-    except OSError as exc:
-        raise TriglotError(f"cannot write: {exc.strerror}", path=target) from None
-    return True
 
 
 def refuse_overwriting(output: str | os.PathLike[str],

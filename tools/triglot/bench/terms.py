@@ -1,7 +1,8 @@
 """Terminology benchmark: ``python -m triglot.bench.terms``.
 
-1. Precision and recall on an injected-error set built from the article's real
-   translations: for every (entry, concept) whose translation carries an approved term,
+1. Precision and recall on an injected-error set built from a project's real
+   translations (``--injected``, default: the catalogs of the project in
+   ``--project``): for every (entry, concept) whose translation carries an approved term,
    variants that replace that term by each deprecated/forbidden variant (expected
    ``term-forbidden``), by a neutral word (expected ``term-missing``), and by correct
    inflected or spelling variants (plural, capitalised, Japanese without spaces or
@@ -34,12 +35,15 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from triglot.check.catalogs import Entry, read_catalog
 from triglot.check.checker import Checker
+from triglot.errors import TriglotError
 from triglot.glossary import Concept, Term, Termbase, load_termbase, validate
 from triglot.glossary.yamlio import dump_yaml
+from triglot.project import catalog_paths, load_project, project_catalogs
 
 ROOT = Path(__file__).resolve().parents[3]
 TERM_CODES = {"term-missing", "term-forbidden", "term-untranslated"}
@@ -98,23 +102,26 @@ def _inside_other_term(termbase: Termbase, cid: str, lang: str, forms: list[str]
                for term in concept.terms(lang) for form in forms)
 
 
-def article_pairs() -> dict[str, list[tuple[str, str]]]:
-    """(English, translation) pairs of the article per language, from the project's
-    catalogs when they exist, else from the copies carried for the tests."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    candidates = sorted(ROOT.glob("locale/*/LC_MESSAGES/iis-aspnet.po")) or sorted(
-        (ROOT / "tests/data/terms").glob("iis-aspnet.*.po"))
-    for path in candidates:
+def translated_pairs(catalogs: Iterable[str | Path]) -> dict[str, list[tuple[str, str]]]:
+    """(English, translation) pairs per language of the catalogs (files, or folders of
+    them), the translated entries the injected set is built from."""
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in catalog_paths(catalogs):
         lang, entries = read_catalog(path)
-        found[lang] = [(e.msgid, e.msgstr) for e in entries]
-    return found
+        found[lang].extend((e.msgid, e.msgstr) for e in entries)
+    return dict(found)
 
 
-def injected_set(termbase: Termbase) -> list[tuple[str, str, str, str, str | None, str]]:
-    """(lang, msgid, msgstr, concept, expected code or None, kind) cases."""
+Pairs = dict[str, list[tuple[str, str]]]
+
+
+def injected_set(termbase: Termbase, translated: Pairs
+                 ) -> list[tuple[str, str, str, str, str | None, str]]:
+    """(lang, msgid, msgstr, concept, expected code or None, kind) cases, from the
+    ``translated`` pairs of each language (:func:`translated_pairs`)."""
     checker = Checker(termbase)
     cases: list[tuple[str, str, str, str, str | None, str]] = []
-    for lang, pairs in article_pairs().items():
+    for lang, pairs in translated.items():
         for msgid, msgstr in pairs:
             concepts = dict.fromkeys(m.concept for m in checker.matcher("en").find(msgid))
             for cid in concepts:
@@ -151,12 +158,12 @@ def injected_set(termbase: Termbase) -> list[tuple[str, str, str, str, str | Non
     return cases
 
 
-def score(termbase: Termbase) -> dict[str, object]:
+def score(termbase: Termbase, translated: Pairs) -> dict[str, object]:
     checker = Checker(termbase)
     tp = fp = fn = 0
     by_kind: Counter[str] = Counter()
     errors = []
-    cases = injected_set(termbase)
+    cases = injected_set(termbase, translated)
     for lang, msgid, msgstr, cid, expected, kind in cases:
         found = {f.code for f in checker.check_entry(Entry(msgid, msgstr, 0, None), lang, "")
                  if f.concept == cid and f.code in TERM_CODES}
@@ -322,10 +329,26 @@ def real_entries(folder: Path) -> dict[str, object]:
             for m in _ROW.finditer(proc.stdout)} | {"target": "P >= .90 and R >= .90 (+untr)"}
 
 
+def _project_inputs(args: argparse.Namespace) -> tuple[Path, list[Path]]:
+    """The termbase and the injected set's catalogs: as given, else the project's."""
+    if args.glossary and args.injected:
+        return Path(args.glossary), catalog_paths(args.injected)
+    project = load_project(args.project)
+    return (Path(args.glossary) if args.glossary else project.glossary,
+            catalog_paths(args.injected) if args.injected else project_catalogs(project))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triglot.bench.terms",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("--glossary", default=str(ROOT / "glossary/termbase.yaml"))
+    parser.add_argument("--project", default=".", metavar="DIR",
+                        help="the Sphinx project (its conf.py folder) whose termbase and "
+                        "catalogs are the defaults of --glossary and --injected (default: .)")
+    parser.add_argument("--glossary", metavar="FILE",
+                        help="termbase (default: the project's triglot_glossary)")
+    parser.add_argument("--injected", nargs="+", metavar="CATALOG|DIR",
+                        help="catalogs whose translations the injected set is built from "
+                        "(default: every catalog of the project)")
     parser.add_argument("--catalogs", default=str(ROOT.parent / "shared/bench/catalogs"),
                         help="folder with one sub-folder of .po files per language")
     parser.add_argument("--langs", default="ja,pt_BR",
@@ -336,6 +359,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3,
                         help="interleaved runs per timed figure, median reported (default: 3)")
     args = parser.parse_args(argv)
+    try:
+        glossary, injected = _project_inputs(args)
+    except TriglotError as exc:
+        print(f"python -m triglot.bench.terms: {exc}", file=sys.stderr)
+        return 2
     report: dict[str, object] = {}
     # throughput first: children forked later would count the parent's spaCy in their RSS
     if not args.skip_throughput:
@@ -347,13 +375,12 @@ def main(argv: list[str] | None = None) -> int:
                 report[f"throughput_{lang}"] = f"skipped: {folder} not found"
         folder = Path(args.catalogs) / "ja"
         if folder.is_dir():
-            report["termbase_10000_ja"] = termbase_scaling(folder, Path(args.glossary),
-                                                           runs=args.runs)
-            report["startup_ja"] = startup(folder, Path(args.glossary), args.runs)
+            report["termbase_10000_ja"] = termbase_scaling(folder, glossary, runs=args.runs)
+            report["startup_ja"] = startup(folder, glossary, args.runs)
     real = Path(args.real)
     report["real_entries"] = real_entries(real) if (real / "score.py").is_file() else \
         f"skipped: {real / 'score.py'} not found"
-    report["injected"] = score(load_termbase(args.glossary))
+    report["injected"] = score(load_termbase(glossary), translated_pairs(injected))
     print(json.dumps(report, ensure_ascii=False, indent=2))
     return 0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +27,8 @@ class Matcher(Protocol):
     """What the checker asks of a matcher: a :class:`TermMatcher` or a cached one."""
 
     has_unapproved: bool
+
+    def may_match(self, text: str) -> bool: ...
 
     def find(self, text: str) -> list[Match]: ...
 
@@ -68,8 +70,11 @@ class Checker:
         """The English as a reader sees it, and its term matches."""
         cached = self._source_cache.get(msgid)
         if cached is None:
-            shown = visible(msgid)
-            cached = self._source_cache[msgid] = (shown, self.matcher(self.source).find(shown))
+            matcher = self.matcher(self.source)
+            # most messages have no cue: their markup need not be parsed
+            cached = ((shown := visible(msgid)), matcher.find(shown)) \
+                if matcher.may_match(msgid) else (msgid, [])
+            self._source_cache[msgid] = cached
         return cached
 
     def check_entry(self, entry: Entry, lang: str, path: str) -> list[Finding]:
@@ -97,12 +102,15 @@ class Checker:
         for match in source_matches:
             uses[match.concept].append(match)
         matcher = self.matcher(lang)
-        shown = visible(entry.msgstr)
         # without a concept in the English only deprecated/forbidden terms can be found
-        target = matcher.find_all(shown) if uses or matcher.has_unapproved else []
+        if not uses and not (matcher.has_unapproved and matcher.may_match(entry.msgstr)):
+            self._check_text(entry, report)
+            return findings
+        shown = visible(entry.msgstr)
+        target = matcher.find_all(shown)
         by_concept: dict[str, list[Match]] = defaultdict(list)
         omission = Omission(entry.msgid, shown_source, source_matches, entry.msgstr, shown,
-                            target, lang)
+                            target, lang, self.source)
         reported: set[tuple[str, str]] = set()
         for match in target:
             if not match.term.approved and _inside_other(match, target):
@@ -141,6 +149,11 @@ class Checker:
                        f"the English uses {concept_id} but the translation has none of "
                        f"its terms; expected '{expected}'", None, expected,
                        confidence=HINT if omission.legitimate(concept, used) else None)
+        self._check_text(entry, report)
+        return findings
+
+    @staticmethod
+    def _check_text(entry: Entry, report: Callable[..., None]) -> None:
         for ident in identifiers(entry.msgid):
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
@@ -151,7 +164,6 @@ class Checker:
         if controls:
             report("control-character", None, f"control character {', '.join(controls)} in "
                    "the translation", ", ".join(controls))
-        return findings
 
     def definition_links(self) -> list[Finding]:
         """unsafe-link: links in the termbase's definitions, at the concept's line."""
@@ -170,8 +182,9 @@ class Checker:
             words = [t.text for t in concept.approved_terms(self.source)
                      if t.text.casefold() not in own]
             self._english[key] = re.compile(
-                r"(?<!\w)(?:" + "|".join(r"[\s-]+".join(map(re.escape, w.split()))
-                                        for w in words) + r")(?:e?s)?(?!\w)",
+                # not inside a dotted or underscored name (http.server): that is code
+                r"(?<!\w)(?<!\w\.)(?:" + "|".join(r"[\s-]+".join(map(re.escape, w.split()))
+                                                for w in words) + r")(?:e?s)?(?!\w|\.\w)",
                 re.IGNORECASE) if words else None
         pattern = self._english[key]
         return pattern.search(text) if pattern else None
@@ -221,18 +234,29 @@ def _inside_other(match: Match, matches: list[Match]) -> bool:
                and o.end - o.start > match.end - match.start for o in matches)
 
 
-def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
-                   severities: dict[str, str] | None = None,
-                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
-    """Check every catalog against the termbase; findings sorted by path and line.
+def iter_findings(paths: Iterable[str | Path], termbase: Termbase,
+                  severities: dict[str, str] | None = None,
+                  matchers: Callable[[str], Matcher] | None = None) -> Iterator[Finding]:
+    """Check every catalog against the termbase, giving each catalog's findings (by line)
+    as soon as it is checked, then term-inconsistent, which needs them all, and the
+    termbase's unsafe links: a caller that writes them out holds none for long.
 
     ``matchers(lang)`` gives the matcher of a language (default: a new
     :class:`TermMatcher`)."""
     checker = Checker(termbase, severities, matchers)
-    findings: list[Finding] = []
     for path in paths:
-        findings.extend(checker.check_catalog(path))
-    findings.extend(checker.inconsistencies())
-    findings.extend(checker.definition_links())
-    findings.sort(key=lambda f: (f.path, f.line or 0, f.code, f.concept or ""))
-    return findings
+        yield from sorted(checker.check_catalog(path), key=_order)
+    yield from sorted(checker.inconsistencies(), key=_order)
+    yield from checker.definition_links()
+
+
+def check_catalogs(paths: Iterable[str | Path], termbase: Termbase,
+                   severities: dict[str, str] | None = None,
+                   matchers: Callable[[str], Matcher] | None = None) -> list[Finding]:
+    """The findings of :func:`iter_findings`, sorted by path and line."""
+    return sorted(iter_findings(paths, termbase, severities, matchers),
+                  key=lambda f: (f.path, *_order(f)))
+
+
+def _order(finding: Finding) -> tuple[int, str, str]:
+    return finding.line or 0, finding.code, finding.concept or ""

@@ -60,7 +60,8 @@ EXPLANATIONS: dict[str, str] = {
         "role targets or *parameter* names) and the translation has none of its approved "
         "terms, in any inflection, also inside a compound. Where every English use is a "
         "verb, or the noun beside an identifier that the translation keeps (':func:`eval` "
-        "function'), it is only a hint (confidence 0.3, shown with --min-confidence 0). "
+        "function'), or 'this ...' that a language dropping what the context gives need "
+        "not repeat, it is only a hint (confidence 0.3, shown with --min-confidence 0). "
         "Where the term is not the concept ('for instance'), add the phrase to the term's "
         "'exclude' list, or give the term 'pos: noun' so that its verb uses are not it."),
     "term-forbidden": (

@@ -11,11 +11,18 @@ concept in the English is one of:
 - a word next to another concept's term that the translation renders, whose content
   the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
   callable" -> "o retorno de chamada");
+- the noun of a noun phrase that ends in kept code ("the attribute value *attr*" ->
+  "*attr*"; not across a preposition: "sets the attribute to ``True``");
+- the noun after a demonstrative ("this function returns"), in a language that leaves
+  out what the context gives (Japanese: "...を返し"), where the translation has fewer
+  demonstratives than the English (この with another noun is a mistranslation);
 
 or when the translation has a word derived from one of the concept's terms (a verb or
 a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
-"codificar"), or every word of a multi-word term in another order ("positional and
-keyword arguments" -> "argumentos posicionais e nomeados"; 基底クラス -> 基底となるクラス).
+"codificar"; a Japanese term made of a verb, in another form of the verb or with another
+verb before its head: 呼び出し可能 -> 呼び出せる, 戻り値 -> 返される値), or every
+word of a multi-word term in another order ("positional and keyword arguments" ->
+"argumentos posicionais e nomeados"; 基底クラス -> 基底となるクラス).
 A word that differs from a term by a letter or two is a misspelling ("decoracores"),
 not a derivation.
 """
@@ -29,6 +36,7 @@ from triglot.glossary import Concept
 from triglot.languages import get_language
 from triglot.terms.markup import TEXT_ROLES
 from triglot.terms.match import Match
+from triglot.terms.usage import DEMONSTRATIVES, PREPOSITIONS, ZERO_ANAPHORA
 
 # code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
 _CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
@@ -47,12 +55,14 @@ class Omission:
 
     def __init__(self, original: str, shown: str, source: Sequence[Match],
                  translation: str, shown_translation: str, target: Sequence[Match],
-                 lang: str) -> None:
+                 lang: str, source_lang: str) -> None:
         self.original, self.shown, self.source = original, shown, source
         self.translation = translation
         self.rendered = {m.concept for m in target}
         self.cjk = get_language(lang).script == "cjk"
         self.lang = lang
+        self.source_lang = get_language(source_lang).base
+        self.links = PREPOSITIONS.get(self.source_lang, frozenset())
         self.words = ([w.casefold() for w in _WORD.findall(shown_translation)]
                       if not self.cjk else [])
         self.text = shown_translation
@@ -61,7 +71,20 @@ class Omission:
         if self._derived(concept):
             return True
         return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
-                   or self._beside_rendered(m) or self._beside_identifier(m) for m in uses)
+                   or self._beside_rendered(m) or self._beside_identifier(m)
+                   or self._anaphoric(m) for m in uses)
+
+    def _anaphoric(self, match: Match) -> bool:
+        """The term after a demonstrative ("this function returns") in the English, and
+        a translation into a language that may leave out what the context gives: it
+        names again what the text already named ("...を返し")."""
+        own = ZERO_ANAPHORA.get(get_language(self.lang).base)
+        english = DEMONSTRATIVES.get(self.source_lang, frozenset())
+        left = _LAST_WORD.search(self.shown, 0, match.start)
+        if own is None or not left or left.group(1).casefold() not in english:
+            return False
+        said = sum(self.text.count(word) for word in own)
+        return said < sum(w.casefold() in english for w in _WORD.findall(self.shown))
 
     def names_code(self, uses: Sequence[Match]) -> bool:
         """Whether every use is the name of code the translation keeps: that English
@@ -73,19 +96,26 @@ class Omission:
         English, kept by the translation."""
         original, shown = self.original, self.shown
         for step, edge in ((-1, match.start - 1), (1, match.end)):
-            k, hidden = edge, []
-            while 0 <= k < len(original) and shown[k].isspace():
-                if not original[k].isspace():
-                    hidden.append(k)
-                elif hidden:
+            # after the term, the code may be one word further on, in the same noun
+            # phrase: "the attribute value *attr*" (before it, "*x* is deprecated" is a
+            # sentence about the code, which does not name the concept)
+            further = _past_word(shown, edge, step)
+            gap = shown[edge:further].strip().casefold()
+            for k in (edge, further)[:1 if step < 0 or gap in self.links else 2]:
+                hidden = []
+                while 0 <= k < len(original) and shown[k].isspace():
+                    if not original[k].isspace():
+                        hidden.append(k)
+                    elif hidden:
+                        break
+                    k += step
+                if hidden:
+                    run = original[min(hidden):max(hidden) + 1]
+                    names = _code_names(run) or [run]
+                    if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()")
+                           in self.translation for name in names):
+                        return True
                     break
-                k += step
-            if hidden:
-                run = original[min(hidden):max(hidden) + 1]
-                names = _code_names(run) or [run]
-                if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()") in self.translation
-                       for name in names):
-                    return True
         return False
 
     def _beside_identifier(self, match: Match) -> bool:
@@ -126,6 +156,19 @@ class Omission:
         return False
 
 
+def _past_word(text: str, k: int, step: int) -> int:
+    """Where the next word of ``text`` from ``k`` (going by ``step``) ends, spaces first.
+
+    >>> _past_word("a value *x*", 1, 1), _past_word("a value *x*", 6, -1)
+    (7, 1)
+    """
+    while 0 <= k < len(text) and text[k].isspace():
+        k += step
+    while 0 <= k < len(text) and text[k].isalnum():
+        k += step
+    return k
+
+
 def _code_names(text: str) -> list[str]:
     """The names in the code of a reST text: literals, code roles, *parameters* (not
     the text of :term: and the other text roles)."""
@@ -154,15 +197,29 @@ def _derived_word(term_word: str, word: str) -> bool:
 
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff]{4,}")
+# a verb (kanji, then its kana ending) and a kanji head: 呼び出し可能 is 呼び出 + し +
+# 可能, 戻り値 is 戻 + り + 値
+_VERB_COMPOUND = re.compile(r"(?P<stem>[\u4e00-\u9fff](?:[\u3040-\u309f]*[\u4e00-\u9fff])*)"
+                            r"[\u3040-\u309f]+(?P<head>[\u4e00-\u9fff]+)")
 
 
 def _shares_stem_cjk(term: str, text: str) -> bool:
     """A loanword of the text that begins with the katakana term's first two thirds
-    (デバッガ -> デバッグ); a kanji compound's first characters are another word.
+    (デバッガ -> デバッグ), or a form of the verb a term is made of (呼び出し可能 ->
+    呼び出せる), or another verb before its head (戻り値 -> 返される値); a kanji
+    compound's first characters are another word.
 
     >>> _shares_stem_cjk("デバッガ", "デバッグする"), _shares_stem_cjk("文字列", "文字")
     (True, False)
+    >>> _shares_stem_cjk("呼び出し可能", "呼び出せる"), _shares_stem_cjk("戻り値", "返される値")
+    (True, True)
+    >>> _shares_stem_cjk("書き換え可能", "変更可能"), _shares_stem_cjk("戻り値", "値")
+    (False, False)
     """
+    verb = _VERB_COMPOUND.fullmatch(term)
+    if verb:  # the verb in another form (呼び出せる), or another verb before the head
+        stem, head = map(re.escape, verb.group("stem", "head"))
+        return re.search(f"{stem}[\u3040-\u309f]|[\u3040-\u309f]{head}", text) is not None
     if not _KATAKANA.fullmatch(term):
         return False
     return term[: -(-2 * len(term) // 3)] in text

@@ -1,11 +1,18 @@
-"""Report formats for findings: text, JSON, SARIF 2.1.0 and JUnit XML."""
+"""Report formats for findings: text, JSON, SARIF 2.1.0 and JUnit XML.
+
+Text, JSON and SARIF are written finding by finding as they come (:func:`write`), so a
+report of many findings is never held whole; JUnit states each suite's counts before
+its cases and so collects the findings first.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 from xml.etree import ElementTree as ET
 
 from triglot import __version__
@@ -17,10 +24,51 @@ FORMATS = ("text", "json", "sarif", "junit")
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(findings: Sequence[Finding], fmt: str, checked: Sequence[str] = ()) -> str:
+def render(findings: Iterable[Finding], fmt: str, checked: Sequence[str] = ()) -> str:
     """The findings in format ``fmt``; ``checked`` lists every catalog looked at (JUnit)."""
-    return {"text": text, "json": as_json, "sarif": sarif, "junit": junit}[fmt](
-        findings, checked)
+    out = io.StringIO()
+    write(findings, fmt, out, checked)
+    return out.getvalue()
+
+
+class Writer(Protocol):
+    def write(self, text: str, /) -> object: ...
+
+
+def write(findings: Iterable[Finding], fmt: str, out: Writer,
+          checked: Sequence[str] = ()) -> None:
+    """Write the findings to ``out`` in format ``fmt``, each as it comes (but JUnit's)."""
+    if fmt == "junit":
+        out.write(junit(list(findings), checked))
+    elif fmt == "text":
+        for f in findings:  # printable: a terminal obeys no escape sequence of a catalog
+            out.write(printable(f"{f.path}:{f.line or 0}: {f.code} {f.severity} "
+                                f"({f.confidence:.2f}) {f.message}")
+                      + f"\n    {printable(_marked(f))}\n")
+    elif fmt == "json":
+        _json_array(out, {"findings": _ITEMS}, (f.to_dict() for f in findings))
+    else:
+        _json_array(out, _sarif_log(), (_sarif_result(f) for f in findings))
+
+
+_ITEMS = "\0items\0"  # where the streamed array goes in a JSON document
+
+
+def _json_array(out: Writer, document: dict[str, Any], items: Iterable[object]) -> None:
+    """``document`` as indented JSON, its one :data:`_ITEMS` value an array of ``items``
+    written one by one."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    marker = json.dumps(_ITEMS)
+    at = text.index(marker)
+    line = text[text.rindex("\n", 0, at) + 1:at]
+    indent = line[:len(line) - len(line.lstrip())]
+    out.write(text[:at] + "[")
+    first = True
+    for item in items:
+        body = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  " + indent)
+        out.write(("\n" if first else ",\n") + indent + "  " + body)
+        first = False
+    out.write(("" if first else "\n" + indent) + "]" + text[at + len(marker):] + "\n")
 
 
 def _marked(finding: Finding) -> str:
@@ -31,48 +79,32 @@ def _marked(finding: Finding) -> str:
     return " ".join(line.split())
 
 
-def text(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
-    """``path:line: code severity message``, then the translation with the term marked."""
-    out = []
-    for f in findings:
-        out.append(printable(f"{f.path}:{f.line or 0}: {f.code} {f.severity} "
-                             f"({f.confidence:.2f}) {f.message}"))
-        out.append(f"    {printable(_marked(f))}")
-    return "\n".join(out) + ("\n" if out else "")
+def _sarif_result(f: Finding) -> dict[str, Any]:
+    return {
+        "ruleId": f.code,
+        "level": _SARIF_LEVEL[f.severity],
+        "rank": round(f.confidence * 100, 1),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": Path(f.path).as_posix()},
+            "region": {"startLine": f.line or 1}}}],
+        "properties": {"language": f.language, "concept": f.concept, "found": f.found,
+                       "expected": f.expected},
+    }
 
 
-def as_json(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
-    return json.dumps({"findings": [f.to_dict() for f in findings]}, ensure_ascii=False,
-                      indent=2) + "\n"
-
-
-def sarif(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:
+def _sarif_log() -> dict[str, Any]:
     rules = [{"id": code, "name": code, "shortDescription": {"text": description},
               "defaultConfiguration": {"level": _SARIF_LEVEL[severity]}}
              for code, (severity, description) in CHECKS.items()]
-    results = []
-    for f in findings:
-        region: dict[str, int] = {"startLine": f.line or 1}
-        result = {
-            "ruleId": f.code,
-            "level": _SARIF_LEVEL[f.severity],
-            "rank": round(f.confidence * 100, 1),
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": Path(f.path).as_posix()}, "region": region}}],
-            "properties": {"language": f.language, "concept": f.concept, "found": f.found,
-                           "expected": f.expected},
-        }
-        results.append(result)
-    log = {
+    return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "triglot", "version": __version__,
                                       "informationUri": "https://example.invalid/triglot",
                                       "rules": rules}},
-                  "results": results}],
+                  "results": _ITEMS}],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
 def junit(findings: Sequence[Finding], checked: Sequence[str] = ()) -> str:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from triglot.check.findings import Finding
 
 NAME = "check"
 HELP = "check translated catalogs (.po) against the glossary's terminology"
@@ -47,12 +52,15 @@ def _confidence(value: str) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
-    from triglot.check import check_catalogs
+    import codecs
+    import sys
+
+    from triglot.check.checker import iter_findings
     from triglot.check.codes import DEFAULT_MIN_CONFIDENCE, at_least, explain
-    from triglot.check.report import render
+    from triglot.check.report import write
     from triglot.glossary import load_termbase
     from triglot.project import catalog_paths, project_catalogs, read_project
-    from triglot.textio import write_atomic
+    from triglot.textio import atomic_output
 
     if args.explain is not None:
         print(explain(args.explain), end="")
@@ -66,12 +74,20 @@ def run(args: argparse.Namespace) -> int:
         glossary = args.glossary or project.glossary
     termbase = load_termbase(glossary)
     threshold = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    findings = [f for f in check_catalogs(paths, termbase) if f.confidence >= threshold]
-    report = render(findings, args.format, paths)
+    failed = False
+
+    def reported() -> Iterator[Finding]:
+        # findings are written as the catalogs are checked, never all held at once
+        nonlocal failed
+        for finding in iter_findings(paths, termbase):
+            if finding.confidence >= threshold:
+                failed = failed or (args.fail_on != "never"
+                                    and at_least(finding.severity, args.fail_on))
+                yield finding
+
     if args.output:
-        write_atomic(args.output, report.encode("utf-8"))
+        with atomic_output(args.output) as raw:
+            write(reported(), args.format, codecs.getwriter("utf-8")(raw), paths)
     else:
-        print(report, end="")
-    if args.fail_on == "never":
-        return 0
-    return int(any(at_least(f.severity, args.fail_on) for f in findings))
+        write(reported(), args.format, sys.stdout, paths)
+    return int(failed)

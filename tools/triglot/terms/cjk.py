@@ -79,9 +79,20 @@ class SubstringIndex:
                  words: Callable[[str], list[tuple[int, int]]] | None = None) -> None:
         self.terms = {folded for term in terms if (folded := fold(term))}
         self.longest = max(map(len, self.terms), default=0)
+        self.firsts = frozenset(term[0] for term in self.terms)
         self.words = words
         pattern = trie_pattern(self.terms)
         self.pattern = re.compile(f"(?=({pattern}))") if self.terms else None
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` has a character a term begins with: without one, neither it
+        nor any text made from it by blanking characters out holds a term.
+
+        >>> index = SubstringIndex(["引数"])
+        >>> index.may_match("キー``ワード``引"), index.may_match("キーワード")
+        (True, False)
+        """
+        return not self.firsts.isdisjoint(unicodedata.normalize("NFKC", text).lower())
 
     def hits(self, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` (original offsets) where a term occurs, by start then length

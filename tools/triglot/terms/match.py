@@ -80,10 +80,17 @@ class TermMatcher:
                       if wanted is None or concept.id in wanted
                       for term in concept.terms(lang)]
         self.has_unapproved = any(not term.approved for _, term in self.terms)
-        if get_language(lang).script == "cjk":
-            self._scan = _Substrings(self.terms, lang).scan
-        else:
-            self._scan = _Tokens(self.terms, lang).scan
+        index: _Substrings | _Tokens = (_Substrings if get_language(lang).script == "cjk"
+                                         else _Tokens)(self.terms, lang)
+        self._index = index
+        self._scan = index.scan
+
+    def may_match(self, text: str) -> bool:
+        """Whether ``text`` contains a term's cue: ``False`` means :meth:`find` and
+        :meth:`find_all` find nothing there, so a caller can skip preparing the text
+        (parsing its markup) for them; blanking characters out never makes it ``True``.
+        """
+        return self._index.may_match(text)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, the longest at each position (with
@@ -140,12 +147,17 @@ class _Tokens:
         firsts = {first for _, term in terms
                   for first in _FIRST_WORD.findall(term.text)[:1]}
         cues = {_cue(text) for first in firsts for text in (first, key(first))}
-        # a window holds the longest term or exclusion around its cue
-        self.margin = 24 + max((len(text) for _, term in terms
-                                for text in (term.text, *term.exclude)), default=0)
-        if self.idioms:
-            self.margin += max(len(p) for p in self.idioms)
-        self.cue = re.compile("|".join(map(re.escape, sorted(cues)))) if cues else None
+        # A window holds what matching reads around a cue: two words before and one
+        # after (verb cues), the longest term after it, and any exclusion or idiom the
+        # term is part of, which may begin before the cue.
+        phrases = max((len(p) for _, term in terms for p in term.exclude), default=0)
+        phrases = max(phrases, *map(len, self.idioms)) if self.idioms else phrases
+        self.margins = (24 + phrases, 24 + max(phrases, max(
+            (len(term.text) for _, term in terms), default=0)))
+        # a cue where a word begins (a token does not begin after a letter), with the
+        # rest of its word
+        self.cue = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(cues)))
+                              + r")[^\W_]*") if cues else None
 
     @functools.cached_property
     def analyzer(self) -> Analyzer:
@@ -177,41 +189,47 @@ class _Tokens:
     def _keys(self, phrase: str) -> tuple[str, ...]:
         return tuple(t.key for t in self.analyzer.tokens(phrase))
 
+    def may_match(self, text: str) -> bool:
+        """Whether a cue of ``text`` may begin a term: once the index is built (the
+        first text with a cue builds it), the word at each cue is keyed as well; before,
+        the cue alone answers, so that a caller answered from a cache never loads spaCy."""
+        if self.cue is None:
+            return False
+        hits = self.cue.finditer(_fold(text))
+        if "index" not in self.__dict__:
+            return next(hits, None) is not None
+        return any(self._may_start(text, m.start(), m.end()) for m in hits)
+
     def scan(self, text: str) -> list[Match]:
         if self.cue is None:
             return []
         folded = _fold(text)
-        hits = [m.start() for m in self.cue.finditer(folded)]
-        if not hits:
+        found = [m.span() for m in self.cue.finditer(folded)]
+        if not found:
             return []
         if len(folded) != len(text):  # normalization moved offsets: analyse everything
             return self._scan(text, self.analyzer.tokens(text))
-        hits = [hit for hit in hits if self._may_start(text, hit)]
+        hits = [start for start, end in found if self._may_start(text, start, end)]
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
-        for start, end in _windows(text, hits, self.margin):
+        for start, end in _windows(text, hits, *self.margins):
             matches.extend(self._scan(text, [
                 Token(t.key, t.text, t.start + start, t.end + start)
                 for t in self.analyzer.tokens(text[start:end])]))
         return matches
 
-    def _may_start(self, text: str, hit: int) -> bool:
-        """Whether the word at a cue can begin a term. A plain word (letters and digits
-        between spaces or punctuation that spaCy splits off) is keyed as its token
-        would be, without tokenizing its window; anything else (ASP.NET, w3wp.exe) is
-        tokenized."""
-        key = word_key(self.lang)
-        start = end = hit
-        while start and text[start - 1].isalnum():
-            start -= 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
+    def _may_start(self, text: str, start: int, end: int) -> bool:
+        """Whether the word ``text[start:end]`` found at a cue can begin a term. A plain
+        word (letters and digits between spaces or punctuation that spaCy splits off) is
+        keyed as its token would be, without tokenizing its window; anything else
+        (ASP.NET, w3wp.exe) is tokenized."""
+        word = text[start:end]
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not ((before.isspace() or before in _PLAIN_EDGES)
+        if not word.isalnum() or not ((before.isspace() or before in _PLAIN_EDGES)
                 and (after.isspace() or after in _PLAIN_EDGES)):
             return True
-        return key(text[start:end]) in self.first_keys
+        return word_key(self.lang)(word) in self.first_keys
 
     def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
@@ -269,6 +287,9 @@ class _Substrings:
                     _Entry(concept, term, (spelling(term.text),)))
         self.index = SubstringIndex(self.by_folded, WORDS.get(get_language(lang).base))
 
+    def may_match(self, text: str) -> bool:
+        return self.index.may_match(text)
+
     def scan(self, text: str) -> list[Match]:
         matches: list[Match] = []
         for start, end in self.index.hits(text):
@@ -290,11 +311,11 @@ class _Substrings:
         return folded in self.fold(around) and self.fold(text[start:end]) in folded
 
 
-def _windows(text: str, hits: list[int], margin: int) -> list[tuple[int, int]]:
+def _windows(text: str, hits: list[int], before: int, after: int) -> list[tuple[int, int]]:
     """Spans of ``text`` around each hit, widened to whitespace and merged."""
     spans: list[tuple[int, int]] = []
     for hit in hits:
-        start, end = max(0, hit - margin), min(len(text), hit + margin)
+        start, end = max(0, hit - before), min(len(text), hit + after)
         space = text.rfind(" ", 0, start + 1)
         start = 0 if space < 0 or start == 0 else space + 1
         space = text.find(" ", end)

@@ -100,6 +100,10 @@ class CachedMatcher:
         self.has_unapproved = any(not t.approved for c in termbase.concepts
                                   for t in c.terms_by_lang.get(lang, ()))
 
+    def may_match(self, text: str) -> bool:
+        # the live matcher's cue test needs no analyzer (spaCy is loaded on a miss only)
+        return live_matcher(self.termbase, self.lang).may_match(text)
+
     def find(self, text: str) -> list[Match]:
         return self._answer(text, text, TermMatcher.find)
 

@@ -50,7 +50,28 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
         # a noun is seldom followed by one of these; a verb often is
         "determiners": frozenset({"the", "a", "an", "its", "their", "his", "her", "this",
                                   "these", "those", "every", "each"}),
+        # a relative pronoun before a verb whose object or "to" follows ("which default
+        # to", "that lists the")
+        "relative": frozenset({"which", "that"}),
     },
+}
+# Determiners that refer back to something already named ("this function returns").
+DEMONSTRATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"this", "that", "these", "those"}),
+}
+# Languages that leave out a subject or an object the context gives (zero anaphora), so
+# that a translation need not name again what "this function" refers to, with their
+# demonstrative determiners: a translation that has one said "this ..." with a noun.
+# (Portuguese drops subjects only, and says "este atributo".)
+ZERO_ANAPHORA: dict[str, tuple[str, ...]] = {
+    "ja": ("この", "その", "あの", "これらの", "それらの"),
+    "ko": ("이 ", "그 ", "저 "),
+    "zh": ("这个", "这些", "那个", "那些", "此", "该"),
+}
+# Words that link a noun to what follows without being part of its noun phrase.
+PREPOSITIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"to", "in", "of", "for", "on", "at", "by", "with", "from", "as",
+                     "into", "than", "and", "or", "is", "are"}),
 }
 IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("for instance", "with the exception of", "the exception being",
@@ -94,6 +115,11 @@ def looks_verbal(lang: str, tokens: Sequence[_Token], i: int, term: str) -> bool
         return True
     if lower.endswith("s") and not base.endswith("s") and after == "to":
         return True  # "defaults to"
+    if lower.endswith("s") and not base.endswith("s") and len(before) > 4 \
+            and before.endswith("ly"):
+        return True  # "normally signals": a verb after an adverb
+    if before in cues["relative"] and (after == "to" or after in cues["determiners"]):
+        return True  # "which default to"
     if after in cues["determiners"]:
         return True  # "signals a", "processes its arguments", "encoding the mapping"
     opening = not before or before in (".", ":", ";", "!", "?")
