@@ -236,3 +236,57 @@ def test_a_single_language_site_has_no_counterparts_nor_parallel_views(app: Any)
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "triglot-counterparts" not in index and "triglot-parallel-link" not in index
     assert not (app.outdir / "parallel").exists()
+
+
+def _written(outdir: Path) -> dict[str, int]:
+    return {path.relative_to(outdir).as_posix(): path.stat().st_mtime_ns
+            for path in outdir.glob("**/*.html")}
+
+
+def test_generated_pages_are_written_only_when_their_documents_change(
+        tmp_path: Path, make_app: Callable[..., Any]) -> None:
+    srcdir = _project_with_many_documents(tmp_path)
+    make_app("html", srcdir=srcdir).build()
+    outdir = srcdir / "_build" / "html"
+    first = _written(outdir)
+    assert "parallel/doc0.html" in first and "triglot-status.html" in first
+    make_app("html", srcdir=srcdir).build()
+    again = _written(outdir)
+    # nothing changed: Sphinx writes its own index pages, triglot nothing
+    assert sorted(n for n in first if again[n] != first[n]) == ["genindex.html", "search.html"]
+
+    catalog = srcdir / "locale" / "ja" / "LC_MESSAGES" / "index.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("二番目の段落。", "二番目の段落（改訂）。"), encoding="utf-8")
+    make_app("html", srcdir=srcdir).build()
+    edited = _written(outdir)
+    assert sorted(n for n in first if edited[n] != again[n]) == [
+        "genindex.html", "index.html", "parallel/index.html", "search.html",
+        "triglot-status.html"]
+
+    (outdir / "parallel" / "doc3.html").unlink()  # a page missing from the output is written
+    make_app("html", srcdir=srcdir).build()
+    assert (outdir / "parallel" / "doc3.html").is_file()
+
+
+def test_each_catalog_is_read_once_per_build(tmp_path: Path, make_app: Callable[..., Any],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import triglot.catalog
+    from triglot.sphinxext.core.catalogs import read_po
+
+    srcdir = _project_with_many_documents(tmp_path)
+    for n in range(7):  # a catalog per document and language: more than a small cache holds
+        for code in ("ja", "pt_BR"):
+            shutil.copy(srcdir / "locale" / code / "LC_MESSAGES" / "index.po",
+                        srcdir / "locale" / code / "LC_MESSAGES" / f"doc{n}.po")
+    reads: list[str] = []
+    real = triglot.catalog.read_catalog
+
+    def counting(path: Any, *args: Any, **kwargs: Any) -> Any:
+        reads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(triglot.catalog, "read_catalog", counting)
+    read_po.clear()
+    make_app("html", srcdir=srcdir, confoverrides={"language": "ja"}).build()
+    assert len(reads) == 16 and len(set(reads)) == 16

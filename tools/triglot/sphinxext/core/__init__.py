@@ -1,7 +1,8 @@
 """What every feature of the extension shares: configuration values, the site's languages
 and the links between their sites, build state kept per document, paragraph anchors,
 catalog reading, the termbase and its match cache, the extension's message catalog,
-page furniture nodes, the templates of generated pages and warning locations. Nothing
+page furniture nodes, the templates of generated pages and when they are out of date,
+and warning locations. Nothing
 here depends on a feature.
 """
 
@@ -9,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.core import config, matchcache, paragraphs, site
+from triglot.sphinxext.core import config, matchcache, outdated, paragraphs, site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (config, site, paragraphs, matchcache):
+    for module in (config, site, paragraphs, matchcache, outdated):
         module.setup(app)

@@ -7,13 +7,13 @@ the ``.po`` catalogs itself: they also keep the fuzzy entries the ``.mo`` files 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from sphinx.util.i18n import docname_to_domain
+
+from triglot.sphinxext.core.filecache import per_file
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -23,17 +23,13 @@ if TYPE_CHECKING:
 State = Literal["translated", "outdated", "untranslated"]
 
 
-@lru_cache(maxsize=64)
-def _read(path: str, mtime_ns: int, size: int) -> Catalog:
+@per_file
+def read_po(path: str) -> Catalog:
+    """The catalog at ``path``, read once per process and file version (every catalog
+    the extension reads goes through here)."""
     from triglot.catalog import read_catalog
 
     return read_catalog(path)
-
-
-def read_po(path: Path) -> Catalog:
-    """The catalog at ``path``, read once per process and file version."""
-    stat = os.stat(path)
-    return _read(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def catalog_paths(project: Sphinx | BuildEnvironment, docname: str, code: str) -> list[Path]:

@@ -7,13 +7,13 @@ blocks in one cell, and one translation covering several English paragraphs (n:1
 their rows; both carry an ``n:m`` badge. Each cell links to the paragraph in its site.
 
 Which paragraphs a document has is recorded when it is read (so ``-j`` builds merge it),
-the texts come from the catalogs when the page is written.
+the texts come from the catalogs when the page is written, which is only when the
+document's own page is (:mod:`triglot.sphinxext.core.outdated`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,8 @@ from triglot.catalog.markers import (
 )
 from triglot.segment import PARAGRAPH_MODES, paragraphs
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.filecache import per_file
+from triglot.sphinxext.core.outdated import page_outdated
 from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
@@ -92,9 +94,7 @@ class Cell:
         return f"{self.rows}:{self.pieces}"
 
 
-@lru_cache(maxsize=16)
-def _original(path: str, mtime_ns: int) -> str:
-    return read_text(path)
+_original = per_file(read_text)
 
 
 def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
@@ -108,7 +108,7 @@ def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
         path = Path(app.srcdir, directory, "originals", marker.origin)
         if not path.is_file():
             continue
-        original = _original(str(path), path.stat().st_mtime_ns)
+        original = _original(path)
         for mode in PARAGRAPH_MODES:
             found = paragraphs(original, mode)
             if max(marker.numbers) <= len(found):
@@ -176,6 +176,8 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if pagename in app.env.found_docs:
             logger.warning("no parallel view for %s: a document named %s exists", docname,
                            pagename, type="triglot", subtype="parallel")
+            continue
+        if not page_outdated(app, pagename, [docname]):
             continue
         title = ui_text("parallel_title", title=app.env.titles[docname].astext())
         yield (pagename, {"title": escape(title),
