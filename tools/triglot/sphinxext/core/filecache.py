@@ -18,7 +18,8 @@ T = TypeVar("T")
 
 
 class per_file(Generic[T]):  # noqa: N801  (used as a decorator, named like one)
-    """``read(path)`` for each file version once; call it with any path-like.
+    """``read(path)`` for each file version once (``path`` made absolute); call it with
+    any path-like.
 
     >>> import tempfile, pathlib
     >>> calls = []
@@ -41,7 +42,7 @@ class per_file(Generic[T]):  # noqa: N801  (used as a decorator, named like one)
         self.__doc__ = read.__doc__
 
     def __call__(self, path: str | os.PathLike[str]) -> T:
-        key = os.fspath(path)
+        key = os.path.abspath(path)  # one entry however the path is spelt
         stat = os.stat(key)
         version = (stat.st_mtime_ns, stat.st_size)
         entry = self._entries.get(key)

@@ -21,7 +21,8 @@ class TermbaseError(ExtensionError):
 
 
 @per_file
-def _load(path: str) -> Termbase:
+def read_termbase(path: str) -> Termbase:
+    """The termbase at ``path``, read once per process and file version."""
     from triglot.glossary import load_termbase
 
     return load_termbase(path)
@@ -33,7 +34,7 @@ def termbase_for(env: BuildEnvironment) -> Termbase:
         raise TermbaseError("no termbase: set triglot_glossary in conf.py")
     path = Path(env.config.triglot_glossary)
     try:
-        return _load(path)
+        return read_termbase(path)
     except FileNotFoundError:
         raise TermbaseError(f"{path}: no such file (triglot_glossary in conf.py)") from None
     except TriglotError as exc:
