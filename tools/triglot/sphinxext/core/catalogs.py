@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from sphinx.util.i18n import docname_to_domain
 
 from triglot.sphinxext.core.filecache import per_file
+from triglot.sphinxext.core.state import PerBuild
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -32,13 +33,21 @@ def read_po(path: str) -> Catalog:
     return read_catalog(path)
 
 
+# Each (document, language)'s catalog files, found once per build (per configuration):
+# the locale folders do not change while a build runs, and each is asked for many times.
+_PATHS: PerBuild[dict[tuple[str, str], list[Path]]] = PerBuild(lambda config: {})
+
+
 def catalog_paths(project: Sphinx | BuildEnvironment, docname: str, code: str) -> list[Path]:
     """The ``.po`` files of ``docname`` in language ``code`` that exist, in the order of
     ``locale_dirs`` (Sphinx's order of precedence)."""
-    domain = docname_to_domain(docname, project.config.gettext_compact)
-    paths = (Path(project.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
-             for directory in project.config.locale_dirs)
-    return [path for path in paths if path.is_file()]
+    known = _PATHS.of(project.config)
+    if (docname, code) not in known:
+        domain = docname_to_domain(docname, project.config.gettext_compact)
+        paths = (Path(project.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
+                 for directory in project.config.locale_dirs)
+        known[docname, code] = [path for path in paths if path.is_file()]
+    return list(known[docname, code])
 
 
 def catalogs_for(project: Sphinx | BuildEnvironment, docname: str,
