@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docutils.core
 import pytest
+from docutils.writers import html5_polyglot
 from triglot.bench import site, synthetic
 from triglot.bench.cost import Cost
 from triglot.languages import get_language
@@ -36,7 +37,8 @@ def test_ignored_directives_parse_everything_and_produce_nothing() -> None:
     site.ignore_directives(App(), ["bench-ignored"])
     text = ("Before.\n\n.. bench-ignored:: some model.yaml\n   :any-option: x\n   :other:\n\n"
             "   content\n\nAfter.\n")
-    html = docutils.core.publish_parts(text, writer="html")["body"]
+    # a writer object: docutils 0.21 (Sphinx 8.2's) takes no writer name there
+    html = docutils.core.publish_parts(text, writer=html5_polyglot.Writer())["body"]
     assert html == "<p>Before.</p>\n<p>After.</p>\n"
 
 
