@@ -290,3 +290,17 @@ def test_each_catalog_is_read_once_per_build(tmp_path: Path, make_app: Callable[
     read_po.clear()
     make_app("html", srcdir=srcdir, confoverrides={"language": "ja"}).build()
     assert len(reads) == 16 and len(set(reads)) == 16
+
+
+def test_parallel_views_draw_no_site_navigation(tmp_path: Path,
+                                                make_app: Callable[..., Any]) -> None:
+    srcdir = _project_with_many_documents(tmp_path)
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\n.. toctree::\n\n"
+                     + "".join(f"   doc{n}\n" for n in range(7)), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, confoverrides={"html_theme": "alabaster"})
+    app.build()
+    page = (app.outdir / "doc3.html").read_text(encoding="utf-8")
+    view = (app.outdir / "parallel" / "doc3.html").read_text(encoding="utf-8")
+    assert page.count('class="toctree-l1') == 7  # the theme's navigation
+    assert 'toctree-l1' not in view and 'href="../doc3.html"' in view

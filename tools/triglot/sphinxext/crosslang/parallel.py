@@ -8,7 +8,8 @@ their rows; both carry an ``n:m`` badge. Each cell links to the paragraph in its
 
 Which paragraphs a document has is recorded when it is read (so ``-j`` builds merge it),
 the texts come from the catalogs when the page is written, which is only when the
-document's own page is (:mod:`triglot.sphinxext.core.outdated`).
+document's own page is (:mod:`triglot.sphinxext.core.outdated`). The page shows no site
+navigation (the theme's ``toctree()`` is empty there): only the way back to its document.
 """
 
 from __future__ import annotations
@@ -181,7 +182,16 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             continue
         title = ui_text("parallel_title", title=app.env.titles[docname].astext())
         yield (pagename, {"title": escape(title),
-                          "body": parallel_body(app, docname, record, title)}, "page.html")
+                          "body": parallel_body(app, docname, record, title),
+                          "toctree": _no_navigation}, "page.html")
+
+
+def _no_navigation(**options: Any) -> str:
+    """The site's navigation on a parallel view: none. The view is reached from its
+    document and links back to it; a theme's navigation tree grows with the project, and
+    drawing it on a view of every document doubled the part of a build that grows faster
+    than the project does."""
+    return ""
 
 
 def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
