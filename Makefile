@@ -16,9 +16,12 @@ BENCH_INSTALLED := $(VENV)/.installed-bench
 # The adoption benchmark builds a project that pins its own Sphinx (8.2): a venv of its own.
 ADOPT_VENV := .venv-adopt
 ADOPT_INSTALLED := $(ADOPT_VENV)/.installed
+# The suite on the Sphinx the Python docs pin (8.2): a venv of its own, not in `make test`.
+SPHINX8_VENV := .venv-sphinx8
+SPHINX8_INSTALLED := $(SPHINX8_VENV)/.installed
 
-.PHONY: site test strict lint coverage screenshots lighthouse node-test system-deps bench bench-align bench-terms \
-	bench-site bench-catalog bench-adopt clean
+.PHONY: site test strict lint coverage screenshots lighthouse node-test system-deps bench \
+	bench-align bench-terms bench-site bench-catalog bench-adopt test-sphinx8 clean
 
 site: $(INSTALLED) system-deps
 	$(BIN)/triglot site
@@ -121,6 +124,20 @@ bench-adopt: $(ADOPT_INSTALLED)
 $(ADOPT_INSTALLED): pyproject.toml constraints-adopt.txt
 	test -x $(ADOPT_VENV)/bin/python || $(PYTHON) -m venv $(ADOPT_VENV)
 	$(ADOPT_VENV)/bin/python -m pip install -q -c constraints-adopt.txt -e '.[bench-adopt]'
+	touch $@
+
+# The suite again on Sphinx 8.2 (the oldest Sphinx triglot supports, and the one the Python
+# documentation pins), with the adoption test on the Python tutorial fixture, which needs it.
+test-sphinx8: $(SPHINX8_INSTALLED) system-deps
+	@tools/system-deps.sh $(TEST_DEPS)
+	$(SPHINX8_VENV)/bin/python -m pytest -q
+
+# The development set (constraints.txt), then Sphinx 8.2 and what it needs in its place
+# (constraints-adopt.txt, with the fixture's theme and extensions).
+$(SPHINX8_INSTALLED): pyproject.toml constraints.txt constraints-adopt.txt
+	test -x $(SPHINX8_VENV)/bin/python || $(PYTHON) -m venv $(SPHINX8_VENV)
+	$(SPHINX8_VENV)/bin/python -m pip install -q -c constraints.txt -e '.[test]'
+	$(SPHINX8_VENV)/bin/python -m pip install -q -c constraints-adopt.txt -e '.[bench-adopt]'
 	touch $@
 
 $(BENCH_INSTALLED): $(INSTALLED)

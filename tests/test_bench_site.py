@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import docutils.core
 import pytest
-from triglot.bench import site
+from docutils.writers import html5_polyglot
+from triglot.bench import site, synthetic
+from triglot.bench.cost import Cost
 from triglot.languages import get_language
 
 ROOTS = Path(__file__).parent / "roots"
@@ -17,17 +19,10 @@ LANGUAGES = ("en", "ja", "pt_BR")
 
 
 def project(tmp_path: Path) -> Path:
-    """tests/roots/test-site laid out as the benchmark copies a project."""
+    """tests/roots/test-site as it is: conf.py beside the sources, catalogs in locale/."""
     source = tmp_path / "project"
-    fixture = ROOTS / "test-site"
-    shutil.copytree(fixture, source / "docs", ignore=shutil.ignore_patterns(
-        "conf.py", "locale", "glossary"))
-    shutil.copytree(fixture / "locale", source / "locale")
-    shutil.copytree(fixture / "glossary", source / "glossary")
-    shutil.copy(fixture / "conf.py", source / "conf.py")
-    messages = source / "locale" / "ja" / "LC_MESSAGES"
-    shutil.copy(messages / "article.po", source / site.EDITED)  # the catalog edited
-    (messages / "article.mo").write_bytes(b"stale")
+    shutil.copytree(ROOTS / "test-site", source)
+    (source / "locale" / "ja" / "LC_MESSAGES" / "article.mo").write_bytes(b"stale")
     return source
 
 
@@ -42,18 +37,19 @@ def test_ignored_directives_parse_everything_and_produce_nothing() -> None:
     site.ignore_directives(App(), ["bench-ignored"])
     text = ("Before.\n\n.. bench-ignored:: some model.yaml\n   :any-option: x\n   :other:\n\n"
             "   content\n\nAfter.\n")
-    html = docutils.core.publish_parts(text, writer="html")["body"]
+    # a writer object: docutils 0.21 (Sphinx 8.2's) takes no writer name there
+    html = docutils.core.publish_parts(text, writer=html5_polyglot.Writer())["body"]
     assert html == "<p>Before.</p>\n<p>After.</p>\n"
 
 
 def test_make_variants_copies_the_project_and_overrides_conf(tmp_path: Path) -> None:
     (tmp_path / "base").mkdir()
     variants = site.make_variants(tmp_path / "base", project(tmp_path))
-    assert [(v.name, v.root.name, v.plain, v.concurrent) for v in variants] == [
-        ("triglot", "triglot", False, False), ("plain", "plain", True, False),
-        ("plain concurrent", "plain", True, True), ("no diagrams", "no-diagrams", False, False)]
-    triglot, plain, _, no_diagrams = variants
-    assert (triglot.root / "docs" / "article.rst").is_file()
+    assert [(v.name, v.root.name, v.plain) for v in variants] == [
+        ("triglot", "triglot", False), ("plain", "plain", True),
+        ("no diagrams", "no-diagrams", False)]
+    triglot, plain, no_diagrams = variants
+    assert (triglot.root / "article.rst").is_file()
     assert not list(triglot.root.glob("locale/**/*.mo"))
     assert (triglot.root / "conf.py").read_text() == (ROOTS / "test-site" / "conf.py").read_text()
     plain_conf = (plain.root / "conf.py").read_text()
@@ -62,11 +58,15 @@ def test_make_variants_copies_the_project_and_overrides_conf(tmp_path: Path) -> 
     diagrams_conf = (no_diagrams.root / "conf.py").read_text()
     assert "ignore_directives(app, ['architecture'])" in diagrams_conf
     assert 'e != "triglot.sphinxext"' not in diagrams_conf
+    two = site.make_variants(tmp_path / "two", project(tmp_path / "again"), ("triglot", "plain"))
+    assert [v.name for v in two] == ["triglot", "plain"]
 
 
 def test_clean_removes_the_build_and_the_mo_files(tmp_path: Path) -> None:
     root = project(tmp_path)
     (root / "_build" / "site").mkdir(parents=True)
+    (root / "locale" / "ja" / "LC_MESSAGES" / "sub").mkdir()
+    (root / "locale" / "ja" / "LC_MESSAGES" / "sub" / "x.mo").write_bytes(b"")
     site.Variant("triglot", root, plain=False).clean()
     assert not (root / "_build").exists() and not list(root.glob("locale/**/*.mo"))
     assert (root / "locale" / "ja" / "LC_MESSAGES" / "article.po").is_file()
@@ -89,23 +89,43 @@ def test_counting_dot_needs_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         site.counting_dot(tmp_path)
 
 
-def test_edit_catalog_changes_the_first_translation_once(tmp_path: Path) -> None:
-    path = tmp_path / site.EDITED
-    path.parent.mkdir(parents=True)
-    path.write_text('msgid ""\nmsgstr ""\n\nmsgid "A"\nmsgstr "あ"\n\nmsgid "B"\nmsgstr "い"\n',
+HEADER = 'msgid ""\nmsgstr ""\n"Language: ja\\n"\n\n'
+
+
+def test_edit_catalog_changes_the_first_paragraphs_translation(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_text(HEADER + 'msgid "T"\nmsgstr "題"\n\nmsgid "A"\nmsgstr ""\n"あ"\n"い"\n\n'
+                    'msgid "B"\nmsgstr ""\n"う"\n"え"\n', encoding="utf-8")
+    site.edit_catalog(path, 1)
+    site.edit_catalog(path, 2)
+    assert path.read_text(encoding="utf-8") == (
+        HEADER + 'msgid "T"\nmsgstr "題"\n\nmsgid "A"\nmsgstr ""\n"あ"\n"い [edit 2]"\n\n'
+        'msgid "B"\nmsgstr ""\n"う"\n"え"\n')
+
+
+def test_edit_catalog_falls_back_to_any_translation(tmp_path: Path) -> None:
+    path = tmp_path / "a.po"
+    path.write_text(HEADER + 'msgid "A"\nmsgstr ""\n\nmsgid "B"\nmsgstr "い"\n',
                     encoding="utf-8")
-    site.edit_catalog(tmp_path, 1)
-    site.edit_catalog(tmp_path, 2)
-    assert path.read_text(encoding="utf-8") == ('msgid ""\nmsgstr ""\n\nmsgid "A"\n'
-                                                'msgstr "あ（編集 2）"\n\nmsgid "B"\nmsgstr "い"\n')
-    path.write_text('msgid "A"\nmsgstr ""\n', encoding="utf-8")
+    site.edit_catalog(path, 3)
+    assert path.read_text(encoding="utf-8").endswith('msgid "B"\nmsgstr "い [edit 3]"\n')
+    path.write_text(HEADER + 'msgid "A"\nmsgstr ""\n', encoding="utf-8")
     with pytest.raises(AssertionError, match="no translated msgstr"):
-        site.edit_catalog(tmp_path, 3)
+        site.edit_catalog(path, 4)
 
 
-def article(folder: Path, html: str, assets: dict[str, int]) -> None:
+def test_default_page_is_the_most_translated_document(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert site.default_page(root) == "article"
+    messages = root / "locale" / "ja" / "LC_MESSAGES"
+    shutil.copy(messages / "article.po", messages / "not-a-document.po")
+    assert site.default_page(root) == "article"
+    assert site.edited_catalog(root, "special") == messages / "special.po"
+
+
+def article(folder: Path, html: str, assets: dict[str, int], page: str = "article") -> None:
     folder.mkdir(parents=True)
-    (folder / f"{site.ARTICLE}.html").write_text(html, encoding="utf-8")
+    (folder / f"{page}.html").write_text(html, encoding="utf-8")
     for name, size in assets.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(b"x" * size)
@@ -123,7 +143,7 @@ OURS_ASSETS = {"_static/basic.css": 100, "_static/triglot.css": 30, "_images/d.s
 def test_page_weight_counts_html_and_larger_or_new_assets(tmp_path: Path) -> None:
     article(tmp_path / "plain", PLAIN, PLAIN_ASSETS)
     article(tmp_path / "ours", OURS, OURS_ASSETS)
-    assert site.page_weight(tmp_path / "ours", tmp_path / "plain") == {
+    assert site.page_weight(tmp_path / "ours", tmp_path / "plain", "article") == {
         "HTML": len(OURS) - len(PLAIN), "  of which inline SVG": len('<svg viewBox="0 0 1 1">'
                                                                     '<g/></svg>'),
         "_images/d.svg": 30, "_static/triglot.css": 30}
@@ -133,122 +153,168 @@ def test_row_verdicts() -> None:
     assert site._row("a", "1", "", "< 2", True).endswith("< 2  ok")
     assert site._row("a", "3", "", "< 2", False).endswith("< 2  MISSED")
     assert site._row("figure", "measured", "from", "target", None) == (
-        f"{'figure':<44} {'measured':>10} {'from':>16} {'target':>10}  ")
-
-
-class Child:
-    started: list[tuple[list[str], Path]] = []
-
-    def __init__(self, command: list[str], cwd: Path, env: dict[str, str], stdout: object,
-                 stderr: object) -> None:
-        self.started.append((command, cwd))
-        self.returncode = 1 if "fail" in cwd.name else 0
-
-    def wait(self) -> int:
-        return self.returncode
+        f"{'figure':<48} {'measured':>12} {'from':>18} {'target':>10}  ")
 
 
 def test_build_runs_triglot_site_or_sphinx_build_per_language(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(subprocess, "Popen", Child)
-    monkeypatch.setattr(Child, "started", [])
-    monkeypatch.setattr(site, "CPU", {})
-    monkeypatch.setattr(site, "JOBS", 2)
+    started: list[tuple[list[str], Path]] = []
+
+    def run(command: list[str], cwd: Path, **kwargs: object) -> None:
+        started.append((command, cwd))
+        if "fail" in cwd.name:
+            raise subprocess.CalledProcessError(2, command)
+
+    monkeypatch.setattr(subprocess, "run", run)
     root = project(tmp_path)
     log = tmp_path / "log"
-    assert site.build(site.Variant("triglot", root, plain=False), {}, log) >= 0
-    assert Child.started.pop() == ([site.sys.executable, "-m", "triglot", "site"], root)
-    site.build(site.Variant("plain concurrent", root, plain=True, concurrent=True), {}, log)
-    assert [command[-3:] for command, _ in Child.started] == [
-        [f"language={code}", "docs", f"_build/site/{get_language(code).site_dir}"]
+    cost = site.build(site.Variant("triglot", root, plain=False), {}, log)
+    assert cost.cpu >= 0 and cost.wall >= 0 and log.exists()
+    assert started.pop() == ([site.sys.executable, "-m", "triglot", "site"], root)
+    site.build(site.Variant("plain", root, plain=True), {}, log)
+    assert [command[-3:] for command, _ in started] == [
+        [f"language={code}", str(root), str(root / "_build" / "site" / get_language(code).site_dir)]
         for code in LANGUAGES]
-    assert list(site.CPU) == ["triglot", "plain concurrent"] and log.exists()
+    assert all("--no-color" in command for command, _ in started)
     failing = tmp_path / "fail"
     root.rename(failing)
     with pytest.raises(subprocess.CalledProcessError):
         site.build(site.Variant("triglot", failing, plain=False), {}, log)
 
 
-def fake_build(seconds: dict[str, float], dots: int) -> object:
-    """A ``build`` of ``seconds`` by variant, writing the article pages (and ``dots`` runs
-    of dot on each triglot build after the clean ones)."""
-    clean_builds: dict[str, int] = {}
+def test_interleaved_takes_turns() -> None:
+    order: list[tuple[str, int]] = []
 
-    def build(variant: site.Variant, env: dict[str, str], log: Path) -> float:
-        count = clean_builds[variant.name] = clean_builds.get(variant.name, 0) + 1
+    def step(variant: site.Variant, n: int) -> Cost:
+        order.append((variant.name, n))
+        return Cost(n, 0)
+
+    variants = [site.Variant(name, Path(name), plain=False) for name in ("a", "b")]
+    costs = site.interleaved(variants, 2, step)
+    assert order == [("a", 1), ("b", 1), ("a", 2), ("b", 2)]
+    assert costs == {"a": [Cost(1, 0), Cost(2, 0)], "b": [Cost(1, 0), Cost(2, 0)]}
+
+
+def fake_synthetic(root: Path, count: int) -> Path:
+    """A stand-in for the synthetic project: test-site, its size in a file."""
+    shutil.copytree(ROOTS / "test-site", root)
+    (root / "size").write_text(str(count))
+    return root
+
+
+def fake_build(cpu: dict[str, float], dots: int, per_document: float = 0.1,
+               squared: float = 0.0) -> Callable[..., Cost]:
+    """A ``build`` costing ``cpu`` by variant (plus, in a synthetic project of N
+    documents, ``per_document``·N and for triglot ``squared``·N² more); it writes the
+    article pages, and ``dots`` runs of dot on each rebuild of the project's triglot."""
+
+    def build(variant: site.Variant, env: dict[str, str], log: Path) -> Cost:
+        clean = not (variant.root / "_build").exists()
         for code in LANGUAGES:
             folder = variant.root / "_build" / "site" / get_language(code).site_dir
-            if not folder.exists():
+            if clean:
                 article(folder, *((OURS, OURS_ASSETS) if variant.name == "triglot"
                                   else (PLAIN, PLAIN_ASSETS)))
-        calls = 3 if count <= 3 else dots
-        with open(variant.root.parent / "dot-calls", "a") as calls_log:
-            calls_log.write("-Tsvg\n" * calls)
-        site.CPU.setdefault(variant.name, []).append(seconds[variant.name] * 2)
-        return seconds[variant.name] if count <= 3 else 1.0
+        size = variant.root.parent / "source" / "size"
+        seconds = cpu[variant.name]
+        if size.exists():
+            n = int(size.read_text())
+            seconds += per_document * n + (squared * n * n if variant.name == "triglot" else 0)
+        elif variant.name == "triglot":
+            with open(variant.root.parent.parent / "dot-calls", "a") as calls_log:
+                calls_log.write("-Tsvg\n" * (3 if clean else dots))
+        return Cost(seconds if clean else seconds / 10, 2 * seconds)
 
     return build
+
+
+def table(out: list[str]) -> dict[str, str]:
+    head = out.index(site._row("figure", "measured", "from", "target", None))
+    rows = {}
+    for line in out[head + 1:]:
+        if not line:
+            break
+        rows[line[:48].rstrip()] = line
+    return rows
 
 
 def test_run_prints_the_table_and_meets_the_targets(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(site, "CPU", {})
-    monkeypatch.setattr(site, "JOBS", 2)
     monkeypatch.setattr(site, "build", fake_build(
-        {"triglot": 6.0, "plain": 5.0, "plain concurrent": 3.0, "no diagrams": 5.5}, 0))
+        {"triglot": 6.0, "plain": 5.0, "no diagrams": 5.5}, 0))
+    monkeypatch.setattr(synthetic, "make_project", fake_synthetic)
     (tmp_path / "base").mkdir()
-    assert site.run(tmp_path / "base", 3, project(tmp_path)) == 0
+    assert site.run(tmp_path / "base", 3, project(tmp_path), None, (2, 4, 8)) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("site benchmark: 3 languages, 3 clean builds of each variant")
-    table = out[out.index(site._row("figure", "measured", "from", "target", None)) + 1:]
-    assert table[0] == site._row("clean build, 3 languages: ratio", "1.20", "6.00/5.00 s",
-                                 "<= 1.5", True)
-    assert table[1] == site._row("  against plain, 2 at once (no target)", "2.00",
-                                 "6.00/3.00 s", "", None)
-    assert table[2] == site._row("rebuild after one ja msgstr changed", "1.00 s", "",
-                                 "< 3.0 s", True)
+    assert out[0].startswith("site benchmark: 3 build(s) of each figure, variants interleaved")
+    assert "the project's page article" in out[0]
+    rows = table(out)
+    assert rows["project: clean build, 3 languages, ratio"] == site._row(
+        "project: clean build, 3 languages, ratio", "1.20", "6.00/5.00 s", "<= 1.3", True)
+    assert rows["project: rebuild after one msgstr edit"] == site._row(
+        "project: rebuild after one msgstr edit", "0.60 s", "plain 0.50 s", "< 2.0 s", True)
     added = f"{len(OURS) - len(PLAIN) + 30 + 30:,}"
-    assert table[3:6] == [site._row(f"triglot's bytes on the {code} article page", added, "",
-                                    "< 100,000", True) for code in LANGUAGES]
-    assert table[6] == site._row("diagrams: added to the clean build", "0.50 s",
-                                 "6.00-5.50 s", "< 2.0 s", True)
-    assert table[7] == site._row("dot runs, clean build (3 languages)", "3", "", "", None)
-    assert table[8] == site._row("dot runs, rebuild with unchanged models", "0",
-                                 "4 rebuilds", "0", True)
-    assert table[-1] == "every target met"
-    cpu_line = next(line for line in out if line.startswith("  CPU seconds (the machine"))
-    assert "triglot: 12.00 12.00 12.00  plain: 10.00 10.00 10.00" in cpu_line
-    edited = (tmp_path / "base" / "triglot" / site.EDITED)
-    assert "（編集 3）" in edited.read_text(encoding="utf-8")
+    for code in LANGUAGES:
+        name = f"project: triglot's bytes on {code} article"
+        assert rows[name] == site._row(name, added, "", "< 100,000", True)
+    assert rows["project: diagrams' CPU in the clean build"] == site._row(
+        "project: diagrams' CPU in the clean build", "0.50 s", "6.00-5.50 s", "< 2.0 s", True)
+    assert rows["project: dot runs, rebuilds"].endswith("0  ok")
+    assert rows["8 documents: clean build, ratio"] == site._row(
+        "8 documents: clean build, ratio", "1.17", "6.80/5.80 s", "<= 1.3", True)
+    assert rows["2 documents: clean build, ratio"] == site._row(
+        "2 documents: clean build, ratio", "1.19", "6.20/5.20 s", "", None)
+    assert rows["8 documents: rebuild after an edit, ratio"].endswith("<= 2.0  ok")
+    assert rows["clean CPU, triglot: fitted line (s, N docs)"] == site._row(
+        "clean CPU, triglot: fitted line (s, N docs)", "6.00+0.100N", "R² 1.0000", "", None)
+    assert rows["triglot's added CPU per document, growth"].endswith("<= 1.3  ok")
+    assert out[-1] == "every target met"
+    assert any(line.startswith("project: clean build, triglot") and "CPU 6.00 6.00 6.00"
+               in line and "(wall 12.00 12.00 12.00)" in line for line in out)
+    edited = tmp_path / "base" / "project" / "triglot" / "locale" / "ja" / "LC_MESSAGES"
+    assert " [edit 3]" in (edited / "article.po").read_text(encoding="utf-8")
 
 
 def test_run_names_the_missed_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(site, "CPU", {})
     monkeypatch.setattr(site, "build", fake_build(
-        {"triglot": 9.0, "plain": 5.0, "plain concurrent": 3.0, "no diagrams": 6.0}, 1))
+        {"triglot": 9.0, "plain": 5.0, "no diagrams": 6.0}, 1, squared=0.5))
+    monkeypatch.setattr(synthetic, "make_project", fake_synthetic)
     (tmp_path / "base").mkdir()
-    assert site.run(tmp_path / "base", 3, project(tmp_path)) == 1
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "targets missed: clean build, 3 languages: ratio; diagrams: added to the clean build; "
-        "dot runs, rebuild with unchanged models")
+    assert site.run(tmp_path / "base", 1, project(tmp_path), None, (2, 4, 8)) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == (
+        "targets missed: project: clean build, 3 languages, ratio; project: diagrams' CPU in "
+        "the clean build; project: dot runs, rebuilds; 8 documents: clean build, ratio; "
+        "8 documents: rebuild after an edit, ratio; 8 documents: rebuild, nothing changed, "
+        "ratio; triglot's added CPU per document, growth")
 
 
+@pytest.mark.parametrize(("options", "runs", "sizes"), [
+    ([], 3, [50, 100, 200]), (["--quick"], 1, [10, 20, 40]),
+    (["--runs", "5", "--sizes", "30", "10", "20"], 5, [10, 20, 30])])
 @pytest.mark.parametrize("keep", [False, True])
-def test_main_removes_its_folder_unless_kept(keep: bool, monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    seen: list[tuple[Path, int]] = []
+def test_main_reads_its_options_and_removes_its_folder_unless_kept(
+        keep: bool, options: list[str], runs: int, sizes: list[int],
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    seen: list[tuple[Path, int, Path, str | None, list[int]]] = []
 
-    def run(base: Path, runs: int) -> int:
-        seen.append((base, runs))
+    def run(base: Path, runs: int, source: Path, page: str | None, sizes: list[int]) -> int:
+        seen.append((base, runs, source, page, sizes))
         return 1
 
     monkeypatch.setattr(site, "run", run)
-    assert site.main(["--runs", "5", *(["--keep"] if keep else [])]) == 1
-    (base, runs), = seen
-    assert runs == 5 and base.name.startswith("triglot-bench-site-")
-    assert base.exists() is keep
-    assert (f"kept {base}" in capsys.readouterr().err) is keep
+    assert site.main([*options, *(["--keep"] if keep else [])]) == 1
+    (base, got_runs, source, page, got_sizes), = seen
+    assert (got_runs, got_sizes, source, page) == (runs, sizes, site.ROOT, None)
+    assert base.name.startswith("triglot-bench-site-")
+    assert base.exists() == keep
     if keep:
-        os.rmdir(base)
+        shutil.rmtree(base)
+
+
+def test_main_needs_three_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        site.main(["--sizes", "10", "20"])
+    assert "at least three sizes" in capsys.readouterr().err

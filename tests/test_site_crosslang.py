@@ -30,7 +30,7 @@ def counterparts(html: str, anchor: str) -> str:
 def test_counterparts_follow_each_paragraph_in_the_other_languages(built_site: Path) -> None:
     anchor = anchor_for("Each application pool runs in its own worker process.")
     en = counterparts(page(built_site, "en"), anchor)
-    assert en.startswith('<details class="triglot-counterparts"><summary lang="en">'
+    assert en.startswith('<details class="triglot-counterparts"><summary>'
                          'Other languages</summary>')
     assert ('<div class="triglot-cp" lang="ja"><span class="triglot-cp-lang">日本語</span> '
             '各アプリケーション プールは独自のワーカー プロセスで実行されます。</div>') in en
@@ -38,7 +38,7 @@ def test_counterparts_follow_each_paragraph_in_the_other_languages(built_site: P
     assert '<div class="triglot-cp" lang="en">' not in en  # not the page's own language
     assert f'href="parallel/article.html#{anchor}">Side by side</a>' in en
     pt = counterparts(page(built_site, "pt-br"), anchor)
-    assert '<summary lang="pt-BR">Outros idiomas</summary>' in pt
+    assert '<summary>Outros idiomas</summary>' in pt
     assert ">English</span> Each application pool runs in its own worker process.</div>" in pt
     # one disclosure per anchored paragraph, never inside the <p> (which cannot hold it)
     html = page(built_site, "ja")
@@ -236,3 +236,71 @@ def test_a_single_language_site_has_no_counterparts_nor_parallel_views(app: Any)
     index = (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "triglot-counterparts" not in index and "triglot-parallel-link" not in index
     assert not (app.outdir / "parallel").exists()
+
+
+def _written(outdir: Path) -> dict[str, int]:
+    return {path.relative_to(outdir).as_posix(): path.stat().st_mtime_ns
+            for path in outdir.glob("**/*.html")}
+
+
+def test_generated_pages_are_written_only_when_their_documents_change(
+        tmp_path: Path, make_app: Callable[..., Any]) -> None:
+    srcdir = _project_with_many_documents(tmp_path)
+    make_app("html", srcdir=srcdir).build()
+    outdir = srcdir / "_build" / "html"
+    first = _written(outdir)
+    assert "parallel/doc0.html" in first and "triglot-status.html" in first
+    make_app("html", srcdir=srcdir).build()
+    again = _written(outdir)
+    # nothing changed: Sphinx writes its own index pages, triglot nothing
+    assert sorted(n for n in first if again[n] != first[n]) == ["genindex.html", "search.html"]
+
+    catalog = srcdir / "locale" / "ja" / "LC_MESSAGES" / "index.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace("二番目の段落。", "二番目の段落（改訂）。"), encoding="utf-8")
+    make_app("html", srcdir=srcdir).build()
+    edited = _written(outdir)
+    assert sorted(n for n in first if edited[n] != again[n]) == [
+        "genindex.html", "index.html", "parallel/index.html", "search.html",
+        "triglot-status.html"]
+
+    (outdir / "parallel" / "doc3.html").unlink()  # a page missing from the output is written
+    make_app("html", srcdir=srcdir).build()
+    assert (outdir / "parallel" / "doc3.html").is_file()
+
+
+def test_each_catalog_is_read_once_per_build(tmp_path: Path, make_app: Callable[..., Any],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import triglot.catalog
+    from triglot.sphinxext.core.catalogs import read_po
+
+    srcdir = _project_with_many_documents(tmp_path)
+    for n in range(7):  # a catalog per document and language: more than a small cache holds
+        for code in ("ja", "pt_BR"):
+            shutil.copy(srcdir / "locale" / code / "LC_MESSAGES" / "index.po",
+                        srcdir / "locale" / code / "LC_MESSAGES" / f"doc{n}.po")
+    reads: list[str] = []
+    real = triglot.catalog.read_catalog
+
+    def counting(path: Any, *args: Any, **kwargs: Any) -> Any:
+        reads.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(triglot.catalog, "read_catalog", counting)
+    read_po.clear()
+    make_app("html", srcdir=srcdir, confoverrides={"language": "ja"}).build()
+    assert len(reads) == 16 and len(set(reads)) == 16
+
+
+def test_parallel_views_draw_no_site_navigation(tmp_path: Path,
+                                                make_app: Callable[..., Any]) -> None:
+    srcdir = _project_with_many_documents(tmp_path)
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "\n.. toctree::\n\n"
+                     + "".join(f"   doc{n}\n" for n in range(7)), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, confoverrides={"html_theme": "alabaster"})
+    app.build()
+    page = (app.outdir / "doc3.html").read_text(encoding="utf-8")
+    view = (app.outdir / "parallel" / "doc3.html").read_text(encoding="utf-8")
+    assert page.count('class="toctree-l1') == 7  # the theme's navigation
+    assert 'toctree-l1' not in view and 'href="../doc3.html"' in view

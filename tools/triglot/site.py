@@ -209,18 +209,32 @@ def _run(builds: list[_Build], jobs: int, stop: int | None) -> None:
 
 
 def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) -> None:
-    """Import what every build imports; on a first build, also load the term analyzer
-    every build then uses (term links in the source language, and the source side of the
-    translations' checks). Later builds find their matches in their term-match cache and
-    mostly load no analyzer at all."""
+    """Import what every build imports (Sphinx's builtin extensions, which each build
+    loads, among them) and read the termbase every build reads (a YAML
+    termbase takes longer to read than a small rebuild takes); on a first build, also load
+    the term analyzer every build then uses (term links in the source language, and the
+    source side of the translations' checks). Later builds find their matches in their
+    term-match cache and mostly load no analyzer at all."""
+    import importlib
+
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
+    from sphinx.application import builtin_extensions
 
     import triglot.sphinxext  # noqa: F401
     from triglot.sphinxext.core.matchcache import FILENAME
+    from triglot.sphinxext.core.termbase import read_termbase
 
+    for name in builtin_extensions:
+        importlib.import_module(name)
+    if not project.glossary.is_file():
+        return
+    try:
+        read_termbase(project.glossary)
+    except TriglotError:
+        return  # each build reports it, at the termbase's file and line
     first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
-    if first and project.glossary.is_file():
+    if first:
         from triglot.terms.analyze import analyzer
 
         analyzer(project.source_language.code)

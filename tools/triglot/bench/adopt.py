@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import argparse
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from triglot.bench.cost import children_cpu
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURE = ROOT.parent / "shared" / "bench" / "projects" / "python-tutorial"
@@ -34,11 +35,6 @@ ADOPTION = '\nextensions.append("triglot.sphinxext")\ntriglot_languages = ["en",
 
 MAX_CPU_RATIO = 1.25
 MAX_BYTES_RATIO = 1.2
-
-
-def _cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def prepare(fixture: Path, work: Path, adopted: bool) -> Path:
@@ -62,12 +58,12 @@ def build(doc: Path, language: str, out: Path, *options: str) -> tuple[float, fl
                str(out), "-d", str(out.parent / f"doctrees-{out.name}"),
                "-D", f"language={language}", "-D", "locale_dirs=../locales",
                "-D", "gettext_compact=0", *options]
-    cpu, wall = _cpu_of_children(), time.perf_counter()
+    cpu, wall = children_cpu(), time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True)
     if done.returncode and not options:
         raise SystemExit(f"bench-adopt: sphinx-build failed for {language}:\n{done.stderr}")
-    return _cpu_of_children() - cpu, time.perf_counter() - wall, done.stderr
+    return children_cpu() - cpu, time.perf_counter() - wall, done.stderr
 
 
 def page_bytes(out: Path, pages: list[str]) -> int:

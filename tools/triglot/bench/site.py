@@ -1,25 +1,32 @@
 """Site benchmark: ``python -m triglot.bench.site``.
 
-Copies the project (``docs/``, ``locale/``, ``glossary/``, ``conf.py``) three times into a
-temporary folder, so that nothing in the checkout changes, and builds, side by side in
-the same run:
+It judges CPU seconds (of the build processes: children included), medians of runs
+interleaved between the variants, with wall seconds printed beside. Two parts:
 
-- ``triglot``: the three languages as ``triglot site`` builds them (a child process,
-  its default ``--jobs``: as many languages at once as there are CPUs);
+**The project** (this repository's by default, ``--project``): copied into a temporary
+folder, so that nothing in the checkout changes, and built side by side as
+
+- ``triglot``: every language as ``triglot site`` builds them;
 - ``plain``: the same sources and catalogs with plain Sphinx, one ``sphinx-build`` per
-  language one after the other (as Sphinx's documentation has it), its ``conf.py``
-  without ``triglot.sphinxext`` and the triglot directives (``architecture``,
-  ``triglot-glossary``) parsed as no-ops; ``sphinx.ext.graphviz`` and the theme stay;
-  the target compares triglot with this;
-- ``plain concurrent``: the same, its ``sphinx-build`` runs as many at once as triglot's
-  languages, for the like-for-like comparison;
+  language, its ``conf.py`` without ``triglot.sphinxext`` and the triglot directives
+  (``architecture``, ``triglot-glossary``) parsed as no-ops; the targets compare with this;
 - ``no diagrams``: ``triglot site`` with only the ``architecture`` directive a no-op.
 
-It prints the median wall time of a few clean builds of each (caches, doctrees and
-``.mo`` files removed), a rebuild after one ``msgstr`` of the Japanese article changed,
-what triglot adds to the article page (HTML and the assets it references, against the
-plain build), and how many times Graphviz ``dot`` ran (a counting ``dot`` first on
-``PATH``). It exits 1 when a figure misses its target, and says which.
+Measured: clean builds (caches, doctrees and ``.mo`` files removed), a rebuild with
+nothing changed and one after a ``msgstr`` of one page's catalog changed (the page:
+``--page``, by default the document whose catalog in the first translation has the most
+translated messages), what triglot adds to that page (HTML and the assets it references,
+against the plain build), and how many times Graphviz ``dot`` ran (a counting ``dot``
+first on ``PATH``).
+
+**Growth:** synthetic projects of 50, 100 and 200 documents in three languages
+(:mod:`triglot.bench.synthetic`), triglot against plain Sphinx: clean builds of each
+size, and at the largest a rebuild with nothing changed and one after a ``msgstr`` edit;
+then the line fitted through each variant's clean-build CPU and how far triglot's added
+cost is from growing linearly.
+
+``--quick`` (CI's smoke run) builds once each, and synthetic projects of 10, 20 and 40
+documents. It exits 1 when a figure misses its target, and says which.
 """
 
 from __future__ import annotations
@@ -27,28 +34,29 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
-PARTS = ("docs", "locale", "glossary", "conf.py")
-ARTICLE = "iis-aspnet"
-EDITED = Path("locale") / "ja" / "LC_MESSAGES" / f"{ARTICLE}.po"
-TRIGLOT_DIRECTIVES = ("architecture", "triglot-glossary")
+from triglot.bench.cost import Cost, linear_fit, measure, median
 
-MAX_RATIO = 1.5  # triglot's clean build against plain Sphinx's
-MAX_REBUILD_SECONDS = 3.0
+ROOT = Path(__file__).resolve().parents[3]
+TRIGLOT_DIRECTIVES = ("architecture", "triglot-glossary")
+SIZES = (50, 100, 200)
+QUICK_SIZES = (10, 20, 40)
+
+MAX_RATIO = 1.3  # triglot's clean build against plain Sphinx's, CPU
+MAX_REBUILD_CPU = 2.0  # the project: rebuild after one msgstr edit, CPU seconds
+MAX_EDIT_RATIO = 2.0  # synthetic: rebuild after one msgstr edit against plain's
+MAX_NOOP_RATIO = 1.5  # synthetic: rebuild with nothing changed against plain's
+MAX_CURVATURE = 1.3  # added CPU per document, larger sizes against smaller ones
 MAX_PAGE_BYTES = 100_000
-MAX_DIAGRAM_SECONDS = 2.0
+MAX_DIAGRAM_CPU = 2.0
 
 # Appended to the copied conf.py: Sphinx calls a conf.py's setup() after the extensions'.
 OVERRIDE = """
@@ -91,48 +99,42 @@ def ignore_directives(app: Any, names: Sequence[str]) -> None:
         app.add_directive(name, Ignored, override=True)
 
 
-JOBS = os.cpu_count() or 1  # triglot site's default: languages built at once
-
-
 @dataclass(frozen=True)
 class Variant:
     name: str
     root: Path
     plain: bool  # built with one sphinx-build per language instead of triglot site
-    concurrent: bool = False  # plain: the sphinx-builds JOBS at a time, not one by one
 
     def clean(self) -> None:
         shutil.rmtree(self.root / "_build", ignore_errors=True)
-        for mo in (self.root / "locale").glob("**/*.mo"):
+        for mo in self.root.glob("**/LC_MESSAGES/**/*.mo"):
             mo.unlink()
 
 
-def make_variants(base: Path, source: Path = ROOT) -> list[Variant]:
-    """The variants, each (but plain concurrent) in a copy of the project at ``source``."""
+# name: (directives parsed as no-ops, why); plain also drops the extension
+KINDS = {
+    "triglot": ((), ""),
+    "plain": (TRIGLOT_DIRECTIVES,
+              "plain Sphinx: no triglot extension, its directives parsed as no-ops"),
+    "no diagrams": (("architecture",), "triglot without rendering the diagrams"),
+}
+
+
+def make_variants(base: Path, source: Path = ROOT,
+                  names: Sequence[str] = tuple(KINDS)) -> list[Variant]:
+    """The variants ``names``, each in a copy of the project whose ``conf.py`` is in
+    ``source`` (everything beside it but build output and compiled catalogs)."""
     variants = []
-    for name, ignored, why in (
-        ("triglot", (), ""),
-        ("plain", TRIGLOT_DIRECTIVES,
-         "plain Sphinx: no triglot extension, its directives parsed as no-ops"),
-        ("no diagrams", ("architecture",), "triglot without rendering the diagrams"),
-    ):
+    for name in names:
+        ignored, why = KINDS[name]
         root = base / name.replace(" ", "-")
-        root.mkdir()
-        for part in PARTS:
-            path = source / part
-            if path.is_dir():
-                shutil.copytree(path, root / part, ignore=shutil.ignore_patterns("*.mo"))
-            else:
-                shutil.copy2(path, root / part)
+        shutil.copytree(source, root, ignore=shutil.ignore_patterns("_build", "*.mo", ".*"))
         if ignored:
             extensions = ('extensions = [e for e in extensions if e != "triglot.sphinxext"]'
                           if name == "plain" else "")
             with open(root / "conf.py", "a", encoding="utf-8") as conf:
                 conf.write(OVERRIDE.format(why=why, extensions=extensions, names=list(ignored)))
         variants.append(Variant(name, root, plain=name == "plain"))
-    # the same plain build, its languages JOBS at a time as triglot site builds them
-    variants.insert(2, Variant("plain concurrent", variants[1].root, plain=True,
-                               concurrent=True))
     return variants
 
 
@@ -155,92 +157,297 @@ def dot_calls(log: Path) -> int:
     return count
 
 
-def build(variant: Variant, env: dict[str, str], log: Path) -> float:
-    """Build every language of ``variant``; return the wall seconds (and add the CPU
-    seconds of the build's processes to ``CPU[variant.name]``)."""
+def commands(variant: Variant) -> list[list[str]]:
+    """What builds ``variant``: ``triglot site``, or ``sphinx-build`` per language."""
     from triglot.project import load_project
-    from triglot.site import DOCTREES_DIR, SITE_DIR
+    from triglot.site import SITE_DIR, sphinx_arguments
 
-    if variant.plain:
-        project = load_project(variant.root)
-        commands = [[sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", ".",
-                     "-d", str(DOCTREES_DIR / lang.code), "-D", f"language={lang.code}",
-                     "docs", str(SITE_DIR / lang.site_dir)] for lang in project.languages]
-    else:
-        commands = [[sys.executable, "-m", "triglot", "site"]]
-    cpu = _children_cpu()
-    start = time.perf_counter()
-    at_once = JOBS if variant.concurrent else 1
-    with open(log, "a", encoding="utf-8") as messages:
-        for first in range(0, len(commands), at_once):
-            children = [subprocess.Popen(command, cwd=variant.root, env=env, stdout=messages,
-                                         stderr=messages)
-                        for command in commands[first:first + at_once]]
-            for child, command in zip(children, commands[first:], strict=False):
-                if child.wait() != 0:
-                    raise subprocess.CalledProcessError(child.returncode, command)
-    wall = time.perf_counter() - start
-    CPU.setdefault(variant.name, []).append(_children_cpu() - cpu)
-    return wall
+    if not variant.plain:
+        return [[sys.executable, "-m", "triglot", "site"]]
+    project = load_project(variant.root)
+    return [[sys.executable, "-m", "sphinx", "--no-color",
+             *sphinx_arguments(project, lang, variant.root / SITE_DIR)]
+            for lang in project.languages]
 
 
-CPU: dict[str, list[float]] = {}
+def build(variant: Variant, env: dict[str, str], log: Path) -> Cost:
+    """Build every language of ``variant``, one process after the other; their cost."""
+    with open(log, "a", encoding="utf-8") as messages, measure() as measured:
+        for command in commands(variant):
+            subprocess.run(command, cwd=variant.root, env=env, stdout=messages,
+                           stderr=messages, check=True)
+    return measured.cost
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def default_page(root: Path) -> str:
+    """The document of the project at ``root`` whose catalog in its first translation
+    has the most translated messages (the first such in name order)."""
+    from triglot.catalog import read_catalog
+    from triglot.project import load_project
+
+    project = load_project(root)
+    if not project.translations:
+        raise SystemExit(f"bench-site: {root} has no translation to edit")
+    folder = project.locale_dir / project.translations[0].code / "LC_MESSAGES"
+    counts = {}
+    for path in sorted(folder.glob("**/*.po")):
+        domain = path.relative_to(folder).with_suffix("").as_posix()
+        if any(project.source_dir.glob(f"{domain}.*")):
+            counts[domain] = sum(1 for m in read_catalog(path) if m.id and m.string)
+    if not counts:
+        raise SystemExit(f"bench-site: no catalog of a document in {folder}")
+    return max(counts, key=lambda domain: counts[domain])
 
 
-def edit_catalog(root: Path, n: int) -> None:
-    """Change the first translated ``msgstr`` of the Japanese article."""
-    path = root / EDITED
+def edited_catalog(root: Path, page: str) -> Path:
+    """The catalog of ``page`` the rebuild edits: the first translation's."""
+    from triglot.project import load_project
+
+    project = load_project(root)
+    return project.catalog_path(project.translations[0], page)
+
+
+_EDITED = r'( \[edit \d+\])?"$'
+# a paragraph's msgstr, written on several lines; else any translated one
+_PARAGRAPH = re.compile(r'^(msgstr ""\n(?:".*"\n)*".*?)' + _EDITED, re.MULTILINE)
+_ANY = re.compile(r'^(msgstr ".+?)' + _EDITED, re.MULTILINE)
+
+
+def edit_catalog(path: Path, n: int) -> None:
+    """Change a translation in the catalog at ``path`` (edit ``n``): the first paragraph's
+    (a msgstr on several lines; a title's change would also change every toctree), else
+    the first translated one."""
     text = path.read_text(encoding="utf-8")
-    text, count = re.subn(r'^(msgstr ".+?)(（編集 \d+）)?"$', rf'\1（編集 {n}）"', text,
-                          count=1, flags=re.MULTILINE)
+    header, blank, entries = text.partition("\n\n")  # the header entry ends at a blank line
+    for pattern in (_PARAGRAPH, _ANY):
+        entries, count = pattern.subn(rf'\1 [edit {n}]"', entries, count=1)
+        if count:
+            break
     assert count == 1, f"no translated msgstr in {path}"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(header + blank + entries, encoding="utf-8")
 
 
 _ASSET = re.compile(r'(?:src|href)="((?:_static|_images)/[^"?#]+)')
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 
 
-def page_weight(triglot_site: Path, plain_site: Path) -> dict[str, int]:
-    """Bytes triglot adds to the article page: HTML, and each asset the page references
-    that the plain build lacks or has smaller (``_static/...``)."""
-    page = (triglot_site / f"{ARTICLE}.html").read_bytes()
-    plain = (plain_site / f"{ARTICLE}.html").read_bytes()
-    text = page.decode("utf-8")
-    added = {"HTML": len(page) - len(plain),
+def page_weight(triglot_site: Path, plain_site: Path, page: str) -> dict[str, int]:
+    """Bytes triglot adds to ``page``: HTML, and each asset the page references that the
+    plain build lacks or has smaller (``_static/...``)."""
+    ours = (triglot_site / f"{page}.html").read_bytes()
+    plain = (plain_site / f"{page}.html").read_bytes()
+    text = ours.decode("utf-8")
+    added = {"HTML": len(ours) - len(plain),
              "  of which inline SVG": sum(len(m.encode()) for m in _SVG.findall(text))}
     for asset in sorted(set(_ASSET.findall(text))):
-        ours = (triglot_site / asset).stat().st_size
+        mine = (triglot_site / asset).stat().st_size
         theirs = (plain_site / asset).stat().st_size if (plain_site / asset).exists() else 0
-        if ours > theirs:
-            added[asset] = ours - theirs
+        if mine > theirs:
+            added[asset] = mine - theirs
     return added
 
 
-def _median(values: list[float]) -> float:
-    return statistics.median(values)
+Step = Callable[[Variant, int], Cost]
+
+
+def interleaved(variants: Sequence[Variant], runs: int, step: Step) -> dict[str, list[Cost]]:
+    """``step(variant, run)`` ``runs`` times for each variant, taking turns."""
+    costs: dict[str, list[Cost]] = {v.name: [] for v in variants}
+    for n in range(1, runs + 1):
+        for variant in variants:
+            costs[variant.name].append(step(variant, n))
+    return costs
+
+
+Row = tuple[str, str, str, str, "bool | None"]
 
 
 def _row(figure: str, value: str, reference: str, target: str, ok: bool | None) -> str:
     verdict = "" if ok is None else ("ok" if ok else "MISSED")
-    return f"{figure:<44} {value:>10} {reference:>16} {target:>10}  {verdict}"
+    return f"{figure:<48} {value:>12} {reference:>18} {target:>10}  {verdict}"
+
+
+def _show(what: str, costs: dict[str, list[Cost]]) -> None:
+    for name, values in costs.items():
+        print(f"{what + ', ' + name:<48} CPU " + " ".join(f"{c.cpu:.2f}" for c in values)
+              + "  (wall " + " ".join(f"{c.wall:.2f}" for c in values) + ")")
+
+
+class Bench:
+    """One run of the benchmark in ``base``: where builds log, and their environment."""
+
+    def __init__(self, base: Path, runs: int) -> None:
+        self.base, self.runs = base, runs
+        self.log = base / "build.log"
+        self.calls = counting_dot(base)
+        self.env = {**os.environ,
+                    "PATH": f"{base / 'bin'}{os.pathsep}{os.environ['PATH']}",
+                    "PYTHONPATH": os.pathsep.join(filter(None, [
+                        str(ROOT / "tools"), os.environ.get("PYTHONPATH")]))}
+
+    def clean_build(self, variant: Variant, n: int) -> Cost:
+        variant.clean()
+        return build(variant, self.env, self.log)
+
+    def rebuild(self, variant: Variant, n: int) -> Cost:
+        return build(variant, self.env, self.log)
+
+    def edit_rebuild(self, page: str) -> Step:
+        def step(variant: Variant, n: int) -> Cost:
+            edit_catalog(edited_catalog(variant.root, page), n)
+            return build(variant, self.env, self.log)
+        return step
+
+    def rebuilds(self, variants: Sequence[Variant], page: str, what: str
+                 ) -> tuple[dict[str, Cost], dict[str, Cost]]:
+        """Medians of rebuilds with nothing changed, and after a msgstr edit of ``page``."""
+        unchanged = interleaved(variants, self.runs, self.rebuild)
+        _show(f"{what}: rebuild, nothing changed", unchanged)
+        edited = interleaved(variants, self.runs, self.edit_rebuild(page))
+        _show(f"{what}: rebuild after one msgstr edit", edited)
+        return ({k: median(v) for k, v in unchanged.items()},
+                {k: median(v) for k, v in edited.items()})
+
+    def project(self, source: Path, page: str) -> list[Row]:
+        """The project at ``source``: its rows of the verdict table."""
+        from triglot.languages import get_language
+        from triglot.project import load_project
+
+        variants = make_variants(self.base / "project", source)
+        triglot, plain, no_diagrams = variants
+        dots: list[int] = []
+
+        def clean(variant: Variant, n: int) -> Cost:
+            cost = self.clean_build(variant, n)
+            if variant is triglot:
+                dots.append(dot_calls(self.calls))
+            return cost
+
+        (self.base / "project").mkdir(exist_ok=True)
+        costs = interleaved(variants, self.runs, clean)
+        _show("project: clean build", costs)
+        dot_calls(self.calls)
+        cleans = {name: median(values) for name, values in costs.items()}
+        site = Path("_build") / "site"
+        codes = [lang.code for lang in load_project(source).languages]
+        weights = {code: page_weight(triglot.root / site / get_language(code).site_dir,
+                                     plain.root / site / get_language(code).site_dir, page)
+                   for code in codes}
+        for code, added in weights.items():
+            print(f"{'project: bytes added, ' + code + ' ' + page:<48} "
+                  + "  ".join(f"{k.strip()}: {v:,}" for k, v in added.items()))
+        dot_calls(self.calls)
+        unchanged, edited = self.rebuilds([triglot, plain], page, "project")
+        rebuild_dots = dot_calls(self.calls)
+
+        ratio = cleans["triglot"].cpu / cleans["plain"].cpu
+        diagrams = cleans["triglot"].cpu - cleans["no diagrams"].cpu
+        rows: list[Row] = [
+            (f"project: clean build, {len(codes)} languages, ratio", f"{ratio:.2f}",
+             f"{cleans['triglot'].cpu:.2f}/{cleans['plain'].cpu:.2f} s", f"<= {MAX_RATIO}",
+             ratio <= MAX_RATIO),
+            ("project: rebuild after one msgstr edit", f"{edited['triglot'].cpu:.2f} s",
+             f"plain {edited['plain'].cpu:.2f} s", f"< {MAX_REBUILD_CPU} s",
+             edited["triglot"].cpu < MAX_REBUILD_CPU),
+            ("project: rebuild, nothing changed", f"{unchanged['triglot'].cpu:.2f} s",
+             f"plain {unchanged['plain'].cpu:.2f} s", "", None),
+        ]
+        for code, added in weights.items():
+            total = sum(v for k, v in added.items() if not k.startswith(" "))
+            rows.append((f"project: triglot's bytes on {code} {page}", f"{total:,}", "",
+                         f"< {MAX_PAGE_BYTES:,}", total < MAX_PAGE_BYTES))
+        rows += [
+            ("project: diagrams' CPU in the clean build", f"{diagrams:.2f} s",
+             f"{cleans['triglot'].cpu:.2f}-{cleans[no_diagrams.name].cpu:.2f} s",
+             f"< {MAX_DIAGRAM_CPU} s", diagrams < MAX_DIAGRAM_CPU),
+            ("project: dot runs, clean build", str(max(dots)), "", "", None),
+            ("project: dot runs, rebuilds", str(rebuild_dots), f"{2 * self.runs} rebuilds",
+             "0", rebuild_dots == 0),
+        ]
+        return rows
+
+    def growth(self, sizes: Sequence[int]) -> list[Row]:
+        """Synthetic projects of ``sizes`` documents: their rows of the verdict table."""
+        from triglot.bench.synthetic import make_project
+
+        cleans: dict[int, dict[str, Cost]] = {}
+        variants: list[Variant] = []
+        for size in sizes:
+            folder = self.base / f"synthetic-{size}"
+            source = make_project(folder / "source", size)
+            variants = make_variants(folder, source, ("triglot", "plain"))
+            costs = interleaved(variants, self.runs, self.clean_build)
+            _show(f"{size} documents: clean build", costs)
+            cleans[size] = {name: median(values) for name, values in costs.items()}
+        largest = sizes[-1]
+        page = default_page(variants[0].root)
+        unchanged, edited = self.rebuilds(variants, page, f"{largest} documents")
+        dot_calls(self.calls)
+
+        ratio = cleans[largest]["triglot"].cpu / cleans[largest]["plain"].cpu
+        edit_ratio = edited["triglot"].cpu / edited["plain"].cpu
+        noop_ratio = unchanged["triglot"].cpu / unchanged["plain"].cpu
+        rows: list[Row] = [
+            (f"{size} documents: clean build, ratio",
+             f"{cleans[size]['triglot'].cpu / cleans[size]['plain'].cpu:.2f}",
+             f"{cleans[size]['triglot'].cpu:.2f}/{cleans[size]['plain'].cpu:.2f} s", "", None)
+            for size in sizes[:-1]]
+        rows += [
+            (f"{largest} documents: clean build, ratio", f"{ratio:.2f}",
+             f"{cleans[largest]['triglot'].cpu:.2f}/{cleans[largest]['plain'].cpu:.2f} s",
+             f"<= {MAX_RATIO}", ratio <= MAX_RATIO),
+            (f"{largest} documents: rebuild after an edit, ratio", f"{edit_ratio:.2f}",
+             f"{edited['triglot'].cpu:.2f}/{edited['plain'].cpu:.2f} s",
+             f"<= {MAX_EDIT_RATIO}", edit_ratio <= MAX_EDIT_RATIO),
+            (f"{largest} documents: rebuild, nothing changed, ratio", f"{noop_ratio:.2f}",
+             f"{unchanged['triglot'].cpu:.2f}/{unchanged['plain'].cpu:.2f} s",
+             f"<= {MAX_NOOP_RATIO}", noop_ratio <= MAX_NOOP_RATIO),
+        ]
+        for name in ("triglot", "plain"):
+            fit = linear_fit(sizes, [cleans[size][name].cpu for size in sizes])
+            rows.append((f"clean CPU, {name}: fitted line (s, N docs)",
+                         f"{fit.intercept:.2f}+{fit.slope:.3f}N", f"R² {fit.r2:.4f}", "", None))
+        added = [cleans[size]["triglot"].cpu - cleans[size]["plain"].cpu for size in sizes]
+        curvature = _curvature(sizes, added)
+        rows.append(("triglot's added CPU per document, growth", f"{curvature:.2f}",
+                     "largest/smallest", f"<= {MAX_CURVATURE}", curvature <= MAX_CURVATURE))
+        return rows
+
+
+def _curvature(sizes: Sequence[int], values: Sequence[float]) -> float:
+    """How much faster than linearly ``values`` grow with ``sizes``: the increase per unit
+    between the two largest sizes over that between the two smallest (1 for a line).
+
+    >>> _curvature([50, 100, 200], [5, 10, 20]), _curvature([50, 100, 200], [5, 10, 30])
+    (1.0, 2.0)
+    """
+    low = (values[1] - values[0]) / (sizes[1] - sizes[0])
+    high = (values[-1] - values[-2]) / (sizes[-1] - sizes[-2])
+    return high / low if low > 0 else float("inf") if high > 0 else 1.0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m triglot.bench.site",
                                      description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="clean builds of each (median)")
+    parser.add_argument("--runs", type=int, help="builds of each figure (median; default 3)")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"CI's smoke run: one build each, synthetic sizes {QUICK_SIZES}")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="the folder of the project's conf.py (default: this repository)")
+    parser.add_argument("--page", help="the document whose catalog is edited and whose page "
+                        "is weighed (default: the one with the most translated messages)")
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help=f"synthetic projects' documents (default {' '.join(map(str, SIZES))})")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 3)
+    sizes = args.sizes or (QUICK_SIZES if args.quick else SIZES)
+    if len(sizes) < 3:
+        parser.error("--sizes: at least three sizes, to see how the cost grows")
 
     base = Path(tempfile.mkdtemp(prefix="triglot-bench-site-"))
     try:
-        return run(base, args.runs)
+        return run(base, runs, args.project.resolve(), args.page, sorted(sizes))
     finally:
         if args.keep:
             print(f"kept {base}", file=sys.stderr)
@@ -248,89 +455,22 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(base)
 
 
-def run(base: Path, runs: int, source: Path = ROOT) -> int:
-    """The benchmark of the project at ``source``, in ``base``; its exit status."""
-    from triglot.languages import get_language
-    from triglot.project import load_project
-
-    variants = make_variants(base, source)
-    triglot, plain = variants[:2]
-    calls = counting_dot(base)
-    log = base / "build.log"
-    env = {**os.environ, "PATH": f"{base / 'bin'}{os.pathsep}{os.environ['PATH']}",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tools"),
-                                                      os.environ.get("PYTHONPATH")]))}
-    print(f"site benchmark: {len(load_project(source).languages)} languages, {runs} clean "
-          f"builds of each variant, interleaved; Sphinx messages in {log}")
-    print(f"triglot: triglot site, {JOBS} languages at once (its default --jobs); plain: "
-          f"sphinx-build per language, one after the other (the target's reference); plain "
-          f"concurrent: the same, {JOBS} at once")
-
-    seconds: dict[str, list[float]] = {v.name: [] for v in variants}
-    clean_dots: dict[str, int] = {}
-    for _ in range(runs):
-        for variant in variants:
-            variant.clean()
-            seconds[variant.name].append(build(variant, env, log))
-            clean_dots[variant.name] = dot_calls(calls)
-    clean = {name: _median(values) for name, values in seconds.items()}
-
-    site = Path("_build") / "site"
-    weights = {lang: page_weight(triglot.root / site / get_language(lang).site_dir,
-                                 plain.root / site / get_language(lang).site_dir)
-               for lang in ("en", "ja", "pt_BR")}
-
-    unchanged = build(triglot, env, log)
-    unchanged_dots = dot_calls(calls)
-    rebuilds, rebuild_dots = [], 0
-    for n in range(1, runs + 1):
-        edit_catalog(triglot.root, n)
-        rebuilds.append(build(triglot, env, log))
-        rebuild_dots += dot_calls(calls)
-    rebuild = _median(rebuilds)
-
-    ratio = clean["triglot"] / clean["plain"]
-    concurrent_ratio = clean["triglot"] / clean["plain concurrent"]
-    diagrams = clean["triglot"] - clean["no diagrams"]
-
-    results = [
-        ("clean build, 3 languages: ratio", f"{ratio:.2f}",
-         f"{clean['triglot']:.2f}/{clean['plain']:.2f} s", f"<= {MAX_RATIO}",
-         ratio <= MAX_RATIO),
-        (f"  against plain, {JOBS} at once (no target)", f"{concurrent_ratio:.2f}",
-         f"{clean['triglot']:.2f}/{clean['plain concurrent']:.2f} s", "", None),
-        ("rebuild after one ja msgstr changed", f"{rebuild:.2f} s", "",
-         f"< {MAX_REBUILD_SECONDS} s", rebuild < MAX_REBUILD_SECONDS),
-    ]
-    for lang, added in weights.items():
-        total = sum(v for k, v in added.items() if not k.startswith(" "))
-        results.append((f"triglot's bytes on the {lang} article page", f"{total:,}", "",
-                        f"< {MAX_PAGE_BYTES:,}", total < MAX_PAGE_BYTES))
-    results += [
-        ("diagrams: added to the clean build", f"{diagrams:.2f} s",
-         f"{clean['triglot']:.2f}-{clean['no diagrams']:.2f} s", f"< {MAX_DIAGRAM_SECONDS} s",
-         diagrams < MAX_DIAGRAM_SECONDS),
-        ("dot runs, clean build (3 languages)", str(clean_dots["triglot"]), "", "", None),
-        ("dot runs, rebuild with unchanged models", str(unchanged_dots + rebuild_dots),
-         f"{runs + 1} rebuilds", "0", unchanged_dots + rebuild_dots == 0),
-    ]
-
-    print(f"{'clean builds, wall seconds':<44} " + "  ".join(
-        f"{name}: {' '.join(f'{s:.2f}' for s in values)}" for name, values in seconds.items()))
-    print(f"{'  CPU seconds (the machine may be shared)':<44} " + "  ".join(
-        f"{name}: {' '.join(f'{s:.2f}' for s in CPU[name][:runs])}" for name in seconds))
-    print(f"{'rebuilds, wall seconds':<44} unchanged: {unchanged:.2f}  after an edit: "
-          + " ".join(f"{s:.2f}" for s in rebuilds))
-    print(f"{'  CPU seconds':<44} unchanged: {CPU['triglot'][runs]:.2f}  after an edit: "
-          + " ".join(f"{s:.2f}" for s in CPU["triglot"][runs + 1:]))
-    for lang, added in weights.items():
-        print(f"{'bytes added, ' + lang + ' article':<44} "
-              + "  ".join(f"{k.strip()}: {v:,}" for k, v in added.items()))
+def run(base: Path, runs: int, source: Path = ROOT, page: str | None = None,
+        sizes: Sequence[int] = SIZES) -> int:
+    """The benchmark of the project at ``source`` and of synthetic projects of ``sizes``
+    documents, in ``base``; its exit status."""
+    page = page or default_page(source)
+    bench = Bench(base, runs)
+    print(f"site benchmark: {runs} build(s) of each figure, variants interleaved, medians of "
+          f"CPU seconds (build processes included), wall seconds beside; the project's "
+          f"page {page}; synthetic projects of {', '.join(map(str, sizes))} documents; "
+          f"Sphinx messages in {bench.log}")
+    rows = bench.project(source, page) + bench.growth(sizes)
     print()
     print(_row("figure", "measured", "from", "target", None))
-    for row in results:
+    for row in rows:
         print(_row(*row))
-    missed = [row[0] for row in results if row[4] is False]
+    missed = [row[0] for row in rows if row[4] is False]
     print()
     if missed:
         print("targets missed: " + "; ".join(missed))

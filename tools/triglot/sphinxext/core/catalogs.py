@@ -7,9 +7,7 @@ the ``.po`` catalogs itself: they also keep the fuzzy entries the ``.mo`` files 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -17,6 +15,8 @@ from sphinx.errors import SphinxError
 from sphinx.util.i18n import CatalogRepository, docname_to_domain
 
 from triglot.errors import TriglotError
+from triglot.sphinxext.core.filecache import per_file
+from triglot.sphinxext.core.state import PerBuild
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog, Message
@@ -48,26 +48,30 @@ def compile_catalogs(app: Sphinx) -> None:
             raise CatalogError(str(exc)) from None
 
 
-@lru_cache(maxsize=64)
-def _read(path: str, mtime_ns: int, size: int) -> Catalog:
+@per_file
+def read_po(path: str) -> Catalog:
+    """The catalog at ``path``, read once per process and file version (every catalog
+    the extension reads goes through here)."""
     from triglot.catalog import read_catalog
 
     return read_catalog(path)
 
 
-def read_po(path: Path) -> Catalog:
-    """The catalog at ``path``, read once per process and file version."""
-    stat = os.stat(path)
-    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+# Each (document, language)'s catalog files, found once per build (per configuration):
+# the locale folders do not change while a build runs, and each is asked for many times.
+_PATHS: PerBuild[dict[tuple[str, str], list[Path]]] = PerBuild(lambda config: {})
 
 
 def catalog_paths(project: Sphinx | BuildEnvironment, docname: str, code: str) -> list[Path]:
     """The ``.po`` files of ``docname`` in language ``code`` that exist, in the order of
     ``locale_dirs`` (Sphinx's order of precedence)."""
-    domain = docname_to_domain(docname, project.config.gettext_compact)
-    paths = (Path(project.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
-             for directory in project.config.locale_dirs)
-    return [path for path in paths if path.is_file()]
+    known = _PATHS.of(project.config)
+    if (docname, code) not in known:
+        domain = docname_to_domain(docname, project.config.gettext_compact)
+        paths = (Path(project.srcdir, directory, code, "LC_MESSAGES", f"{domain}.po").resolve()
+                 for directory in project.config.locale_dirs)
+        known[docname, code] = [path for path in paths if path.is_file()]
+    return list(known[docname, code])
 
 
 def catalogs_for(project: Sphinx | BuildEnvironment, docname: str,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.errors import ExtensionError
 
 from triglot.errors import TriglotError
+from triglot.sphinxext.core.filecache import per_file
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -21,8 +20,9 @@ class TermbaseError(ExtensionError):
     category = "triglot termbase error"
 
 
-@lru_cache(maxsize=4)
-def _load(path: str, mtime_ns: int) -> Termbase:
+@per_file
+def read_termbase(path: str) -> Termbase:
+    """The termbase at ``path``, read once per process and file version."""
     from triglot.glossary import load_termbase
 
     return load_termbase(path)
@@ -34,7 +34,7 @@ def termbase_for(env: BuildEnvironment) -> Termbase:
         raise TermbaseError("no termbase: set triglot_glossary in conf.py")
     path = Path(env.config.triglot_glossary)
     try:
-        return _load(str(path), os.stat(path).st_mtime_ns)
+        return read_termbase(path)
     except FileNotFoundError:
         raise TermbaseError(f"{path}: no such file (triglot_glossary in conf.py)") from None
     except TriglotError as exc:

@@ -20,7 +20,7 @@ class triglot_paragraph_links(Furniture):
 
     >>> print(triglot_paragraph_links(anchor="p-1", links=[("../ja/a.html#p-1", "ja", "<J>")]
     ...       ).render())
-    <span class="triglot-para-links"><a class="triglot-para-self" href="#p-1" title="¶">¶</a> \
+    <span class="triglot-para-links"><a href="#p-1">¶</a> \
 <a href="../ja/a.html#p-1" hreflang="ja" lang="ja" title="&lt;J&gt;">ja</a></span>
     """
 

@@ -7,13 +7,14 @@ blocks in one cell, and one translation covering several English paragraphs (n:1
 their rows; both carry an ``n:m`` badge. Each cell links to the paragraph in its site.
 
 Which paragraphs a document has is recorded when it is read (so ``-j`` builds merge it),
-the texts come from the catalogs when the page is written.
+the texts come from the catalogs when the page is written, which is only when the
+document's own page is (:mod:`triglot.sphinxext.core.outdated`). The page shows no site
+navigation (the theme's ``toctree()`` is empty there): only the way back to its document.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,8 @@ from triglot.catalog.markers import (
 )
 from triglot.segment import PARAGRAPH_MODES, paragraphs
 from triglot.sphinxext.core.catalogs import Translation, catalogs_for, translation
+from triglot.sphinxext.core.filecache import per_file
+from triglot.sphinxext.core.outdated import page_outdated
 from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import ANCHOR, MSGID, anchored_paragraphs
 from triglot.sphinxext.core.site import page_in, page_language, site_languages
@@ -92,9 +95,7 @@ class Cell:
         return f"{self.rows}:{self.pieces}"
 
 
-@lru_cache(maxsize=16)
-def _original(path: str, mtime_ns: int) -> str:
-    return read_text(path)
+_original = per_file(read_text)
 
 
 def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
@@ -108,7 +109,7 @@ def _pieces(app: Sphinx, text: Translation) -> tuple[list[str], int]:
         path = Path(app.srcdir, directory, "originals", marker.origin)
         if not path.is_file():
             continue
-        original = _original(str(path), path.stat().st_mtime_ns)
+        original = _original(path)
         for mode in PARAGRAPH_MODES:
             found = paragraphs(original, mode)
             if max(marker.numbers) <= len(found):
@@ -177,9 +178,20 @@ def _pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             logger.warning("no parallel view for %s: a document named %s exists", docname,
                            pagename, type="triglot", subtype="parallel")
             continue
+        if not page_outdated(app, pagename, [docname]):
+            continue
         title = ui_text("parallel_title", title=app.env.titles[docname].astext())
         yield (pagename, {"title": escape(title),
-                          "body": parallel_body(app, docname, record, title)}, "page.html")
+                          "body": parallel_body(app, docname, record, title),
+                          "toctree": _no_navigation}, "page.html")
+
+
+def _no_navigation(**options: Any) -> str:
+    """The site's navigation on a parallel view: none. The view is reached from its
+    document and links back to it; a theme's navigation tree grows with the project, and
+    drawing it on a view of every document doubled the part of a build that grows faster
+    than the project does."""
+    return ""
 
 
 def _collect(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:

@@ -9,10 +9,10 @@ all its catalogs when it is read; ``env-get-outdated`` returns those whose diges
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from triglot.sphinxext.core.catalogs import catalog_paths
+from triglot.sphinxext.core.filecache import per_file
 from triglot.sphinxext.core.site import site_languages
 from triglot.sphinxext.core.state import PerDocument
 
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-@lru_cache(maxsize=64)
-def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
+@per_file
+def _file_digest(path: str) -> bytes:
     with open(path, "rb") as handle:
         return hashlib.sha1(handle.read()).digest()
 
@@ -33,9 +33,8 @@ def catalogs_digest(app: Sphinx, docname: str) -> str:
     digest = hashlib.sha1()
     for language in site_languages(app.config):
         for path in catalog_paths(app, docname, language.code):
-            stat = path.stat()
             digest.update(language.code.encode("utf-8") + b"\0")
-            digest.update(_file_digest(str(path), stat.st_mtime_ns, stat.st_size))
+            digest.update(_file_digest(path))
     return digest.hexdigest()
 
 

@@ -6,7 +6,8 @@ language's catalogs by check; then each catalog's messages counted as ``sphinx-i
 counts them (every message, not only paragraphs: the two figures differ, and the page
 says which is which). Paragraph states are recorded when a document is read
 (``env.triglot_paragraph_states``, merged after parallel reads) and the page is generated
-on every build from the environment, so it is complete after an incremental rebuild.
+from the environment, so it is complete after an incremental rebuild; it is written only
+when a document was read again or removed, or a document's page was written after it.
 Every page links to it next to the language switcher.
 """
 
@@ -24,6 +25,7 @@ from triglot.check import CHECKS
 from triglot.errors import TriglotError
 from triglot.sphinxext.core.catalogs import catalog_paths, catalogs_for, read_po
 from triglot.sphinxext.core.config import missing_extra
+from triglot.sphinxext.core.outdated import anything_read, page_outdated
 from triglot.sphinxext.core.pagelinks import add_page_link
 from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
@@ -224,6 +226,8 @@ def status_body(app: Sphinx) -> str:
 
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not is_html(app):
+        return
+    if not anything_read(app) and not page_outdated(app, PAGE, paragraph_states(app.env)):
         return
     title = ui_words()["status_title"].format(
         language=page_language(app.config).name)
