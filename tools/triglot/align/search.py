@@ -144,6 +144,7 @@ class Grid:
     def __init__(self, n: int, m: int, rows: Sequence[tuple[int, int]]) -> None:
         self.n, self.m, self.rows = n, m, rows
         self.lows = np.array([lo for lo, _ in rows], dtype=np.int64)
+        self.highs = np.array([hi for _, hi in rows], dtype=np.int64)
         self.width = max(hi - lo + 1 for lo, hi in rows)
         self.ring_rows = max(a for a, _ in SHAPES) + 1
         cells = len(SHAPES) * sum(hi - lo + 1 for lo, hi in rows)
@@ -177,17 +178,16 @@ class Grid:
                      np.concatenate(targets)[order], order, bounds)
 
     def _cells(self, first: int, last: int, a: int, b: int) -> Cells:
-        spans = []
-        for i in range(first, last):
-            lo, hi = self.rows[i]
-            if i - a < 0:
-                spans.append((lo, 0))
-                continue
-            prev_lo, prev_hi = self.rows[i - a]
-            start, stop = max(lo, prev_lo + b, lo + b if a == 0 else lo), min(hi, prev_hi + b) + 1
-            spans.append((start, max(0, stop - start)))
-        counts = np.array([count for _, count in spans], dtype=np.int64)
-        firsts = np.array([start for start, _ in spans], dtype=np.int64)
+        # per row of the block, the columns an (a, b) move from the band of row i - a
+        # reaches inside row i's own, for all rows at once
+        rows = np.arange(first, last)
+        lo, hi = self.lows[first:last], self.highs[first:last]
+        earlier = np.maximum(rows - a, 0)
+        firsts = np.maximum(lo, self.lows[earlier] + b)
+        counts = np.maximum(0, np.minimum(hi, self.highs[earlier] + b) + 1 - firsts)
+        none = rows < a  # no row a rows before
+        firsts[none], counts[none] = lo[none], 0
+        spans = list(zip(firsts.tolist(), counts.tolist(), strict=True))
         # each row's columns start .. start+count-1, end to end, without a loop
         before = np.cumsum(counts) - counts
         starts_j = (np.arange(counts.sum()) + np.repeat(firsts - before, counts)) - b
