@@ -216,6 +216,8 @@ def code_spans(text: str) -> list[str]:
     >>> code_spans("run `npm run fix` or ``make``")
     ['`npm run fix', '`make']
     """
+    if "`" not in text:  # most paragraphs: one substring test, not the pattern at every place
+        return []
     return [f"`{match.group(2).strip()}" for match in _CODE_SPAN.finditer(text)
             if match.group(2).strip()]
 
