@@ -71,6 +71,15 @@ class PairModel:
         self.evenly = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t])
         self.src_tokens = [self._ids(p.anchors) for p in source]
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
+        self._starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
+        self._ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
+        # Only an anchor whose numbered repeats are shared can gain ids by renumbering
+        # joined paragraphs: every other one is left out of the counting (most of them).
+        self._numbered: dict[str, dict[int, int]] = {}
+        for t, k in self.token_ids.items():
+            head, sep, number = t.rpartition("#")
+            if sep and number.isdigit() and t[0] not in "^§":
+                self._numbered.setdefault(head, {})[int(number)] = k
         self.src_group_tokens = self._group_tokens(source, self.src_tokens, df_s.keys())
         self.tgt_group_tokens = self._group_tokens(target, self.tgt_tokens, df_t.keys())
         # running totals of each side's characters, for the length of any run of paragraphs
@@ -103,20 +112,13 @@ class PairModel:
         (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
         into one text, only the last one's ending and the first one's start survive.
         """
-        ids = self.token_ids
-        starts_ids = frozenset(k for t, k in ids.items() if t[0] == "^")
-        ends_ids = frozenset(k for t, k in ids.items() if t[0] == "§")
-        # Only an anchor whose numbered repeats are shared can gain ids by renumbering:
-        # every other one is left out of the counting (most of them).
-        numbered: dict[str, dict[int, int]] = {}
-        for t, k in ids.items():
-            head, sep, number = t.rpartition("#")
-            if sep and number.isdigit() and t[0] not in "^§":
-                numbered.setdefault(head, {})[int(number)] = k
+        starts_ids, ends_ids, numbered = self._starts_ids, self._ends_ids, self._numbered
         relevant = {t: base for t in every if t[0] not in "^§" and (base := _base(t)) in numbered}
-        heads = [one - ends_ids for one in singles]  # as the first paragraph of a run
-        tails = [one - starts_ids for one in singles]  # as the last
-        inner = [one - starts_ids - ends_ids for one in singles]
+        # each paragraph as the first of a run, the last, and in between; most have no
+        # shared structure anchor, and are then all three as they are
+        heads = [one if one.isdisjoint(ends_ids) else one - ends_ids for one in singles]
+        tails = [one if one.isdisjoint(starts_ids) else one - starts_ids for one in singles]
+        inner = [one if one.isdisjoint(starts_ids) else one - starts_ids for one in heads]
         # per paragraph, how often each such base occurs
         counts = [Counter(map(relevant.__getitem__, found)) if (found := relevant.keys()
                                                                   & p.anchors) else {}
