@@ -12,22 +12,25 @@ how often each occurs. Which anchors count is decided per document pair, by the 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
-    # the lookahead rejects at once the many positions where no kind can start (Japanese)
+    # the lookahead rejects at once the many positions where no kind can start (Japanese);
+    # no groups: which kind a token is shows in the token itself (see _value)
     r"""(?=[A-Za-z_\d:`()\[\]{}"“”「」『』])"""
-    r"""(?:(?P<url>https?://[^\s<>`'"]+[^\s<>`'".,;:!?)\]])"""
-    r"|(?P<role>:[a-z]+(?::[a-z]+)?:(?=`))"
-    r"|(?P<literal>``)"
-    r"|(?P<word>[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*)"
-    r"|(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<mark>[()\[\]{}\"“”「」『』]))",
+    r"""(?:https?://[^\s<>`'"]+[^\s<>`'".,;:!?)\]]"""  # URL
+    r"|:[a-z]+(?::[a-z]+)?:(?=`)"  # reST role
+    r"|``"  # literal
+    r"|[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*"  # word
+    r"|\d+(?:[.,]\d+)*"  # number
+    r"""|[()\[\]{}"“”「」『』])""",  # mark
 )
-_MARKS = {"(": "(", ")": ")", "[": "[", "]": "]", "{": "{", "}": "}"}  # quotes fold to '"'
+_MARKS = {mark: mark if mark in "()[]{}" else '"' for mark in '()[]{}"“”「」『』'}  # quotes fold
+_WORD_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NOT_VISIBLE = bytes(range(0x21)) + b"\x7f"  # ASCII that is not a visible character
 
 
@@ -50,19 +53,25 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _value(token: str) -> str:
+    """The anchor that a token of :data:`_TOKEN` stands for: a word lower-cased without
+    Markdown emphasis (``_links_``), a quote folded to ``"``, anything else as found.
+    Cached: a document repeats few tokens many times.
+
+    >>> [_value(t) for t in ("_Links_", "「", "https://a.org", ":c:func:", "1.5", "__")]
+    ['links', '"', 'https://a.org', ':c:func:', '1.5', '__']
+    """
+    if token in _MARKS:
+        return _MARKS[token]
+    if token[0] in _WORD_START and "://" not in token:
+        return token.strip("_").lower() or token
+    return token
+
+
 def _values(text: str) -> list[str]:
     """The anchors of an already normalised text, in order, before repeats are numbered."""
-    found = []
-    # findall's tuples (one slot per kind, the matching one non-empty) are cheaper to
-    # take apart than a match object per token
-    for url, role, literal, word, number, mark in _TOKEN.findall(text):
-        if word:
-            found.append(word.strip("_").lower() or word)  # Markdown emphasis: _links_
-        elif mark:
-            found.append(_MARKS.get(mark, '"'))
-        else:
-            found.append(url or role or literal or number)
-    return found
+    return list(map(_value, _TOKEN.findall(text)))
 
 
 def anchors(text: str) -> list[str]:
@@ -87,7 +96,7 @@ def anchor_set(text: str) -> set[str]:
     >>> sorted(anchor_set("(a) or (b)")) == sorted(anchors("(a) or (b)"))
     True
     """
-    counts = Counter(_values(text))
+    counts = Counter(map(_value, _TOKEN.findall(text)))
     found = set(counts)
     for value, count in counts.items():
         if count > 1:
@@ -207,6 +216,8 @@ def code_spans(text: str) -> list[str]:
     >>> code_spans("run `npm run fix` or ``make``")
     ['`npm run fix', '`make']
     """
+    if "`" not in text:  # most paragraphs: one substring test, not the pattern at every place
+        return []
     return [f"`{match.group(2).strip()}" for match in _CODE_SPAN.finditer(text)
             if match.group(2).strip()]
 

@@ -57,8 +57,8 @@ class PairModel:
         self.source = source
         self.target = target
         self.n, self.m = len(source), len(target)
-        df_s = Counter(token for p in source for token in p.anchors)
-        df_t = Counter(token for p in target for token in p.anchors)
+        df_s = Counter(itertools.chain.from_iterable(p.anchors for p in source))
+        df_t = Counter(itertools.chain.from_iterable(p.anchors for p in target))
         shared = sorted(
             token for token in df_s.keys() & df_t.keys()
             if min(df_s[token], df_t[token]) >= _BALANCE * max(df_s[token], df_t[token])
@@ -71,8 +71,17 @@ class PairModel:
         self.evenly = frozenset(k for k, t in enumerate(shared) if df_s[t] == df_t[t])
         self.src_tokens = [self._ids(p.anchors) for p in source]
         self.tgt_tokens = [self._ids(p.anchors) for p in target]
-        self.src_group_tokens = self._group_tokens(source, self.src_tokens)
-        self.tgt_group_tokens = self._group_tokens(target, self.tgt_tokens)
+        self._starts_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "^")
+        self._ends_ids = frozenset(k for t, k in self.token_ids.items() if t[0] == "§")
+        # Only an anchor whose numbered repeats are shared can gain ids by renumbering
+        # joined paragraphs: every other one is left out of the counting (most of them).
+        self._numbered: dict[str, dict[int, int]] = {}
+        for t, k in self.token_ids.items():
+            head, sep, number = t.rpartition("#")
+            if sep and number.isdigit() and t[0] not in "^§":
+                self._numbered.setdefault(head, {})[int(number)] = k
+        self.src_group_tokens = self._group_tokens(source, self.src_tokens, df_s.keys())
+        self.tgt_group_tokens = self._group_tokens(target, self.tgt_tokens, df_t.keys())
         # running totals of each side's characters, for the length of any run of paragraphs
         self._src_latin, self._src_other = _running(source)
         self._tgt_latin, self._tgt_other = _running(target)
@@ -86,37 +95,30 @@ class PairModel:
         # and lengths then match on average; otherwise it is in the mean log ratio.
         self.prior_ratio = 1.0 / length_ratio if self.scripts_differ else 1.0
         self.prior_mu = 0.0 if self.scripts_differ else -math.log(length_ratio)
+        self._kept_log_lengths: dict[int, tuple[float, dict[int, np.ndarray]]] = {}
         self.calibrate(None)
 
     def _ids(self, anchors: Iterable[str]) -> frozenset[int]:
         ids = self.token_ids
         return frozenset(map(ids.__getitem__, ids.keys() & anchors))
 
-    def _group_tokens(self, profiles: Sequence[Profile],
-                      singles: list[frozenset[int]]) -> dict[int, list[frozenset[int]]]:
+    def _group_tokens(self, profiles: Sequence[Profile], singles: list[frozenset[int]],
+                      every: Iterable[str]) -> dict[int, list[frozenset[int]]]:
         """The anchors of each run of 1 to MAX_GROUP consecutive paragraphs taken as one text
-        (``singles``: each paragraph's own).
+        (``singles``: each paragraph's own; ``every``: every anchor of ``profiles``).
 
         Repeats are counted across the run (``python`` in two paragraphs is ``python``
         and ``python#2`` of the joined text). A paragraph's structure is how it ends
         (``§``: title, question ...) and how it starts (``^``: heading, list ...): joined
         into one text, only the last one's ending and the first one's start survive.
         """
-        ids = self.token_ids
-        starts_ids = frozenset(k for t, k in ids.items() if t[0] == "^")
-        ends_ids = frozenset(k for t, k in ids.items() if t[0] == "§")
-        # Only an anchor whose numbered repeats are shared can gain ids by renumbering:
-        # every other one is left out of the counting (most of them).
-        numbered: dict[str, dict[int, int]] = {}
-        for t, k in ids.items():
-            head, sep, number = t.rpartition("#")
-            if sep and number.isdigit() and t[0] not in "^§":
-                numbered.setdefault(head, {})[int(number)] = k
-        relevant = {t: base for t in {t for p in profiles for t in p.anchors}
-                    if t[0] not in "^§" and (base := _base(t)) in numbered}
-        heads = [one - ends_ids for one in singles]  # as the first paragraph of a run
-        tails = [one - starts_ids for one in singles]  # as the last
-        inner = [one - starts_ids - ends_ids for one in singles]
+        starts_ids, ends_ids, numbered = self._starts_ids, self._ends_ids, self._numbered
+        relevant = {t: base for t in every if t[0] not in "^§" and (base := _base(t)) in numbered}
+        # each paragraph as the first of a run, the last, and in between; most have no
+        # shared structure anchor, and are then all three as they are
+        heads = [one if one.isdisjoint(ends_ids) else one - ends_ids for one in singles]
+        tails = [one if one.isdisjoint(starts_ids) else one - starts_ids for one in singles]
+        inner = [one if one.isdisjoint(starts_ids) else one - starts_ids for one in heads]
         # per paragraph, how often each such base occurs
         counts = [Counter(map(relevant.__getitem__, found)) if (found := relevant.keys()
                                                                   & p.anchors) else {}
@@ -241,20 +243,28 @@ class PairModel:
                 both = 0.5 * (np.log((r + (1 - r) * pt_b) / pt_b)
                               + np.log((r + (1 - r) * ps_a) / ps_a))
                 self.gain[(a, b)] = both - 2 * absent
-        src_logs = np.log(self._lengths(0, 1.0, 1) + _SMOOTH)
-        tgt_logs = np.log(self._lengths(1, self.ratio, 1) + _SMOOTH)
+        self.src_log_length = self._log_lengths(0, 1.0)
+        self.tgt_log_length = self._log_lengths(1, self.ratio)
+        src_logs, tgt_logs = self.src_log_length[1], self.tgt_log_length[1]
         self.bg_mu = float(src_logs.mean() - tgt_logs.mean()) if self.n and self.m else 0.0
         spread = (float(src_logs.var()) if self.n > 1 else 0.0) + (
             float(tgt_logs.var()) if self.m > 1 else 0.0)
         self.bg_sigma = max(math.sqrt(spread), 2 * self.sigma)
-        self.src_log_length = {size: np.log(self._lengths(0, 1.0, size) + _SMOOTH)
-                               for size in range(1, MAX_GROUP + 1)}
-        self.tgt_log_length = {size: np.log(self._lengths(1, self.ratio, size) + _SMOOTH)
-                               for size in range(1, MAX_GROUP + 1)}
         self.src_absent = {size: members.sums(absent)
                            for size, members in self.src_members.items()}
         self.tgt_absent = {size: members.sums(absent)
                            for size, members in self.tgt_members.items()}
+
+    def _log_lengths(self, side: int, ratio: float) -> dict[int, np.ndarray]:
+        """The log length (smoothed) of every run of 1 to MAX_GROUP paragraphs of a side,
+        by run size. Kept per side for the last ``ratio``: the source's never changes
+        between calibrations, nor the target's without a change of script."""
+        kept = self._kept_log_lengths.get(side)
+        if kept is None or kept[0] != ratio:
+            kept = ratio, {size: np.log(self._lengths(side, ratio, size) + _SMOOTH)
+                           for size in range(1, MAX_GROUP + 1)}
+            self._kept_log_lengths[side] = kept
+        return kept[1]
 
     def _lengths(self, side: int, ratio: float, size: int) -> np.ndarray:
         """The length of every run of ``size`` paragraphs of the source (``side`` 0) or

@@ -94,7 +94,6 @@ Move = tuple[int, int, int, int]  # i0, i1, j0, j1
 
 
 _BLOCK = 256  # rows scored at once: numpy for the evidence, memory bounded by the block
-_NONE = 255  # no move reaches the cell
 _KEEP_CELLS = 3_000_000  # cells whose shared anchors are kept between passes (~100 MB)
 
 
@@ -120,8 +119,8 @@ class Cells:
 class Block:
     """The cells of every shape ending in rows ``first .. last - 1``, and where the moves
     between rows come from and go to (the same in every pass over the band): ``source``
-    in the ring of the last rows' totals, ``target`` in the shapes' candidates of the row
-    they end in, ordered by that row (``bounds``: each row's first move)."""
+    in the ring of the last rows' totals, ``target`` in the block's candidates (by row,
+    shape and column), ordered by the row they end in (``bounds``: each row's first move)."""
 
     first: int
     last: int
@@ -144,6 +143,7 @@ class Grid:
     def __init__(self, n: int, m: int, rows: Sequence[tuple[int, int]]) -> None:
         self.n, self.m, self.rows = n, m, rows
         self.lows = np.array([lo for lo, _ in rows], dtype=np.int64)
+        self.highs = np.array([hi for _, hi in rows], dtype=np.int64)
         self.width = max(hi - lo + 1 for lo, hi in rows)
         self.ring_rows = max(a for a, _ in SHAPES) + 1
         cells = len(SHAPES) * sum(hi - lo + 1 for lo, hi in rows)
@@ -168,7 +168,8 @@ class Grid:
             end_i = one.starts_i + a
             sources.append((one.starts_i % self.ring_rows) * self.width + one.starts_j
                            - self.lows[one.starts_i])
-            targets.append(k * self.width + one.starts_j + b - self.lows[end_i])
+            targets.append(((end_i - first) * len(SHAPES) + k) * self.width + one.starts_j + b
+                           - self.lows[end_i])
             ends.append(end_i)
         ending = np.concatenate(ends)
         order = np.argsort(ending, kind="stable")
@@ -177,17 +178,16 @@ class Grid:
                      np.concatenate(targets)[order], order, bounds)
 
     def _cells(self, first: int, last: int, a: int, b: int) -> Cells:
-        spans = []
-        for i in range(first, last):
-            lo, hi = self.rows[i]
-            if i - a < 0:
-                spans.append((lo, 0))
-                continue
-            prev_lo, prev_hi = self.rows[i - a]
-            start, stop = max(lo, prev_lo + b, lo + b if a == 0 else lo), min(hi, prev_hi + b) + 1
-            spans.append((start, max(0, stop - start)))
-        counts = np.array([count for _, count in spans], dtype=np.int64)
-        firsts = np.array([start for start, _ in spans], dtype=np.int64)
+        # per row of the block, the columns an (a, b) move from the band of row i - a
+        # reaches inside row i's own, for all rows at once
+        rows = np.arange(first, last)
+        lo, hi = self.lows[first:last], self.highs[first:last]
+        earlier = np.maximum(rows - a, 0)
+        firsts = np.maximum(lo, self.lows[earlier] + b)
+        counts = np.maximum(0, np.minimum(hi, self.highs[earlier] + b) + 1 - firsts)
+        none = rows < a  # no row a rows before
+        firsts[none], counts[none] = lo[none], 0
+        spans = list(zip(firsts.tolist(), counts.tolist(), strict=True))
         # each row's columns start .. start+count-1, end to end, without a loop
         before = np.cumsum(counts) - counts
         starts_j = (np.arange(counts.sum()) + np.repeat(firsts - before, counts)) - b
@@ -214,56 +214,57 @@ def best_path(grid: Grid, scorer: Scorer) -> list[Move]:
     rows, width, ring_rows = grid.rows, grid.width, grid.ring_rows
     ring = np.full((ring_rows, width), -np.inf)
     flat_ring = ring.reshape(-1)
-    candidates = np.full((len(SHAPES), width), -np.inf)
-    flat_candidates = candidates.reshape(-1)
-    columns = np.arange(width)
-    back: list[bytes] = []
+    back: list[np.ndarray] = []  # per block, the choice made in each cell of its rows
     for block in grid.blocks():
-        first = block.first
+        first, size = block.first, block.last - block.first
         found = [scorer.scores(a, b, cells.starts_i, cells.starts_j, cells.memo)
                  if len(cells.starts_i) else np.zeros(0)
                  for (a, b), cells in zip(SHAPES, block.cells, strict=True)]
         score = np.concatenate([found[k] for k in _LINKED])[block.order]
         source, target, bounds = block.source, block.target, block.bounds
+        # the candidates of all the block's rows: a row needs only their best, and which
+        # shape gave it is worked out for the whole block at once
+        candidates = np.full((size, len(SHAPES), width), -np.inf)
+        flat_candidates = candidates.reshape(-1)
         within = []
         for k in _WITHIN:
             spans = block.cells[k].spans
             # running sums of the block's scores: a row's are a slice, less its first
-            within.append((k, np.concatenate(([0.0], np.cumsum(found[k]))), spans,
-                           np.cumsum([0, *(count for _, count in spans)]).tolist()))
-        for i in range(first, block.last):
+            within.append((np.concatenate(([0.0], np.cumsum(found[k]))), spans,
+                           np.cumsum([0, *(count for _, count in spans)]).tolist(),
+                           np.zeros((size, width), dtype=bool)))
+        for r in range(size):
+            i = first + r
             lo, hi = rows[i]
-            cut = slice(bounds[i - first], bounds[i - first + 1])
-            candidates.fill(-np.inf)
+            cut = slice(bounds[r], bounds[r + 1])
             flat_candidates[target[cut]] = flat_ring[source[cut]] + score[cut]
-            choice = candidates.argmax(axis=0).astype(np.uint8)
-            row = candidates[choice, columns]
-            choice[row == -np.inf] = _NONE
+            row = ring[i % ring_rows]  # the slot of row i - ring_rows, which no move reads
+            candidates[r].max(axis=0, out=row)
             if i == 0:
                 row[0] = 0.0  # the start; nothing leads into it
-            for k, running, spans, at in within:
-                start, count = spans[i - first]
+            for running, spans, at, improved in within:
+                start, count = spans[r]
                 if count:
-                    begin = at[i - first]
-                    _within_row(row, choice, k, running[begin:begin + count + 1]
-                                - running[begin], start - lo)
+                    _within_row(row, improved[r], running[at[r]:at[r] + count + 1]
+                                - running[at[r]], start - lo)
             row[hi - lo + 1:] = -np.inf
-            ring[i % ring_rows] = row
-            back.append(choice[:hi - lo + 1].tobytes())
+        choice = candidates.argmax(axis=1).astype(np.uint8)  # the first shape on a tie
+        for k, (*_, improved) in zip(_WITHIN, within, strict=True):
+            choice[improved] = k
+        back.append(choice)
     path = []
     i, j = grid.n, grid.m
     while i or j:
-        a, b = SHAPES[back[i][j - rows[i][0]]]
+        a, b = SHAPES[back[i // _BLOCK][i % _BLOCK, j - rows[i][0]]]
         path.append((i - a, i, j - b, j))
         i, j = i - a, j - b
     return path[::-1]
 
 
-def _within_row(row: np.ndarray, choice: np.ndarray, k: int, running: np.ndarray,
-                at: int) -> None:
-    """Improve ``row`` in place by the moves of shape ``k`` (one more target paragraph,
-    no source one) into its cells ``at .. at + len(running) - 2``, whose scores have the
-    running sums ``running`` (from 0).
+def _within_row(row: np.ndarray, improved: np.ndarray, running: np.ndarray, at: int) -> None:
+    """Improve ``row`` in place by the moves of one more target paragraph and no source one
+    into its cells ``at .. at + len(running) - 2``, whose scores have the running sums
+    ``running`` (from 0); mark in ``improved`` the cells where such a move is best.
 
     The best way into cell t from the left starts at some cell u < t and adds the scores
     between: ``row[u] - running[u]`` at its best so far, plus ``running[t]``.
@@ -271,6 +272,5 @@ def _within_row(row: np.ndarray, choice: np.ndarray, k: int, running: np.ndarray
     count = len(running) - 1
     before = row[at - 1:at + count]
     from_left = np.maximum.accumulate(before - running)[:-1] + running[1:]
-    better = from_left > before[1:]
-    row[at:at + count][better] = from_left[better]
-    choice[at:at + count][better] = k
+    improved[at:at + count] = from_left > before[1:]
+    np.maximum(before[1:], from_left, out=row[at:at + count])
