@@ -34,3 +34,20 @@ def test_links_are_found_as_docutils_reads_the_text() -> None:
                         "`b <https://x.test>`_; ``javascript:z()`` is code") == [
         "javascript:x()", "javascript:y(1"]  # as docutils ends it
     assert unsafe_links("Note: nothing here") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the cheap test before parsing must let every way of writing a link through
+    ("`a <java script:x>`_", ["javascript:x"]),  # docutils drops spaces in a target
+    (".. _a: javascript:x", ["javascript:x"]),
+    ("  __ data:x", ["data:x"]),
+    (".. image:: x.png\n   :target: vbscript:x", ["vbscript:x"]),
+    ("see <file:///etc/passwd> :func:`f`", ["file:///etc/passwd"]),
+    ("(JavaScript:alert(1))", ["JavaScript:alert(1"]),
+    ("Nota: veja :func:`f <g>` e `h <&#106;avascript:x>`_", ["&#106;avascript:x"]),
+    # a role's name or a word before a colon is no link: answered without parsing
+    (":javascript:`alert(1)` and :py:data:`x`", []),
+    ("Nota: exemplo: isso", []),
+])
+def test_the_test_before_parsing_hides_no_link(text: str, found: list[str]) -> None:
+    assert unsafe_links(text) == found

@@ -12,12 +12,17 @@ after HTML character references are decoded, so no disguise hides it.
 [None, None, None, None, 'javascript', 'javascript', 'data']
 >>> unsafe_links("Click `here <javascript:alert(1)>`_, or see https://x.test.")
 ['javascript:alert(1)']
+>>> unsafe_links(":py:func:`open` and :data:`x`"), unsafe_links("`a <data:,x>`_ :func:`f`")
+([], ['data:,x'])
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+
+from triglot.terms.markup import ROLE_NAME
 
 #: The schemes a published link may have (besides none: a relative link).
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -28,6 +33,11 @@ _STRIPPED = re.compile(r"[\t\n\r]")
 # A cheap test before parsing: some word followed by a colon that is not a safe scheme.
 _CANDIDATE = re.compile(r"[A-Za-z&][A-Za-z0-9+.\-&#;\t\n\r]*:")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
+# Where docutils reads a link target other than a standalone URI: an embedded target
+# (`text <uri>`_) or explicit markup (.. _name: uri, __ uri, a directive's :target:).
+_EXPLICIT = re.compile(r"^\s*(?:\.\.|__)(?:\s|$)", re.MULTILINE)
+# every place a standalone URI's scheme may begin (docutils wants no letter or digit before)
+_SCHEME_START = re.compile(r"(?=(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*):)")
 
 
 def unsafe_scheme(uri: str) -> str | None:
@@ -42,7 +52,7 @@ def unsafe_scheme(uri: str) -> str | None:
 def unsafe_links(text: str) -> list[str]:
     """The targets with an unsafe scheme of the links in ``text``, reST as docutils reads
     it (embedded targets, standalone URIs, hyperlink targets), in their order."""
-    if not any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(text)):
+    if not _may_link(text):
         return []
     from docutils import nodes
     from docutils.core import publish_doctree
@@ -56,6 +66,35 @@ def unsafe_links(text: str) -> list[str]:
         if uri and unsafe_scheme(uri) and uri not in found:
             found.append(uri)
     return found
+
+
+def _may_link(text: str) -> bool:
+    """Whether docutils may read a link with an unsafe scheme in ``text``: a cheap test,
+    so that most messages of a documentation catalog are not parsed.
+
+    A role's name (":func:`", ":py:meth:`") is never a link's scheme, so it is blanked
+    out first (its opening colon kept). A standalone URI is a link only with a scheme
+    docutils knows; any other needs an embedded target or explicit markup, where any
+    word before a colon may be a scheme (docutils drops spaces inside a target's URI).
+
+    >>> _may_link("Nota: veja :data:`x`."), _may_link("see file:x")
+    (False, True)
+    >>> _may_link("Nota: veja `f <g>`_."), _may_link("Nota: veja :data:`x <y>`.")
+    (True, True)
+    """
+    plain = ROLE_NAME.sub(lambda m: ":" + " " * (m.end() - m.start() - 1), text)
+    if ("`" in plain and "<" in plain) or _EXPLICIT.search(plain):
+        return any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(plain))
+    standalone = _standalone_schemes()
+    return any(s.lower() in standalone for s in _SCHEME_START.findall(plain))
+
+
+@functools.cache
+def _standalone_schemes() -> frozenset[str]:
+    """The schemes docutils makes a standalone URI of, but the safe ones."""
+    from docutils.utils.urischemes import schemes
+
+    return frozenset(schemes) - SAFE_SCHEMES
 
 
 def unsafe_link_message(uri: str, where: str = "translation") -> str:

@@ -114,11 +114,11 @@ class _Parser:
         self.entry = None
 
     def keyword(self, text: str, number: int, obsolete: bool) -> None:
+        if text.startswith('"'):  # a continuation line: no keyword to look for
+            self.continuation(text, number)
+            return
         match = _KEYWORD.match(text)
         if not match:
-            if text.startswith('"'):
-                self.continuation(text, number)
-                return
             raise self.error(f"not a valid catalog line: {_shown(text)}", number)
         name, index = match.group(1), match.group(2)
         rank = _ORDER["msgstr" if index is not None else name]
@@ -181,6 +181,11 @@ class _Parser:
         self.entry.last = number
 
     def string(self, text: str, number: int) -> str:
+        if "\\" not in text:  # most strings: what _STRING accepts, without the regex
+            quoted = text.rstrip()
+            if len(quoted) >= 2 and quoted[0] == quoted[-1] == '"' \
+                    and '"' not in quoted[1:-1]:
+                return quoted[1:-1]
         match = _STRING.match(text)
         if not match:
             problem = "unterminated string" if text.count('"') % 2 else "not a quoted string"

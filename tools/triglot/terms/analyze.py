@@ -149,11 +149,15 @@ class _Lemmas:
 def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
                   ) -> list[Token]:
     out: list[Token] = []
+    known = lemmas.cache.get  # the memo read inline: a call per token costs more
     for tok in tokenizer(text):  # type: ignore[attr-defined]
         word = tok.text
         if tok.is_space or word in _JOINERS:
             continue
-        out.append(Token(lemmas(word), word, tok.idx, tok.idx + len(word)))
+        key = known(word)
+        start = tok.idx
+        out.append(Token(lemmas(word) if key is None else key, word, start,
+                         start + len(word)))
     return out
 
 

@@ -33,7 +33,8 @@ import re
 from collections.abc import Iterator
 
 _MARKUP = re.compile(r"[`*|\\]|_\b")
-_ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
+#: A role's name with its colons and the backquote that opens its content.
+ROLE_NAME = re.compile(r"(?<![\w`]):([\w.+-]+(?::[\w.+-]+)*):`")
 _TITLED = re.compile(r"^(?P<title>.*?\S)\s*<[^<>]*>$", re.DOTALL)
 _COMMENT = re.compile(r"(?<![\w'\"])#[^\n]*")
 _PARAM = re.compile(r"[\w.]+")
@@ -111,7 +112,7 @@ def _parse(text: str) -> object:
     from docutils.parsers.rst import languages, roles
     from docutils.parsers.rst.states import Struct
 
-    for name in set(_ROLE_NAME.findall(text)):
+    for name in set(ROLE_NAME.findall(text)):
         roles.register_local_role(name, _role)
     if not _MEMO or _MEMO[1] >= 1000:  # a fresh document now and then: its ids grow
         document = utils.new_document("<message>", _settings())
