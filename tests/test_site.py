@@ -91,3 +91,25 @@ def test_sigterm_stops_every_build_and_the_next_run_builds_afresh(tmp_path: Path
     assert again.returncode == 0, again.stderr
     assert (out / "index.html").is_file() and not list(out.glob(f"*/{INCOMPLETE}"))
     assert (out / "ja" / "article.html").is_file()
+
+
+def test_the_projects_extensions_and_theme_are_imported_before_the_builds_fork(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from triglot.project import load_project
+    from triglot.site import _warm_up, theme_modules
+
+    (tmp_path / "warm_ext_of_test.py").write_text("IMPORTED = True\n", encoding="utf-8")
+    (tmp_path / "conf.py").write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        "extensions = ['warm_ext_of_test', 'no_such_extension_of_test']\n"
+        "html_theme = 'furo'\ntriglot_languages = ['en', 'ja']\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "warm_ext_of_test", raising=False)
+    project = load_project(tmp_path)
+    assert project.extensions == ("warm_ext_of_test", "no_such_extension_of_test")
+    assert project.html_theme == "furo"
+    assert theme_modules("furo") == ["furo"] and theme_modules("no-such-theme") == []
+    _warm_up(project, tmp_path / "doctrees", project.languages)  # the missing one: no error
+    assert sys.modules["warm_ext_of_test"].IMPORTED

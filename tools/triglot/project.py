@@ -46,6 +46,10 @@ class Project:
     """The ``-D name=value`` settings the project was read with, for every build."""
     tags: tuple[str, ...] = ()
     """The ``-t`` tags it was read with."""
+    extensions: tuple[str, ...] = ()
+    """The modules of ``extensions`` in ``conf.py``, which each build loads."""
+    html_theme: str = ""
+    """``html_theme``: the theme the HTML builds load."""
 
     @property
     def source_dir(self) -> Path:
@@ -189,14 +193,17 @@ def load_project(root: str | Path = ".", sources: str | Path | None = None,
         for option in OPTIONS:
             config.add(option.name, option.default, option.rebuild, option.types,
                        option.help)
-        # declared by Sphinx's gettext builder, which only an application loads; Sphinx's
-        # own default and types
+        # declared by Sphinx's gettext and HTML builders, which only an application
+        # loads; Sphinx's own defaults and types
         config.add("gettext_compact", True, "gettext", (bool, str))
+        config.add("html_theme", "alabaster", "html", (str,))
         codes = list(config.triglot_languages or [])
         glossary_setting = config.triglot_glossary
         source_setting = config.triglot_source_dir
         locale_dirs = list(config.locale_dirs or [])
         compact = config.gettext_compact
+        extensions = tuple(str(name) for name in config.extensions or ())
+        html_theme = str(config.html_theme or "")
     except Exception as exc:  # noqa: BLE001 -- a broken conf.py is the user's input error
         raise _conf_error(conf, exc) from None
     if not codes:
@@ -220,7 +227,8 @@ def load_project(root: str | Path = ".", sources: str | Path | None = None,
     return Project(root=root, languages=languages, glossary=glossary, sources=source_dir,
                    locales=folders[0] if folders else os.path.join(source_dir, "locales"),
                    compact=compact, more_locales=tuple(folders[1:]),
-                   overrides=tuple(overrides.items()), tags=tuple(tags))
+                   overrides=tuple(overrides.items()), tags=tuple(tags),
+                   extensions=extensions, html_theme=html_theme)
 
 
 def _conf_error(conf: Path, exc: Exception) -> TriglotError:
