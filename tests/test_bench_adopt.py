@@ -92,7 +92,9 @@ def test_check_adoption_names_each_miss(tmp_path: Path) -> None:
 def fake_build(cpu: dict[str, float], strict: str = "") -> object:
     """A ``build`` writing a plain or an adopted site at once, ``cpu`` seconds by kind."""
 
-    def build(doc: Path, language: str, out: Path, *options: str) -> tuple[float, float, str]:
+    def build(doc: Path, language: str, out: Path, *options: str,
+              baseurl: str = "") -> tuple[float, float, str]:
+        assert baseurl == adopt.PUBLISHED  # both builds published at the same address
         if options:
             return 1.0, 1.0, strict
         adopted = doc.parent.name == "adopted"

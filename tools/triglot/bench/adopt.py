@@ -33,6 +33,10 @@ FIXTURE = ROOT.parent / "shared" / "bench" / "projects" / "python-tutorial"
 LANGUAGES = ("en", "ja", "pt_BR")
 ADOPTION = '\nextensions.append("triglot.sphinxext")\ntriglot_languages = ["en", "ja", "pt_BR"]\n'
 
+# The fixture's published address (the folder of its language folders, as triglot reads
+# html_baseurl), which its publishing job would set
+PUBLISHED = "https://docs.python.org/"
+
 MAX_CPU_RATIO = 1.25
 MAX_BYTES_RATIO = 1.2
 
@@ -49,15 +53,18 @@ def prepare(fixture: Path, work: Path, adopted: bool) -> Path:
     return doc
 
 
-def build(doc: Path, language: str, out: Path, *options: str) -> tuple[float, float, str]:
+def build(doc: Path, language: str, out: Path, *options: str,
+          baseurl: str = "") -> tuple[float, float, str]:
     """One language's HTML build in a fresh process: its (CPU, wall) seconds and its
-    warnings; ``options`` go to ``sphinx-build``."""
+    warnings; ``options`` go to ``sphinx-build``, and ``baseurl`` is where the site is
+    published (``html_baseurl``, as the publishing job sets it; both builds get it)."""
     # --no-color: the warnings are parsed, and FORCE_COLOR (set by many CI runners)
     # would otherwise end each line in an escape sequence
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", str(doc),
                str(out), "-d", str(out.parent / f"doctrees-{out.name}"),
                "-D", f"language={language}", "-D", "locale_dirs=../locales",
-               "-D", "gettext_compact=0", *options]
+               "-D", "gettext_compact=0", *(["-D", f"html_baseurl={baseurl}"] if baseurl else []),
+               *options]
     cpu, wall = children_cpu(), time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                           text=True)
@@ -118,6 +125,9 @@ def check_adoption(language: str, plain_out: Path, ours_out: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
+    parser.add_argument("--baseurl", default=PUBLISHED,
+                        help="where the fixture's site is published (html_baseurl; "
+                             "default: %(default)s)")
     args = parser.parse_args(argv)
     misses = []
     with tempfile.TemporaryDirectory(prefix="triglot-bench-adopt-") as folder:
@@ -127,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{'ratio':>6} {'plain bytes':>11} {'triglot bytes':>13} {'ratio':>6}")
         for language in LANGUAGES:
             base_out, ours_out = work / f"out-plain-{language}", work / f"out-triglot-{language}"
-            base_cpu, base_wall, base_warnings = build(plain, language, base_out)
-            ours_cpu, ours_wall, _ = build(adopted, language, ours_out)
+            base_cpu, base_wall, base_warnings = build(plain, language, base_out,
+                                                       baseurl=args.baseurl)
+            ours_cpu, ours_wall, _ = build(adopted, language, ours_out, baseurl=args.baseurl)
             pages = pages_of(base_out)
             base_bytes, ours_bytes = page_bytes(base_out, pages), page_bytes(ours_out, pages)
             cpu_ratio, bytes_ratio = ours_cpu / base_cpu, ours_bytes / base_bytes
@@ -143,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             misses += check_adoption(language, base_out, ours_out)
             suppressed = ",".join(sorted(warning_types(base_warnings)) + list(STATE_WARNINGS))
             strict = build(adopted, language, work / f"out-strict-{language}", "-W",
-                           "--keep-going", "-D", f"suppress_warnings={suppressed}")[2]
+                           "--keep-going", "-D", f"suppress_warnings={suppressed}",
+                           baseurl=args.baseurl)[2]
             if "WARNING" in strict or "ERROR" in strict:
                 first = next(line for line in strict.splitlines()
                              if "WARNING" in line or "ERROR" in line)
