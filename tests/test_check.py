@@ -240,3 +240,16 @@ def test_findings_stream_catalog_by_catalog_and_a_bad_one_writes_nothing(
                  "-o", str(report), str(good)]) == 1
     assert [f["found"] for f in json.loads(report.read_text("utf-8"))["findings"]] == [
         "canal nomeado"]
+
+
+def test_an_unsafe_link_the_english_has_too_is_the_sources_not_the_translations(
+        tmp_path: Path) -> None:
+    # a literal block copied as it is (a log line, a URN): nothing the translator brought
+    path = po(tmp_path, "pt_BR",
+              'msgid "INFO:__main__:Started\\nUUID(\'urn:uuid:1234\')"\n'
+              'msgstr "INFO:__main__:Started\\nUUID(\'urn:uuid:1234\')"\n\n'
+              'msgid "See `the docs <https://example.org/>`_."\n'
+              'msgstr "Veja `a documentação <hhttps://example.org/>`_."\n')
+    findings = [f for f in check_catalogs([path], load_termbase(DATA / "mini.yaml"))
+                if f.code == "unsafe-link"]
+    assert [(f.line, f.found) for f in findings] == [(9, "hhttps://example.org/")]

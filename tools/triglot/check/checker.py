@@ -158,7 +158,11 @@ class Checker:
             if not present(ident, entry.msgstr):
                 report("identifier-missing", None, f"'{ident}' of the English is missing "
                        "from the translation", None, ident)
-        for uri in unsafe_links(entry.msgstr):
+        found = unsafe_links(entry.msgstr)
+        # only what the translation brings: a link the English has too (a literal block's
+        # urn:uuid:…, a log line's INFO:name:) is the source's, warned of at its own line
+        source = set(unsafe_links(entry.msgid)) if found else set()
+        for uri in dict.fromkeys(uri for uri in found if uri not in source):
             report(UNSAFE_LINK, None, unsafe_link_message(uri), uri)
         controls = control_characters(entry.msgstr)
         if controls:
