@@ -29,6 +29,8 @@ def test_portuguese_plurals_inflect_the_head_noun_and_its_adjectives() -> None:
         "servidores", "opções", "canais", "níveis", "papéis", "vezes", "itens", "pools", "dados"]
     assert bench._pt_plural_phrase("pipe nomeado de IIS") == "pipes nomeados de IIS"
     assert bench._pt_plural_phrase("componente COM") == "componentes COM"
+    # a proper-noun modifier does not agree
+    assert bench._pt_plural_phrase("aplicativo Web") == "aplicativos Web"
 
 
 def test_correct_variants_per_language() -> None:

@@ -62,11 +62,13 @@ def _pt_plural(word: str) -> str:
 
 
 def _pt_plural_phrase(text: str) -> str:
-    # pluralise the head noun and the adjectives agreeing with it, up to "de"/"do"
+    # pluralise the head noun and the adjectives agreeing with it, up to "de"/"do" or a
+    # proper-noun modifier, which does not agree (aplicativos Web, not aplicativos Webs)
     words = text.split()
     out = []
     for i, word in enumerate(words):
-        if word in ("de", "do", "da") or not word.isalpha() or word.isupper():
+        if (word in ("de", "do", "da") or not word.isalpha() or word.isupper()
+                or (i and word[:1].isupper())):
             out.extend(words[i:])
             break
         out.append(_pt_plural(word))
