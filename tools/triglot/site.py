@@ -212,7 +212,7 @@ def _run(builds: list[_Build], jobs: int, stop: int | None) -> None:
 def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) -> None:
     """Import what every build imports (Sphinx's builtin extensions, the project's
     extensions and its HTML theme, which each build loads: Furo's import alone is a third
-    of a second) and read the termbase every build
+    of a second), compile the extension's own templates and read the termbase every build
     reads (a YAML termbase takes longer to read than a small rebuild takes); on a first
     build, also load the term analyzer and build the source language's term index, which
     every build then uses (term links in the source language, and the source side of the
@@ -224,10 +224,12 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
 
     import triglot.sphinxext  # noqa: F401
     from triglot.sphinxext.core.matchcache import FILENAME
+    from triglot.sphinxext.core.templates import compile_all
     from triglot.sphinxext.core.termbase import read_termbase
 
     for name in (*builtin_extensions, *project.extensions, *theme_modules(project.html_theme)):
         _import(name)
+    compile_all()
     if not project.glossary.is_file():
         return
     try:
