@@ -113,3 +113,8 @@ def test_the_projects_extensions_and_theme_are_imported_before_the_builds_fork(
     assert theme_modules("furo") == ["furo"] and theme_modules("no-such-theme") == []
     _warm_up(project, tmp_path / "doctrees", project.languages)  # the missing one: no error
     assert sys.modules["warm_ext_of_test"].IMPORTED
+    # the extension's templates are compiled: rendering one loads no source
+    from triglot.sphinxext.core.templates import _environment, render
+
+    monkeypatch.setattr(_environment().loader, "get_source", None)
+    assert "triglot-status-table" in render("table.html", head=[], rows=[], foot=None)

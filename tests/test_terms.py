@@ -101,6 +101,15 @@ def test_cues_are_found_without_the_tokenizer(glossary: Path) -> None:
                 assert scan.cue.match(_fold(text)), (lang, text)
 
 
+def test_prepare_builds_the_index_a_forked_process_then_inherits(tb) -> None:  # type: ignore[no-untyped-def]
+    matcher = TermMatcher(tb, "en")
+    matcher.prepare()
+    assert "index" in vars(matcher._scan.__self__)  # type: ignore[attr-defined]
+    assert [m.concept for m in matcher.find("Application Pools and named-pipes.")] == [
+        "application-pool", "named-pipe"]
+    TermMatcher(tb, "ja").prepare()  # built whole already
+
+
 def test_a_check_without_cues_never_loads_spacy(tmp_path: Path) -> None:
     catalog = tmp_path / "doc.po"
     catalog.write_text('msgid ""\nmsgstr ""\n"Language: ja\\n"\n'

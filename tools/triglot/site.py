@@ -212,10 +212,11 @@ def _run(builds: list[_Build], jobs: int, stop: int | None) -> None:
 def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) -> None:
     """Import what every build imports (Sphinx's builtin extensions, the project's
     extensions and its HTML theme, which each build loads: Furo's import alone is a third
-    of a second) and read the termbase every build reads (a YAML termbase takes longer to
-    read than a small rebuild takes); on a first build, also load
-    the term analyzer every build then uses (term links in the source language, and the
-    source side of the translations' checks). Later builds find their matches in their
+    of a second), compile the extension's own templates and read the termbase every build
+    reads (a YAML termbase takes longer to read than a small rebuild takes); on a first
+    build, also load the term analyzer and build the source language's term index, which
+    every build then uses (term links in the source language, and the source side of the
+    translations' checks). Later builds find their matches in their
     term-match cache and mostly load no analyzer at all."""
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
@@ -223,21 +224,23 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
 
     import triglot.sphinxext  # noqa: F401
     from triglot.sphinxext.core.matchcache import FILENAME
+    from triglot.sphinxext.core.templates import compile_all
     from triglot.sphinxext.core.termbase import read_termbase
 
     for name in (*builtin_extensions, *project.extensions, *theme_modules(project.html_theme)):
         _import(name)
+    compile_all()
     if not project.glossary.is_file():
         return
     try:
-        read_termbase(project.glossary)
+        termbase = read_termbase(project.glossary)
     except TriglotError:
         return  # each build reports it, at the termbase's file and line
     first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
     if first:
-        from triglot.terms.analyze import analyzer
+        from triglot.terms.matchcache import live_matcher
 
-        analyzer(project.source_language.code)
+        live_matcher(termbase, project.source_language.code).prepare()
 
 
 def theme_modules(theme: str) -> list[str]:

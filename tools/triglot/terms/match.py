@@ -92,6 +92,11 @@ class TermMatcher:
         """
         return self._index.may_match(text)
 
+    def prepare(self) -> None:
+        """Build now what matching builds on its first cue (the analyzer, the term index),
+        so that processes forked afterwards inherit it instead of each building it."""
+        self._index.prepare()
+
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, the longest at each position (with
         every concept of that span)."""
@@ -185,6 +190,9 @@ class _Tokens:
     @functools.cached_property
     def first_keys(self) -> frozenset[str]:
         return frozenset(k[0] for k in self.index)
+
+    def prepare(self) -> None:
+        self.first_keys  # noqa: B018  (builds the index, and the analyzer it needs)
 
     def _keys(self, phrase: str) -> tuple[str, ...]:
         return tuple(t.key for t in self.analyzer.tokens(phrase))
@@ -286,6 +294,9 @@ class _Substrings:
                 self.by_folded.setdefault(folded, []).append(
                     _Entry(concept, term, (spelling(term.text),)))
         self.index = SubstringIndex(self.by_folded, WORDS.get(get_language(lang).base))
+
+    def prepare(self) -> None:
+        pass  # built whole in __init__
 
     def may_match(self, text: str) -> bool:
         return self.index.may_match(text)

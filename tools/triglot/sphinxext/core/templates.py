@@ -43,3 +43,11 @@ def render(name: str, **context: Any) -> str:
     </table>
     """
     return _environment().get_template(f"triglot/{name}").render(**context)
+
+
+def compile_all() -> None:
+    """Compile every template now, so that processes forked afterwards (``triglot site``'s
+    language builds) inherit them instead of each compiling them again."""
+    environment = _environment()
+    for name in environment.list_templates():
+        environment.get_template(name)
