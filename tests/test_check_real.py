@@ -136,6 +136,9 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
     assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
         ("term-missing", "callback")}
     assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
+    # "then" opens a clause as often as it comes before a verb: its noun is a noun
+    assert found(checker, "ja", "If not, then servers that listen must close it.",
+                 "そうでなければ、待ち受けているものが閉じます。") == {("term-missing", "server")}
 
 
 def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Checker) -> None:

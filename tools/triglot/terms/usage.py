@@ -38,8 +38,9 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
                            "will", "would", "cannot", "don't", "doesn't", "didn't"}),
         # adverbs before a verb in any form, unless they follow a form of "be" ("are also
         # strings", "is not callable": a noun or an adjective comes next)
-        "adverbs": frozenset({"not", "never", "also", "always", "automatically", "then",
-                              "who"}),
+        # ("then" is left out: it as often opens a clause whose subject follows, "and
+        # then compilers that ...")
+        "adverbs": frozenset({"not", "never", "also", "always", "automatically", "who"}),
         "be": frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                          "aren't"}),
         # after a verb ending in -s, or after an imperative opening a sentence
