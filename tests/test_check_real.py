@@ -129,6 +129,12 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
         ("term-missing", "loop")}
     assert found(checker, "ja", "Call the :func:`eval` function.",
                  ":func:`eval` を呼びます。") == set()
+    # another noun right after the kept code replaces the term (a synonym), unless it is
+    # part of one of the concept's terms
+    assert found(checker, "ja", "Call the :func:`eval` function.",
+                 ":func:`eval` 手続きを呼びます。") == {("term-missing", "function")}
+    assert found(checker, "ja", "Pass the ``dest`` keyword argument.",
+                 "``dest`` キーワードを渡します。") == set()
     # an infinitive is in its base form, and a copula is followed by a noun: these are
     # nouns, so their missing terms are findings
     assert found(checker, "pt_BR", "Write the values to lists.", "Escreva os valores.") == {

@@ -70,7 +70,7 @@ class Omission:
     def legitimate(self, concept: Concept, uses: Sequence[Match]) -> bool:
         if self._derived(concept):
             return True
-        return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
+        return all(m.verbal or self._beside_kept_code(m, concept) or self._names_kept_code(m)
                    or self._beside_rendered(m) or self._beside_identifier(m)
                    or self._anaphoric(m) for m in uses)
 
@@ -91,9 +91,13 @@ class Omission:
         word left in the translation is the code's name, not untranslated prose."""
         return all(self._names_kept_code(m) for m in uses)
 
-    def _beside_kept_code(self, match: Match) -> bool:
+    def _beside_kept_code(self, match: Match, concept: Concept) -> bool:
         """Code (a role, a literal, a parameter) right before or after the match in the
-        English, kept by the translation."""
+        English, kept by the translation, which drops the term there: a translation
+        written head-last (Japanese) that puts another noun right after code the English
+        names before the term has replaced the term, not dropped it
+        (":keyword:`with` statement" -> ":keyword:`with` 構文"), unless that noun is part of
+        one of the concept's terms ("``dest`` キーワード" for keyword argument)."""
         original, shown = self.original, self.shown
         for step, edge in ((-1, match.start - 1), (1, match.end)):
             # after the term, the code may be one word further on, in the same noun
@@ -112,10 +116,24 @@ class Omission:
                 if hidden:
                     run = original[min(hidden):max(hidden) + 1]
                     names = _code_names(run) or [run]
-                    if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()")
-                           in self.translation for name in names):
+                    kept = [name for name in names if name.lstrip("~!").rsplit(".", 1)[-1]
+                            .strip("()") in self.translation]
+                    if kept and not (step < 0 and self.cjk
+                                     and self._noun_after(kept, concept)):
                         return True
                     break
+        return False
+
+    def _noun_after(self, names: list[str], concept: Concept) -> bool:
+        """Whether the translation has a noun (a run of kanji or katakana) right after the
+        code naming one of ``names``, other than a part of one of the concept's terms."""
+        for code in _CODE_TEXT.finditer(self.translation):
+            if (code.group(2) or code.group(3)) not in names:
+                continue
+            noun = _SCRIPT_RUN.match(self.translation, _skip_spaces(self.translation,
+                                                                     code.end()))
+            if noun and not any(noun.group(0) in term.text for term in concept.terms(self.lang)):
+                return True
         return False
 
     def _beside_identifier(self, match: Match) -> bool:
@@ -166,6 +184,12 @@ def _past_word(text: str, k: int, step: int) -> int:
         k += step
     while 0 <= k < len(text) and text[k].isalnum():
         k += step
+    return k
+
+
+def _skip_spaces(text: str, k: int) -> int:
+    while k < len(text) and text[k].isspace():
+        k += 1
     return k
 
 
