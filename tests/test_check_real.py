@@ -142,6 +142,11 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
     assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
         ("term-missing", "callback")}
     assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
+    # the last part of a dotted name the translation keeps names again what the code named
+    assert found(checker, "ja", "Start :mod:`xmlrpc.server`; stop the server with Ctrl-C.",
+                 ":mod:`xmlrpc.server` を起動し、Ctrl-C で止めます。") == set()
+    assert found(checker, "ja", "Start :mod:`xmlrpc.server`; stop the server with Ctrl-C.",
+                 "起動し、Ctrl-C で止めます。") == {("term-missing", "server")}
     # "then" opens a clause as often as it comes before a verb: its noun is a noun
     assert found(checker, "ja", "If not, then servers that listen must close it.",
                  "そうでなければ、待ち受けているものが閉じます。") == {("term-missing", "server")}

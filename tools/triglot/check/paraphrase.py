@@ -7,7 +7,8 @@ concept in the English is one of:
 - a verb ("to loop over" -> "percorrer"), as :mod:`triglot.terms.usage` reads it;
 - the noun beside code or an identifier the translation keeps (":func:`eval` function"
   -> ":func:`eval` を", "the Ascii85 encoding" -> "Ascii85"), or the English word that
-  is also a kept parameter's name ("the *iterable* ... if the iterable is empty");
+  is also a kept parameter's name ("the *iterable* ... if the iterable is empty") or the
+  last part of a kept dotted name (":mod:`http.server` ... the server");
 - a word next to another concept's term that the translation renders, whose content
   the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
   callable" -> "o retorno de chamada");
@@ -145,9 +146,12 @@ class Omission:
                    for m in (left, right))
 
     def _names_kept_code(self, match: Match) -> bool:
+        """The English word is the name of code the translation keeps, or the last part
+        of its dotted name (":mod:`http.server` ... the server"): the word names again
+        what the code named."""
         word = match.text.casefold()
-        return any(name.casefold() == word and name in self.translation
-                   for name in _code_names(self.original))
+        return any(word in (name.casefold(), name.rsplit(".", 1)[-1].strip("()").casefold())
+                   and name in self.translation for name in _code_names(self.original))
 
     def _beside_rendered(self, match: Match) -> bool:
         """Another concept's match right before or after this one (only spaces or a
