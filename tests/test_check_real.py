@@ -142,6 +142,14 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
     assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
         ("term-missing", "callback")}
     assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
+    # "the list of paths" is said "paths" in a language without grammatical number; "a
+    # list of paths" says what is returned, and Portuguese has plurals
+    assert found(checker, "ja", "Put it first in the list of known paths.",
+                 "既知のパスの先頭に置きます。") == set()
+    assert found(checker, "ja", "Return a list of known paths.", "既知のパスを返します。") == {
+        ("term-missing", "list")}
+    assert found(checker, "pt_BR", "Put it first in the list of known paths.",
+                 "Coloque-o antes dos caminhos conhecidos.") == {("term-missing", "list")}
     # the last part of a dotted name the translation keeps names again what the code named
     assert found(checker, "ja", "Start :mod:`xmlrpc.server`; stop the server with Ctrl-C.",
                  ":mod:`xmlrpc.server` を起動し、Ctrl-C で止めます。") == set()

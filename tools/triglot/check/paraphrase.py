@@ -17,6 +17,8 @@ concept in the English is one of:
 - the noun after a demonstrative ("this function returns"), in a language that leaves
   out what the context gives (Japanese: "...を返し"), where the translation has fewer
   demonstratives than the English (この with another noun is a mistranslation);
+- a collective noun before the plural it enumerates ("the list of search functions"),
+  in a language without grammatical number, which says the plural alone (検索関数);
 
 or when the translation has a word derived from one of the concept's terms (a verb or
 a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
@@ -37,7 +39,7 @@ from triglot.glossary import Concept
 from triglot.languages import get_language
 from triglot.terms.markup import TEXT_ROLES
 from triglot.terms.match import Match
-from triglot.terms.usage import DEMONSTRATIVES, PREPOSITIONS, ZERO_ANAPHORA
+from triglot.terms.usage import DEMONSTRATIVES, PARTITIVE, PREPOSITIONS, ZERO_ANAPHORA
 
 # code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
 _CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
@@ -61,6 +63,7 @@ class Omission:
         self.translation = translation
         self.rendered = {m.concept for m in target}
         self.cjk = get_language(lang).script == "cjk"
+        self.numberless = get_language(lang).numberless
         self.lang = lang
         self.source_lang = get_language(source_lang).base
         self.links = PREPOSITIONS.get(self.source_lang, frozenset())
@@ -73,7 +76,7 @@ class Omission:
             return True
         return all(m.verbal or self._beside_kept_code(m, concept) or self._names_kept_code(m)
                    or self._beside_rendered(m) or self._beside_identifier(m)
-                   or self._anaphoric(m) for m in uses)
+                   or self._anaphoric(m) or self._partitive(m) for m in uses)
 
     def _anaphoric(self, match: Match) -> bool:
         """The term after a demonstrative ("this function returns") in the English, and
@@ -86,6 +89,17 @@ class Omission:
             return False
         said = sum(self.text.count(word) for word in own)
         return said < sum(w.casefold() in english for w in _WORD.findall(self.shown))
+
+    def _partitive(self, match: Match) -> bool:
+        """A collective noun before the plural it enumerates ("first in the list of search
+        functions"), in the English, and a translation without grammatical number, which
+        says the plural alone ("検索関数の先頭")."""
+        if not self.numberless or self.source_lang not in PARTITIVE:
+            return False
+        articles, complement = PARTITIVE[self.source_lang]
+        left = _LAST_WORD.search(self.shown, 0, match.start)
+        return bool(left and left.group(1).casefold() in articles
+                    and complement.match(self.shown, match.end))
 
     def names_code(self, uses: Sequence[Match]) -> bool:
         """Whether every use is the name of code the translation keeps: that English

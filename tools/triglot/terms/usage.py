@@ -74,6 +74,14 @@ PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"to", "in", "of", "for", "on", "at", "by", "with", "from", "as",
                      "into", "than", "and", "or", "is", "are"}),
 }
+# What follows a collective noun given a plural complement, "the list of search
+# functions": "of", up to two modifiers, a plural. With "the" before it the noun names an
+# enumeration the text already has, which a language without grammatical number says with
+# the plural alone (検索関数); "a list of strings" says what a function returns, and stays.
+PARTITIVE: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    "en": (frozenset({"the"}),
+           re.compile(r"\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*[^\Ws]s\b")),
+}
 IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("for instance", "with the exception of", "the exception being",
            "an exception to the rule", "in the process of", "the process of"),
