@@ -33,6 +33,8 @@ concepts:
   terms: {en: [function], ja: [関数], pt_BR: [função]}
 - id: loop
   terms: {en: [loop], ja: [ループ], pt_BR: [laço]}
+- id: event-loop
+  terms: {en: [event loop], ja: [イベントループ], pt_BR: [laço de eventos]}
 - id: list
   terms:
     en: [{text: list, pos: noun}]
@@ -103,6 +105,14 @@ def test_overlapping_terms_are_all_seen(checker: Checker) -> None:
     # 引数 inside キーワード引数 renders argument; a deprecated term inside other words counts
     assert found(checker, "ja", "The argument and the keyword argument.",
                  "キーワード引数です。") == set()
+    # ... but a longer term renders one use of its own concept: the ループ of イベントループ
+    # is the event loop's, not that of an "asyncio loop" left in English; a definite "the
+    # loop" names the event loop again
+    assert found(checker, "ja", "Run it in an event loop such as the asyncio loop.",
+                 "asyncio loop などのイベントループで実行します。") == {
+        ("term-untranslated", "loop")}
+    assert found(checker, "ja", "Run it in an event loop until the loop stops.",
+                 "イベントループで停止するまで実行します。") == set()
     assert found(checker, "pt_BR", "The callback function.",
                  "A função de retorno de chamada.") == {("term-forbidden", "callback")}
 

@@ -39,7 +39,13 @@ from triglot.glossary import Concept
 from triglot.languages import get_language
 from triglot.terms.markup import TEXT_ROLES
 from triglot.terms.match import Match
-from triglot.terms.usage import DEMONSTRATIVES, PARTITIVE, PREPOSITIONS, ZERO_ANAPHORA
+from triglot.terms.usage import (
+    DEFINITE,
+    DEMONSTRATIVES,
+    PARTITIVE,
+    PREPOSITIONS,
+    ZERO_ANAPHORA,
+)
 
 # code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
 _CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
@@ -100,6 +106,14 @@ class Omission:
         left = _LAST_WORD.search(self.shown, 0, match.start)
         return bool(left and left.group(1).casefold() in articles
                     and complement.match(self.shown, match.end))
+
+    def repeats(self, uses: Sequence[Match]) -> bool:
+        """Whether every use is a definite noun phrase ("the descriptor" after "a file
+        descriptor"): it names again what the text named, so a longer term of the
+        translation that holds its term renders it too."""
+        definite = DEFINITE.get(self.source_lang, frozenset())
+        return all((left := _LAST_WORD.search(self.shown, 0, m.start)) is not None
+                   and left.group(1).casefold() in definite for m in uses)
 
     def names_code(self, uses: Sequence[Match]) -> bool:
         """Whether every use is the name of code the translation keeps: that English

@@ -60,6 +60,10 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
 DEMONSTRATIVES: dict[str, frozenset[str]] = {
     "en": frozenset({"this", "that", "these", "those"}),
 }
+# Determiners of a noun phrase that names something already known ("the descriptor").
+DEFINITE: dict[str, frozenset[str]] = {
+    "en": DEMONSTRATIVES["en"] | {"the", "its", "their"},
+}
 # Languages that leave out a subject or an object the context gives (zero anaphora), so
 # that a translation need not name again what "this function" refers to, with their
 # demonstrative determiners: a translation that has one said "this ..." with a noun.
