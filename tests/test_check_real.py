@@ -176,6 +176,14 @@ def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Check
     assert found(checker, "ja", "This function returns 1.", "1 を返します。") == set()
     assert found(checker, "ja", "This function returns 1.", "このファイルは 1 を返します。") == {
         ("term-missing", "function")}
+    # a bare plural opening a sentence that says what someone is to do: Japanese says it
+    # without an agent; not a statement about servers, nor "the servers"
+    assert found(checker, "ja", "Done. Servers are required to close it.",
+                 "完了。閉じる必要があります。") == set()
+    assert found(checker, "ja", "Servers close it.", "閉じます。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "The servers must close it.", "閉じる必要があります。") == {
+        ("term-missing", "server")}
     # Portuguese drops subjects only, and names the object: "este atributo"
     assert found(checker, "pt_BR", "It sets this attribute.", "Define este valor.") == {
         ("term-missing", "attribute")}

@@ -17,6 +17,9 @@ concept in the English is one of:
 - the noun after a demonstrative ("this function returns"), in a language that leaves
   out what the context gives (Japanese: "...を返し"), where the translation has fewer
   demonstratives than the English (この with another noun is a mistranslation);
+- a bare plural opening a sentence that says what someone is to do ("Users are expected
+  to subclass X"), in a language that leaves out what the context gives, which says it
+  without an agent;
 - a collective noun before the plural it enumerates ("the list of search functions"),
   in a language without grammatical number, which says the plural alone (検索関数);
 
@@ -42,6 +45,7 @@ from triglot.terms.match import Match
 from triglot.terms.usage import (
     DEFINITE,
     DEMONSTRATIVES,
+    GENERIC_AGENT,
     PARTITIVE,
     PREPOSITIONS,
     ZERO_ANAPHORA,
@@ -82,7 +86,8 @@ class Omission:
             return True
         return all(m.verbal or self._beside_kept_code(m, concept) or self._names_kept_code(m)
                    or self._beside_rendered(m) or self._beside_identifier(m)
-                   or self._anaphoric(m) or self._partitive(m) for m in uses)
+                   or self._anaphoric(m) or self._partitive(m) or self._generic_agent(m)
+                   for m in uses)
 
     def _anaphoric(self, match: Match) -> bool:
         """The term after a demonstrative ("this function returns") in the English, and
@@ -95,6 +100,20 @@ class Omission:
             return False
         said = sum(self.text.count(word) for word in own)
         return said < sum(w.casefold() in english for w in _WORD.findall(self.shown))
+
+    def _generic_agent(self, match: Match) -> bool:
+        """A bare plural opening a sentence that says what someone is to do ("Users are
+        expected to subclass X") in the English, and a translation into a language that
+        leaves out what the context gives, which says it without an agent ("X はサブ
+        クラス化して利用することが前提")."""
+        after = GENERIC_AGENT.get(self.source_lang)
+        if after is None or get_language(self.lang).base not in ZERO_ANAPHORA:
+            return False
+        word, term = match.text, match.term.text
+        opens = not self.shown[:match.start].strip() or \
+            self.shown[:match.start].rstrip()[-1] in ".:;!?"
+        return opens and word[-1:] == "s" and term[-1:] != "s" \
+            and after.match(self.shown, match.end) is not None
 
     def _partitive(self, match: Match) -> bool:
         """A collective noun before the plural it enumerates ("first in the list of search
