@@ -12,9 +12,6 @@ concept in the English is one of:
 - a word next to another concept's term that the translation renders, whose content
   the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
   callable" -> "o retorno de chamada");
-- a word next to an English word that the translation writes as its loanword, as a
-  word or a compound's first ("the source files" -> ソース; Sudachi's normalized form
-  of the English word, :data:`triglot.terms.cjk.LOANWORDS`);
 - the noun of a noun phrase that ends in kept code ("the attribute value *attr*" ->
   "*attr*"; not across a preposition: "sets the attribute to ``True``");
 - the noun after a demonstrative ("this function returns"), in a language that leaves
@@ -48,7 +45,6 @@ from triglot.terms.match import Match
 from triglot.terms.usage import (
     DEFINITE,
     DEMONSTRATIVES,
-    DETERMINERS,
     GENERIC_AGENT,
     PARTITIVE,
     PREPOSITIONS,
@@ -81,8 +77,6 @@ class Omission:
         self.lang = lang
         self.source_lang = get_language(source_lang).base
         self.links = PREPOSITIONS.get(self.source_lang, frozenset())
-        self.function_words = self.links | DEFINITE.get(self.source_lang, frozenset()) \
-            | DETERMINERS.get(self.source_lang, frozenset())
         self.words = ([w.casefold() for w in _WORD.findall(shown_translation)]
                       if not self.cjk else [])
         self.text = shown_translation
@@ -91,8 +85,7 @@ class Omission:
         if self._derived(concept):
             return True
         return all(m.verbal or self._beside_kept_code(m, concept) or self._names_kept_code(m)
-                   or self._beside_rendered(m) or self._beside_loanword(m)
-                   or self._beside_identifier(m)
+                   or self._beside_rendered(m) or self._beside_identifier(m)
                    or self._anaphoric(m) or self._partitive(m) or self._generic_agent(m)
                    for m in uses)
 
@@ -219,29 +212,6 @@ class Omission:
                 return True
         return False
 
-    def _beside_loanword(self, match: Match) -> bool:
-        """The English word right before or after the match (a space or a hyphen between)
-        written in the translation as its loanword: the translation says the compound by
-        that word ("compiling the source files" -> "ソースをコンパイル"). Function words
-        are not looked up (Sudachi writes "the" as ザ)."""
-        from triglot.terms.cjk import LOANWORDS, fold
-
-        loanword = LOANWORDS.get(get_language(self.lang).base)
-        if loanword is None:
-            return False
-        left = _LAST_WORD.search(self.shown, 0, match.start)
-        right = _FIRST_WORD.match(self.shown, match.end)
-        for side in (left, right):
-            word = side.group(1).strip("-").casefold() if side else ""
-            if not word.isalpha() or not word.isascii() or word in self.function_words:
-                continue
-            form = loanword(word)
-            # as a word of its own, or the first of a compound (ソースコード; not リソース)
-            if form and len(form) >= 3 and any(fold(run).startswith(fold(form))
-                                               for run in _KATAKANA_RUN.findall(self.text)):
-                return True
-        return False
-
     def _derived(self, concept: Concept) -> bool:
         for term in concept.terms(self.lang):
             words = [w.casefold() for w in _WORD.findall(term.text)]
@@ -330,7 +300,6 @@ def _shares_stem_cjk(term: str, text: str) -> bool:
     return term[: -(-2 * len(term) // 3)] in text
 
 
-_KATAKANA_RUN = re.compile(r"[\u30a0-\u30ff]+")
 _SCRIPT_RUN = re.compile(r"[\u4e00-\u9fff]+|[\u30a0-\u30ff]+")
 
 

@@ -216,28 +216,8 @@ def japanese_words(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def japanese_loanword(word: str) -> str | None:
-    """The katakana a Japanese text writes for the English ``word`` (Sudachi's normalized
-    form of it), or None when the dictionary does not know it as one word.
-
-    >>> japanese_loanword("source"), japanese_loanword("quote")
-    ('ソース', None)
-    """
-    morphemes = list(_sudachi().tokenize(word))  # type: ignore[attr-defined]
-    if len(morphemes) != 1 or morphemes[0].is_oov():
-        return None
-    form = morphemes[0].normalized_form()
-    return form if _KATAKANA_WORD.fullmatch(form) else None
-
-
 def _chunks(text: str, limit: int) -> list[str]:
     return [text[i:i + limit] for i in range(0, len(text), limit)] or [""]
 
 
 WORDS: dict[str, Callable[[str], list[tuple[int, int]]]] = {"ja": japanese_words}
-#: How the language writes an English word as a loanword, where it has a dictionary of them.
-LOANWORDS: dict[str, Callable[[str], str | None]] = {"ja": japanese_loanword}

@@ -60,10 +60,6 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
 DEMONSTRATIVES: dict[str, frozenset[str]] = {
     "en": frozenset({"this", "that", "these", "those"}),
 }
-# Words that open a noun phrase (with DEFINITE's).
-DETERMINERS: dict[str, frozenset[str]] = {
-    "en": frozenset({"a", "an", "all", "any", "each", "every", "some", "no", "not", "one"}),
-}
 # Determiners of a noun phrase that names something already known ("the descriptor").
 DEFINITE: dict[str, frozenset[str]] = {
     "en": DEMONSTRATIVES["en"] | {"the", "its", "their"},
