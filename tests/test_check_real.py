@@ -184,6 +184,10 @@ def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Check
         ("term-missing", "server")}
     assert found(checker, "ja", "The servers must close it.", "閉じる必要があります。") == {
         ("term-missing", "server")}
+    assert found(checker, "ja", "Servers can now be closed.", "閉じられます。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "Servers are converted to these values.", "値にされます。") == {
+        ("term-missing", "server")}
     # Portuguese drops subjects only, and names the object: "este atributo"
     assert found(checker, "pt_BR", "It sets this attribute.", "Define este valor.") == {
         ("term-missing", "attribute")}

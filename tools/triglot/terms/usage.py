@@ -65,11 +65,14 @@ DEFINITE: dict[str, frozenset[str]] = {
     "en": DEMONSTRATIVES["en"] | {"the", "its", "their"},
 }
 # What follows a bare plural that opens a sentence and says what someone is to do
-# ("Users are expected to subclass ...", "Callers must ..."): a modal, or a passive with
-# "to". A language that leaves out what the context gives says it impersonally.
+# ("Users are expected to subclass ...", "Callers must call ..."): a modal or a passive
+# with "to", then a verb (not "be": "parameters can be passed" is done to them; not a
+# determiner: "are converted to those units" is no duty). A language that leaves out
+# what the context gives says it impersonally.
 GENERIC_AGENT: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\s+(?:can|could|may|might|must|shall|should|need\s+to|have\s+to"
-                     r"|are\s+(?:not\s+)?[a-z]+ed\s+to)\s"),
+                     r"|are\s+(?:not\s+)?[a-z]+ed\s+to)\s+(?!(?:[a-z]+\s+)?be(?:en)?\b)"
+                     r"(?!(?:the|a|an|those|these|this|that|its|their)\b)[a-z]"),
 }
 # Languages that leave out a subject or an object the context gives (zero anaphora), so
 # that a translation need not name again what "this function" refers to, with their
