@@ -115,8 +115,7 @@ class Checker:
         for match in target:
             if not match.term.approved and _inside_other(match, target):
                 continue  # part of another concept's longer term: that concept's words
-            if _renders_other(match, target, uses) \
-                    and not omission.repeats(uses.get(match.concept, [])):
+            if omission.rendered_by_other(match):
                 continue
             by_concept[match.concept].append(match)
             if not match.term.approved and (match.concept, match.term.text) not in reported:
@@ -239,22 +238,6 @@ def _inside_other(match: Match, matches: list[Match]) -> bool:
     takes the words it contains (ディスクリプタ of ファイルディスクリプタ)."""
     return any(o.concept != match.concept and o.start <= match.start and match.end <= o.end
                and o.end - o.start > match.end - match.start for o in matches)
-
-
-def _renders_other(match: Match, matches: list[Match], uses: dict[str, list[Match]]) -> bool:
-    """Whether the match is part of another concept's longer term, and the translation
-    says that term no more often than the English uses its concept: each renders one of
-    those uses, not this match's concept too (the ループ of イベントループ renders "event
-    loop", not the "asyncio loop" the English also says)."""
-    for other in matches:
-        if other.concept == match.concept or other.concept not in uses \
-                or not (other.start <= match.start and match.end <= other.end
-                        and other.end - other.start > match.end - match.start):
-            continue
-        said = sum(m.concept == other.concept for m in matches)
-        if said <= len(uses[other.concept]):
-            return True
-    return False
 
 
 def iter_findings(paths: Iterable[str | Path], termbase: Termbase,

@@ -71,6 +71,7 @@ class Omission:
                  lang: str, source_lang: str) -> None:
         self.original, self.shown, self.source = original, shown, source
         self.translation = translation
+        self.target = target
         self.rendered = {m.concept for m in target}
         self.cjk = get_language(lang).script == "cjk"
         self.numberless = get_language(lang).numberless
@@ -126,10 +127,33 @@ class Omission:
         return bool(left and left.group(1).casefold() in articles
                     and complement.match(self.shown, match.end))
 
-    def repeats(self, uses: Sequence[Match]) -> bool:
+    def rendered_by_other(self, match: Match) -> bool:
+        """Whether a match of the translation is part of another concept's longer term
+        that renders a use of that concept, not one of its own: in a language written
+        without spaces, where the longer term is one word (the ループ of イベントループ
+        renders "event loop", not the "asyncio loop" the English also says), when the
+        translation says the longer term no more often than the English uses its
+        concept. Not where the English says both concepts side by side ("callback
+        function", which one longer term may render) or this one only as a definite
+        repeat ("the descriptor" after "a file descriptor")."""
+        if not self.cjk:
+            return False  # each word of a longer term is a word of its own
+        own = [m for m in self.source if m.concept == match.concept]
+        for other in self.target:
+            if other.concept == match.concept or not (
+                    other.start <= match.start and match.end <= other.end
+                    and other.end - other.start > match.end - match.start):
+                continue
+            theirs = [m for m in self.source if m.concept == other.concept]
+            said = sum(m.concept == other.concept for m in self.target)
+            if theirs and said <= len(theirs) and not self._repeats(own) and not any(
+                    _side_by_side(self.shown, a, b) for a in own for b in theirs):
+                return True
+        return False
+
+    def _repeats(self, uses: Sequence[Match]) -> bool:
         """Whether every use is a definite noun phrase ("the descriptor" after "a file
-        descriptor"): it names again what the text named, so a longer term of the
-        translation that holds its term renders it too."""
+        descriptor"): it names again what the text named."""
         definite = DEFINITE.get(self.source_lang, frozenset())
         return all((left := _LAST_WORD.search(self.shown, 0, m.start)) is not None
                    and left.group(1).casefold() in definite for m in uses)
@@ -203,14 +227,8 @@ class Omission:
     def _beside_rendered(self, match: Match) -> bool:
         """Another concept's match right before or after this one (only spaces or a
         hyphen between), and that concept rendered in the translation."""
-        for other in self.source:
-            if other.concept == match.concept or other.concept not in self.rendered:
-                continue
-            gap = (self.shown[other.end:match.start] if other.end <= match.start
-                   else self.shown[match.end:other.start])
-            if len(gap) <= 2 and not gap.strip(" -"):
-                return True
-        return False
+        return any(other.concept != match.concept and other.concept in self.rendered
+                   and _side_by_side(self.shown, match, other) for other in self.source)
 
     def _derived(self, concept: Concept) -> bool:
         for term in concept.terms(self.lang):
@@ -223,6 +241,13 @@ class Omission:
                                for word in words):
                 return True
         return False
+
+
+def _side_by_side(text: str, a: Match, b: Match) -> bool:
+    """Whether two matches of ``text`` are next to each other, only spaces or a hyphen
+    between."""
+    gap = text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
+    return len(gap) <= 2 and not gap.strip(" -")
 
 
 def _past_word(text: str, k: int, step: int) -> int:
