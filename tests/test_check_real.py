@@ -33,6 +33,8 @@ concepts:
   terms: {en: [function], ja: [関数], pt_BR: [função]}
 - id: loop
   terms: {en: [loop], ja: [ループ], pt_BR: [laço]}
+- id: event-loop
+  terms: {en: [event loop], ja: [イベントループ], pt_BR: [laço de eventos]}
 - id: list
   terms:
     en: [{text: list, pos: noun}]
@@ -103,6 +105,17 @@ def test_overlapping_terms_are_all_seen(checker: Checker) -> None:
     # 引数 inside キーワード引数 renders argument; a deprecated term inside other words counts
     assert found(checker, "ja", "The argument and the keyword argument.",
                  "キーワード引数です。") == set()
+    # ... but a longer term renders one use of its own concept: the ループ of イベントループ
+    # is the event loop's, not that of an "asyncio loop" left in English; a definite "the
+    # loop" names the event loop again
+    assert found(checker, "ja", "Run it in an event loop such as the asyncio loop.",
+                 "asyncio loop などのイベントループで実行します。") == {
+        ("term-untranslated", "loop")}
+    assert found(checker, "ja", "Run it in an event loop until the loop stops.",
+                 "イベントループで停止するまで実行します。") == set()
+    # in a language written with spaces each word of a longer term is a word of its own
+    assert found(checker, "pt_BR", "Run it in an event loop such as the asyncio loop.",
+                 "Rode-o num laço de eventos como o asyncio loop.") == set()
     assert found(checker, "pt_BR", "The callback function.",
                  "A função de retorno de chamada.") == {("term-forbidden", "callback")}
 
@@ -129,6 +142,12 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
         ("term-missing", "loop")}
     assert found(checker, "ja", "Call the :func:`eval` function.",
                  ":func:`eval` を呼びます。") == set()
+    # another noun right after the kept code replaces the term (a synonym), unless it is
+    # part of one of the concept's terms
+    assert found(checker, "ja", "Call the :func:`eval` function.",
+                 ":func:`eval` 手続きを呼びます。") == {("term-missing", "function")}
+    assert found(checker, "ja", "Pass the ``dest`` keyword argument.",
+                 "``dest`` キーワードを渡します。") == set()
     # an infinitive is in its base form, and a copula is followed by a noun: these are
     # nouns, so their missing terms are findings
     assert found(checker, "pt_BR", "Write the values to lists.", "Escreva os valores.") == {
@@ -136,6 +155,22 @@ def test_homonyms_idioms_and_legitimate_omissions(checker: Checker) -> None:
     assert found(checker, "pt_BR", "They are also callbacks.", "Também são.") == {
         ("term-missing", "callback")}
     assert found(checker, "pt_BR", "It can also loop over them.", "Percorre.") == set()
+    # "the list of paths" is said "paths" in a language without grammatical number; "a
+    # list of paths" says what is returned, and Portuguese has plurals
+    assert found(checker, "ja", "Put it first in the list of known paths.",
+                 "既知のパスの先頭に置きます。") == set()
+    assert found(checker, "ja", "Return a list of known paths.", "既知のパスを返します。") == {
+        ("term-missing", "list")}
+    assert found(checker, "pt_BR", "Put it first in the list of known paths.",
+                 "Coloque-o antes dos caminhos conhecidos.") == {("term-missing", "list")}
+    # the last part of a dotted name the translation keeps names again what the code named
+    assert found(checker, "ja", "Start :mod:`xmlrpc.server`; stop the server with Ctrl-C.",
+                 ":mod:`xmlrpc.server` を起動し、Ctrl-C で止めます。") == set()
+    assert found(checker, "ja", "Start :mod:`xmlrpc.server`; stop the server with Ctrl-C.",
+                 "起動し、Ctrl-C で止めます。") == {("term-missing", "server")}
+    # "then" opens a clause as often as it comes before a verb: its noun is a noun
+    assert found(checker, "ja", "If not, then servers that listen must close it.",
+                 "そうでなければ、待ち受けているものが閉じます。") == {("term-missing", "server")}
 
 
 def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Checker) -> None:
@@ -144,6 +179,18 @@ def test_anaphora_in_a_language_that_drops_what_the_context_gives(checker: Check
     assert found(checker, "ja", "This function returns 1.", "1 を返します。") == set()
     assert found(checker, "ja", "This function returns 1.", "このファイルは 1 を返します。") == {
         ("term-missing", "function")}
+    # a bare plural opening a sentence that says what someone is to do: Japanese says it
+    # without an agent; not a statement about servers, nor "the servers"
+    assert found(checker, "ja", "Done. Servers are required to close it.",
+                 "完了。閉じる必要があります。") == set()
+    assert found(checker, "ja", "Servers close it.", "閉じます。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "The servers must close it.", "閉じる必要があります。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "Servers can now be closed.", "閉じられます。") == {
+        ("term-missing", "server")}
+    assert found(checker, "ja", "Servers are converted to these values.", "値にされます。") == {
+        ("term-missing", "server")}
     # Portuguese drops subjects only, and names the object: "este atributo"
     assert found(checker, "pt_BR", "It sets this attribute.", "Define este valor.") == {
         ("term-missing", "attribute")}

@@ -28,8 +28,8 @@ class Language:
     ('pt_BR', 'pt-BR', 'pt-br', 'pt')
     >>> lang.name
     'Português (Brasil)'
-    >>> get_language("ja").name, get_language("ja").script
-    ('日本語', 'cjk')
+    >>> get_language("ja").name, get_language("ja").script, get_language("ja").numberless
+    ('日本語', 'cjk', True)
     >>> de = get_language("de")
     >>> de.script, de.joiner, de.length_ratio, de.common_words, de.plurals
     ('latin', ' ', 1.0, frozenset(), ())
@@ -54,6 +54,9 @@ class Language:
     plurals: tuple[tuple[str, str], ...] = ()
     plurals_first: bool = False
     chunk_chars: int = 100_000  # most text its tokenizer is given at once
+    # nouns do not inflect for number (CLDR: no plural category but "other"), so that
+    # "the list of names" is said "names" (名前)
+    numberless: bool = False
 
     @property
     def site_dir(self) -> str:
@@ -118,7 +121,8 @@ def get_language(code: str) -> Language:
     # a menu entry: CLDR names are lower-case in many languages
     name = name[:1].upper() + name[1:]
     facts = FACTS.get(catalog_code, FACTS.get(locale.language, {}))
-    return Language(code=catalog_code, tag=catalog_code.replace("_", "-"), name=name, **facts)
+    return Language(code=catalog_code, tag=catalog_code.replace("_", "-"), name=name,
+                    numberless=not locale.plural_form.tags, **facts)
 
 
 def _as_written(code: str, locale: Locale) -> str:

@@ -115,6 +115,8 @@ class Checker:
         for match in target:
             if not match.term.approved and _inside_other(match, target):
                 continue  # part of another concept's longer term: that concept's words
+            if omission.rendered_by_other(match):
+                continue
             by_concept[match.concept].append(match)
             if not match.term.approved and (match.concept, match.term.text) not in reported:
                 reported.add((match.concept, match.term.text))

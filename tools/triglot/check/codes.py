@@ -58,10 +58,15 @@ EXPLANATIONS: dict[str, str] = {
     "term-missing": (
         "The English uses a concept of the termbase (in prose: not in code, literals, "
         "role targets or *parameter* names) and the translation has none of its approved "
-        "terms, in any inflection, also inside a compound. Where every English use is a "
-        "verb, or the noun beside an identifier that the translation keeps (':func:`eval` "
-        "function'), or 'this ...' that a language dropping what the context gives need "
-        "not repeat, it is only a hint (confidence 0.3, shown with --min-confidence 0). "
+        "terms, in any inflection, also inside a compound (but not inside another "
+        "concept's longer term that renders that concept's own use). Where every English "
+        "use is a verb, or the noun beside an identifier that the translation keeps "
+        "(':func:`eval` function'; not when another noun takes its place), or the last "
+        "part of a kept dotted name (':mod:`http.server` ... the server'), or 'this ...' "
+        "or a sentence's generic agent ('Users are expected to ...') that a language "
+        "dropping what the context gives need not say, or 'the list of <plurals>' in a "
+        "language without grammatical number, it is only a hint (confidence 0.3, shown "
+        "with --min-confidence 0). "
         "Where the term is not the concept ('for instance'), add the phrase to the term's "
         "'exclude' list, or give the term 'pos: noun' so that its verb uses are not it."),
     "term-forbidden": (

@@ -7,7 +7,8 @@ concept in the English is one of:
 - a verb ("to loop over" -> "percorrer"), as :mod:`triglot.terms.usage` reads it;
 - the noun beside code or an identifier the translation keeps (":func:`eval` function"
   -> ":func:`eval` を", "the Ascii85 encoding" -> "Ascii85"), or the English word that
-  is also a kept parameter's name ("the *iterable* ... if the iterable is empty");
+  is also a kept parameter's name ("the *iterable* ... if the iterable is empty") or the
+  last part of a kept dotted name (":mod:`http.server` ... the server");
 - a word next to another concept's term that the translation renders, whose content
   the sentence still carries ("constructor functions" -> コンストラクタ, "the callback
   callable" -> "o retorno de chamada");
@@ -16,6 +17,11 @@ concept in the English is one of:
 - the noun after a demonstrative ("this function returns"), in a language that leaves
   out what the context gives (Japanese: "...を返し"), where the translation has fewer
   demonstratives than the English (この with another noun is a mistranslation);
+- a bare plural opening a sentence that says what someone is to do ("Users are expected
+  to subclass X"), in a language that leaves out what the context gives, which says it
+  without an agent;
+- a collective noun before the plural it enumerates ("the list of search functions"),
+  in a language without grammatical number, which says the plural alone (検索関数);
 
 or when the translation has a word derived from one of the concept's terms (a verb or
 a periphrasis: "debugger commands" -> "comandos de depuração", "encoding X" ->
@@ -36,7 +42,14 @@ from triglot.glossary import Concept
 from triglot.languages import get_language
 from triglot.terms.markup import TEXT_ROLES
 from triglot.terms.match import Match
-from triglot.terms.usage import DEMONSTRATIVES, PREPOSITIONS, ZERO_ANAPHORA
+from triglot.terms.usage import (
+    DEFINITE,
+    DEMONSTRATIVES,
+    GENERIC_AGENT,
+    PARTITIVE,
+    PREPOSITIONS,
+    ZERO_ANAPHORA,
+)
 
 # code in reST: a role's or literal's text (group 2; group 1 the role), a *parameter* (3)
 _CODE_TEXT = re.compile(r"(?::([\w.+-]+(?::[\w.+-]+)*):)?`+([^`<]+?)(?:\s*<[^`]*>)?`+"
@@ -58,8 +71,10 @@ class Omission:
                  lang: str, source_lang: str) -> None:
         self.original, self.shown, self.source = original, shown, source
         self.translation = translation
+        self.target = target
         self.rendered = {m.concept for m in target}
         self.cjk = get_language(lang).script == "cjk"
+        self.numberless = get_language(lang).numberless
         self.lang = lang
         self.source_lang = get_language(source_lang).base
         self.links = PREPOSITIONS.get(self.source_lang, frozenset())
@@ -70,9 +85,10 @@ class Omission:
     def legitimate(self, concept: Concept, uses: Sequence[Match]) -> bool:
         if self._derived(concept):
             return True
-        return all(m.verbal or self._beside_kept_code(m) or self._names_kept_code(m)
+        return all(m.verbal or self._beside_kept_code(m, concept) or self._names_kept_code(m)
                    or self._beside_rendered(m) or self._beside_identifier(m)
-                   or self._anaphoric(m) for m in uses)
+                   or self._anaphoric(m) or self._partitive(m) or self._generic_agent(m)
+                   for m in uses)
 
     def _anaphoric(self, match: Match) -> bool:
         """The term after a demonstrative ("this function returns") in the English, and
@@ -86,14 +102,74 @@ class Omission:
         said = sum(self.text.count(word) for word in own)
         return said < sum(w.casefold() in english for w in _WORD.findall(self.shown))
 
+    def _generic_agent(self, match: Match) -> bool:
+        """A bare plural opening a sentence that says what someone is to do ("Users are
+        expected to subclass X") in the English, and a translation into a language that
+        leaves out what the context gives, which says it without an agent ("X はサブ
+        クラス化して利用することが前提")."""
+        after = GENERIC_AGENT.get(self.source_lang)
+        if after is None or get_language(self.lang).base not in ZERO_ANAPHORA:
+            return False
+        word, term = match.text, match.term.text
+        opens = not self.shown[:match.start].strip() or \
+            self.shown[:match.start].rstrip()[-1] in ".:;!?"
+        return opens and word[-1:] == "s" and term[-1:] != "s" \
+            and after.match(self.shown, match.end) is not None
+
+    def _partitive(self, match: Match) -> bool:
+        """A collective noun before the plural it enumerates ("first in the list of search
+        functions"), in the English, and a translation without grammatical number, which
+        says the plural alone ("検索関数の先頭")."""
+        if not self.numberless or self.source_lang not in PARTITIVE:
+            return False
+        articles, complement = PARTITIVE[self.source_lang]
+        left = _LAST_WORD.search(self.shown, 0, match.start)
+        return bool(left and left.group(1).casefold() in articles
+                    and complement.match(self.shown, match.end))
+
+    def rendered_by_other(self, match: Match) -> bool:
+        """Whether a match of the translation is part of another concept's longer term
+        that renders a use of that concept, not one of its own: in a language written
+        without spaces, where the longer term is one word (the ループ of イベントループ
+        renders "event loop", not the "asyncio loop" the English also says), when the
+        translation says the longer term no more often than the English uses its
+        concept. Not where the English says both concepts side by side ("callback
+        function", which one longer term may render) or this one only as a definite
+        repeat ("the descriptor" after "a file descriptor")."""
+        if not self.cjk:
+            return False  # each word of a longer term is a word of its own
+        own = [m for m in self.source if m.concept == match.concept]
+        for other in self.target:
+            if other.concept == match.concept or not (
+                    other.start <= match.start and match.end <= other.end
+                    and other.end - other.start > match.end - match.start):
+                continue
+            theirs = [m for m in self.source if m.concept == other.concept]
+            said = sum(m.concept == other.concept for m in self.target)
+            if theirs and said <= len(theirs) and not self._repeats(own) and not any(
+                    _side_by_side(self.shown, a, b) for a in own for b in theirs):
+                return True
+        return False
+
+    def _repeats(self, uses: Sequence[Match]) -> bool:
+        """Whether every use is a definite noun phrase ("the descriptor" after "a file
+        descriptor"): it names again what the text named."""
+        definite = DEFINITE.get(self.source_lang, frozenset())
+        return all((left := _LAST_WORD.search(self.shown, 0, m.start)) is not None
+                   and left.group(1).casefold() in definite for m in uses)
+
     def names_code(self, uses: Sequence[Match]) -> bool:
         """Whether every use is the name of code the translation keeps: that English
         word left in the translation is the code's name, not untranslated prose."""
         return all(self._names_kept_code(m) for m in uses)
 
-    def _beside_kept_code(self, match: Match) -> bool:
+    def _beside_kept_code(self, match: Match, concept: Concept) -> bool:
         """Code (a role, a literal, a parameter) right before or after the match in the
-        English, kept by the translation."""
+        English, kept by the translation, which drops the term there: a translation
+        written head-last (Japanese) that puts another noun right after code the English
+        names before the term has replaced the term, not dropped it
+        (":keyword:`with` statement" -> ":keyword:`with` 構文"), unless that noun is part of
+        one of the concept's terms ("``dest`` キーワード" for keyword argument)."""
         original, shown = self.original, self.shown
         for step, edge in ((-1, match.start - 1), (1, match.end)):
             # after the term, the code may be one word further on, in the same noun
@@ -112,10 +188,24 @@ class Omission:
                 if hidden:
                     run = original[min(hidden):max(hidden) + 1]
                     names = _code_names(run) or [run]
-                    if any(name.lstrip("~!").rsplit(".", 1)[-1].strip("()")
-                           in self.translation for name in names):
+                    kept = [name for name in names if name.lstrip("~!").rsplit(".", 1)[-1]
+                            .strip("()") in self.translation]
+                    if kept and not (step < 0 and self.cjk
+                                     and self._noun_after(kept, concept)):
                         return True
                     break
+        return False
+
+    def _noun_after(self, names: list[str], concept: Concept) -> bool:
+        """Whether the translation has a noun (a run of kanji or katakana) right after the
+        code naming one of ``names``, other than a part of one of the concept's terms."""
+        for code in _CODE_TEXT.finditer(self.translation):
+            if (code.group(2) or code.group(3)) not in names:
+                continue
+            noun = _SCRIPT_RUN.match(self.translation, _skip_spaces(self.translation,
+                                                                     code.end()))
+            if noun and not any(noun.group(0) in term.text for term in concept.terms(self.lang)):
+                return True
         return False
 
     def _beside_identifier(self, match: Match) -> bool:
@@ -127,21 +217,18 @@ class Omission:
                    for m in (left, right))
 
     def _names_kept_code(self, match: Match) -> bool:
+        """The English word is the name of code the translation keeps, or the last part
+        of its dotted name (":mod:`http.server` ... the server"): the word names again
+        what the code named."""
         word = match.text.casefold()
-        return any(name.casefold() == word and name in self.translation
-                   for name in _code_names(self.original))
+        return any(word in (name.casefold(), name.rsplit(".", 1)[-1].strip("()").casefold())
+                   and name in self.translation for name in _code_names(self.original))
 
     def _beside_rendered(self, match: Match) -> bool:
         """Another concept's match right before or after this one (only spaces or a
         hyphen between), and that concept rendered in the translation."""
-        for other in self.source:
-            if other.concept == match.concept or other.concept not in self.rendered:
-                continue
-            gap = (self.shown[other.end:match.start] if other.end <= match.start
-                   else self.shown[match.end:other.start])
-            if len(gap) <= 2 and not gap.strip(" -"):
-                return True
-        return False
+        return any(other.concept != match.concept and other.concept in self.rendered
+                   and _side_by_side(self.shown, match, other) for other in self.source)
 
     def _derived(self, concept: Concept) -> bool:
         for term in concept.terms(self.lang):
@@ -156,6 +243,13 @@ class Omission:
         return False
 
 
+def _side_by_side(text: str, a: Match, b: Match) -> bool:
+    """Whether two matches of ``text`` are next to each other, only spaces or a hyphen
+    between."""
+    gap = text[a.end:b.start] if a.end <= b.start else text[b.end:a.start]
+    return len(gap) <= 2 and not gap.strip(" -")
+
+
 def _past_word(text: str, k: int, step: int) -> int:
     """Where the next word of ``text`` from ``k`` (going by ``step``) ends, spaces first.
 
@@ -166,6 +260,12 @@ def _past_word(text: str, k: int, step: int) -> int:
         k += step
     while 0 <= k < len(text) and text[k].isalnum():
         k += step
+    return k
+
+
+def _skip_spaces(text: str, k: int) -> int:
+    while k < len(text) and text[k].isspace():
+        k += 1
     return k
 
 

@@ -20,7 +20,9 @@ without overlaps (a longer concept takes the words it contains: "file descriptor
 also *file*), and every concept whose term spans those words. :meth:`TermMatcher.find_all`
 gives every match, overlapping ones too (引数 inside キーワード引数, "retorno de chamada"
 inside "função de retorno de chamada"), except a match inside a longer match of the
-same concept (サーバ inside サーバー).
+same concept (サーバ inside サーバー); which of them render a concept of the English is
+the checker's decision (:meth:`triglot.check.paraphrase.Omission.rendered_by_other`: in
+Japanese a longer term renders one use of its own concept).
 """
 
 from __future__ import annotations

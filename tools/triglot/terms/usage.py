@@ -38,8 +38,9 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
                            "will", "would", "cannot", "don't", "doesn't", "didn't"}),
         # adverbs before a verb in any form, unless they follow a form of "be" ("are also
         # strings", "is not callable": a noun or an adjective comes next)
-        "adverbs": frozenset({"not", "never", "also", "always", "automatically", "then",
-                              "who"}),
+        # ("then" is left out: it as often opens a clause whose subject follows, "and
+        # then compilers that ...")
+        "adverbs": frozenset({"not", "never", "also", "always", "automatically", "who"}),
         "be": frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                          "aren't"}),
         # after a verb ending in -s, or after an imperative opening a sentence
@@ -59,6 +60,20 @@ _VERB_CUES: dict[str, dict[str, frozenset[str]]] = {
 DEMONSTRATIVES: dict[str, frozenset[str]] = {
     "en": frozenset({"this", "that", "these", "those"}),
 }
+# Determiners of a noun phrase that names something already known ("the descriptor").
+DEFINITE: dict[str, frozenset[str]] = {
+    "en": DEMONSTRATIVES["en"] | {"the", "its", "their"},
+}
+# What follows a bare plural that opens a sentence and says what someone is to do
+# ("Users are expected to subclass ...", "Callers must call ..."): a modal or a passive
+# with "to", then a verb (not "be": "parameters can be passed" is done to them; not a
+# determiner: "are converted to those units" is no duty). A language that leaves out
+# what the context gives says it impersonally.
+GENERIC_AGENT: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s+(?:can|could|may|might|must|shall|should|need\s+to|have\s+to"
+                     r"|are\s+(?:not\s+)?[a-z]+ed\s+to)\s+(?!(?:[a-z]+\s+)?be(?:en)?\b)"
+                     r"(?!(?:the|a|an|those|these|this|that|its|their)\b)[a-z]"),
+}
 # Languages that leave out a subject or an object the context gives (zero anaphora), so
 # that a translation need not name again what "this function" refers to, with their
 # demonstrative determiners: a translation that has one said "this ..." with a noun.
@@ -72,6 +87,14 @@ ZERO_ANAPHORA: dict[str, tuple[str, ...]] = {
 PREPOSITIONS: dict[str, frozenset[str]] = {
     "en": frozenset({"to", "in", "of", "for", "on", "at", "by", "with", "from", "as",
                      "into", "than", "and", "or", "is", "are"}),
+}
+# What follows a collective noun given a plural complement, "the list of search
+# functions": "of", up to two modifiers, a plural. With "the" before it the noun names an
+# enumeration the text already has, which a language without grammatical number says with
+# the plural alone (検索関数); "a list of strings" says what a function returns, and stays.
+PARTITIVE: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    "en": (frozenset({"the"}),
+           re.compile(r"\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*[^\Ws]s\b")),
 }
 IDIOMS: dict[str, tuple[str, ...]] = {
     "en": ("for instance", "with the exception of", "the exception being",
