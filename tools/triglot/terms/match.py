@@ -191,8 +191,12 @@ class _Tokens:
         return index
 
     @functools.cached_property
-    def longest(self) -> int:
-        return max((len(k) for k in self.index), default=0)
+    def sizes(self) -> dict[str, list[int]]:
+        """The lengths of the terms each first key begins, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for keys in self.index:
+            sizes.setdefault(keys[0], set()).add(len(keys))
+        return {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
     @functools.cached_property
     def first_keys(self) -> frozenset[str]:
@@ -251,9 +255,12 @@ class _Tokens:
         matches: list[Match] = []
         keys = [t.key for t in tokens]
         for i in range(len(tokens)):
-            if keys[i] not in self.first_keys:
+            sizes = self.sizes.get(keys[i])
+            if sizes is None:
                 continue
-            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            for size in sizes:
+                if size > len(tokens) - i:
+                    continue
                 entries = self.index.get(tuple(keys[i:i + size]))
                 if not entries:
                     continue
