@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from triglot.glossary import Term, Termbase
 from triglot.languages import get_language
 from triglot.terms.analyze import Analyzer, Token, analyzer, word_key
-from triglot.terms.cjk import trie_pattern
+from triglot.terms.trie import trie_pattern
 from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
 
 _SPACES = re.compile(r"\s+")
