@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
 from triglot.catalog import parse_catalog, read_catalog, render_catalog, write_catalog
+from triglot.catalog.reading import read_entries
 from triglot.errors import TriglotError
 
 #: Everything gettext writes, laid out as msgcat lays it out (width 79).
@@ -161,14 +163,33 @@ def test_new_lines_are_wrapped_at_the_files_width() -> None:
     ('#| bogus\nmsgid "a"\nmsgstr ""\n', 1, "not a valid previous-message line"),
     ('msgid "a"\nmsgstr ""\n\nmsgid "a"\nmsgstr "x"\n', 4, 'duplicate message "a"'),
     ('msgid "a"\nmsgstr ""\n\n# dangling comment\n', 4, "comments with no message after them"),
+    ('msgid ""\nmsgstr "Language: xx-!!\\n"\n', 1, "bad header"),
 ])
+@pytest.mark.parametrize("reader", [read_catalog, read_entries])
 def test_malformed_catalog_names_its_line(tmp_path: Path, text: str, line: int,
-                                          problem: str) -> None:
+                                          problem: str, reader: Callable[[Path], object]
+                                          ) -> None:
     path = tmp_path / "broken.po"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(TriglotError) as error:
-        read_catalog(path)
+        reader(path)
     assert str(error.value).startswith(f"{path}:{line}: {problem}")
+
+
+@pytest.mark.parametrize("text", [GETTEXT, GETTEXT + '\nmsgid ""\nmsgstr "Language: pt_BR\\n"\n'])
+def test_entries_read_without_babel_messages_are_the_catalogs(tmp_path: Path,
+                                                               text: str) -> None:
+    path = tmp_path / "ja.po"
+    path.write_text(text, encoding="utf-8")
+    catalog = read_catalog(path)
+    header, entries = read_entries(path)
+    # a later msgid "" is read as the header again, as Babel reads it
+    assert header.mime_headers == catalog.mime_headers
+    assert [(e.fields["msgid"], e.line, e.obsolete) for e in entries] == [
+        (m.id[0] if isinstance(m.id, tuple) else m.id, m.lineno, obsolete)
+        for obsolete, messages in ((False, list(catalog)[1:]),
+                                   (True, catalog.obsolete.values()))
+        for m in messages]
 
 
 def test_catalog_that_is_not_utf8_names_the_byte(tmp_path: Path) -> None:

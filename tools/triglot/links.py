@@ -18,6 +18,7 @@ after HTML character references are decoded, so no disguise hides it.
 
 from __future__ import annotations
 
+import copy
 import functools
 import html
 import re
@@ -57,9 +58,8 @@ def unsafe_links(text: str) -> list[str]:
     from docutils import nodes
     from docutils.core import publish_doctree
 
-    document = publish_doctree(text, settings_overrides={
-        "report_level": 5, "halt_level": 5, "file_insertion_enabled": False,
-        "raw_enabled": False, "_disable_config": True})
+    # settings made once: building them (an option parser) cost as much as the parse
+    document = publish_doctree(text, settings=copy.copy(_settings()))
     found = []
     for node in document.findall(lambda n: isinstance(n, (nodes.reference, nodes.target))):
         uri = node.get("refuri")
@@ -82,11 +82,29 @@ def _may_link(text: str) -> bool:
     >>> _may_link("Nota: veja `f <g>`_."), _may_link("Nota: veja :data:`x <y>`.")
     (True, True)
     """
+    if ":" not in text:  # no scheme, and no role
+        return False
     plain = ROLE_NAME.sub(lambda m: ":" + " " * (m.end() - m.start() - 1), text)
     if ("`" in plain and "<" in plain) or _EXPLICIT.search(plain):
         return any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(plain))
     standalone = _standalone_schemes()
     return any(s.lower() in standalone for s in _SCHEME_START.findall(plain))
+
+
+@functools.cache
+def _settings() -> object:
+    """The settings ``publish_doctree`` makes for its components (no config files read),
+    with reports and file access off."""
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.readers.standalone import Reader
+    from docutils.writers.null import Writer
+
+    settings = get_default_settings(Reader, Parser, Writer)
+    for name, value in (("report_level", 5), ("halt_level", 5), ("traceback", True),
+                        ("file_insertion_enabled", False), ("raw_enabled", False)):
+        setattr(settings, name, value)
+    return settings
 
 
 @functools.cache

@@ -214,6 +214,9 @@ class _Parser:
         if not stripped:
             self.target = None if self.target and self.target[0] == "previous" else self.target
             return
+        if stripped[0] == '"':  # a continuation line, the most common one
+            self.continuation(stripped, number)
+            return
         if stripped.startswith("#~"):
             rest = stripped[2:].strip()
             if rest.startswith("#") or rest.startswith("|"):

@@ -58,21 +58,11 @@ def parse_catalog(text: str, path: str | Path) -> PoCatalog:
     """
     lines = text.split("\n")
     layout = Layout(width=wrap_width(lines))
-    catalog = PoCatalog(fuzzy=False, layout=layout)
-    entries = parse_entries(text, path)
-    if entries and _is_header(entries[0]):
-        _read_header(catalog, entries.pop(0), lines, path)
-    else:
-        layout.header_comments = []
-    seen: dict[object, int] = {}
+    catalog, entries = _header_and_entries(text, lines, path, layout)
     for entry in entries:
         message = _message(entry)
         key = catalog._key_for(message.id, message.context)
         if not entry.obsolete:
-            if key in seen:
-                raise TriglotError(f'duplicate message "{_short(entry.fields["msgid"])}" '
-                                   f"(first at line {seen[key]})", path=path, line=entry.line)
-            seen[key] = entry.line
             catalog[message.id] = message
         else:
             catalog.obsolete[key] = message
@@ -82,6 +72,50 @@ def parse_catalog(text: str, path: str | Path) -> PoCatalog:
         layout.entries[(entry.obsolete, key)] = (snapshot(message, context),
                                                  lines[entry.first - 1:entry.last])
     return catalog
+
+
+def read_entries(path: str | Path) -> tuple[PoCatalog, list[Entry]]:
+    r"""The catalog's header (a :class:`PoCatalog` without messages) and its other entries
+    as the file has them (obsolete ones too), refused where :func:`read_catalog` refuses
+    them, without building a Babel message per entry: for readers of the translations
+    alone, such as ``triglot check``.
+
+    >>> import pathlib, tempfile
+    >>> po = pathlib.Path(tempfile.mkdtemp()) / "x.po"
+    >>> _ = po.write_text('msgid ""\nmsgstr "Language: ja\\n"\n\nmsgid "a"\nmsgstr "b"\n')
+    >>> header, entries = read_entries(po)
+    >>> str(header.locale), [(e.fields["msgid"], e.fields["msgstr"], e.line) for e in entries]
+    ('ja', [('a', 'b', 4)])
+    """
+    text = decode_catalog(read_bytes(path), path)
+    lines = text.split("\n")
+    header, entries = _header_and_entries(text, lines, path, Layout())
+    if any(_is_header(entry) for entry in entries):
+        # Babel reads a later msgid "" as the header again: let it
+        return parse_catalog(text, path), [e for e in entries if not _is_header(e)]
+    return header, entries
+
+
+def _header_and_entries(text: str, lines: list[str], path: str | Path, layout: Layout
+                        ) -> tuple[PoCatalog, list[Entry]]:
+    """A catalog holding the file's header, and the file's other entries; a message
+    given twice is an error."""
+    catalog = PoCatalog(fuzzy=False, layout=layout)
+    entries = parse_entries(text, path)
+    if entries and _is_header(entries[0]):
+        _read_header(catalog, entries.pop(0), lines, path)
+    else:
+        layout.header_comments = []
+    seen: dict[object, int] = {}
+    for entry in entries:
+        if entry.obsolete:
+            continue
+        key = catalog._key_for(entry.fields["msgid"], entry.fields.get("msgctxt"))
+        if key in seen:
+            raise TriglotError(f'duplicate message "{_short(entry.fields["msgid"])}" '
+                               f"(first at line {seen[key]})", path=path, line=entry.line)
+        seen[key] = entry.line
+    return catalog, entries
 
 
 def _short(text: str) -> str:

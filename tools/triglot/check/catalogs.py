@@ -6,8 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from triglot.errors import TriglotError
+
+if TYPE_CHECKING:
+    from triglot.catalog.pofile import Entry as PoEntry
 
 _IGNORE = re.compile(r"triglot:\s*ignore\b([^\n]*)")
 
@@ -22,30 +26,31 @@ class Entry:
 
 def read_catalog(path: str | Path) -> tuple[str, list[Entry]]:
     """The catalog's ``Language`` and its translated, non-fuzzy entries."""
-    from triglot import catalog as catalogs
+    from triglot.catalog.reading import read_entries
 
-    catalog = catalogs.read_catalog(path)
-    language = dict(catalog.mime_headers).get("Language", "").strip()
+    header, entries = read_entries(path)
+    language = dict(header.mime_headers).get("Language", "").strip()
     if not language:
         raise TriglotError("catalog has no Language header", path=path)
-    return language, list(_entries(catalog))
+    return language, list(_entries(entries))
 
 
-def _entries(catalog: object) -> Iterator[Entry]:
-    for message in catalog:  # type: ignore[attr-defined]
-        if not message.id or message.fuzzy:
+def _entries(entries: list[PoEntry]) -> Iterator[Entry]:
+    for entry in entries:
+        fields = entry.fields
+        if entry.obsolete or not fields["msgid"] or "fuzzy" in entry.flags:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
-        msgstr = message.string[0] if isinstance(message.string, tuple) else message.string
+        # a plural message: its singular and first form, as Babel's message[0]
+        msgstr = entry.plurals[0] if "msgid_plural" in fields else fields["msgstr"]
         if not msgstr:
             continue
-        yield Entry(msgid, msgstr, message.lineno, _ignored(message))
+        yield Entry(fields["msgid"], msgstr, entry.line, _ignored(entry))
 
 
-def _ignored(message: object) -> frozenset[str] | None:
+def _ignored(entry: PoEntry) -> frozenset[str] | None:
     codes: set[str] = set()
     silenced = False
-    for comment in (*message.user_comments, *message.auto_comments):  # type: ignore[attr-defined]
+    for comment in (*entry.user_comments, *entry.auto_comments):
         for match in _IGNORE.finditer(comment):
             silenced = True
             codes.update(re.findall(r"[\w-]+", match.group(1)))

@@ -18,13 +18,15 @@ def identifiers(text: str) -> list[str]:
     ['Py_Init()', 'aspnet_isapi.dll', '5']
     """
     found: list[str] = []
-    bare = _ROLE.sub(" ", text)  # role targets are often translated (:term:`...`)
-    for match in _LITERAL.finditer(bare):
-        found.append(match.group(1) or match.group(2))
-    bare = _LITERAL.sub(" ", bare)
-    for pattern in (_FILE, _NUMBER):
-        found.extend(m.group(0) for m in pattern.finditer(bare)
-                     if pattern is _NUMBER or _looks_like_file(m.group(0)))
+    bare = text
+    if "`" in text:  # (most texts have no role or literal: not searched for)
+        bare = _ROLE.sub(" ", text)  # role targets are often translated (:term:`...`)
+        for match in _LITERAL.finditer(bare):
+            found.append(match.group(1) or match.group(2))
+        bare = _LITERAL.sub(" ", bare)
+    if "." in bare:  # a file name has a dot
+        found.extend(m.group(0) for m in _FILE.finditer(bare) if _looks_like_file(m.group(0)))
+    found.extend(m.group(0) for m in _NUMBER.finditer(bare))
     return list(dict.fromkeys(found))
 
 

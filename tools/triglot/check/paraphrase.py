@@ -35,6 +35,7 @@ not a derivation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -78,9 +79,13 @@ class Omission:
         self.lang = lang
         self.source_lang = get_language(source_lang).base
         self.links = PREPOSITIONS.get(self.source_lang, frozenset())
-        self.words = ([w.casefold() for w in _WORD.findall(shown_translation)]
-                      if not self.cjk else [])
         self.text = shown_translation
+
+    @functools.cached_property
+    def words(self) -> list[str]:
+        """The translation's words, casefolded (made only for an entry that lacks a term:
+        most entries do not)."""
+        return [w.casefold() for w in _WORD.findall(self.text)] if not self.cjk else []
 
     def legitimate(self, concept: Concept, uses: Sequence[Match]) -> bool:
         if self._derived(concept):

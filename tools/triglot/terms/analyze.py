@@ -59,8 +59,8 @@ class Analyzer:
             # The raw Sudachi tokenizer spaCy wraps: same tokens and norms, without
             # building a Doc (tags, readings) we do not use; about 6x faster.
             sudachi = nlp.tokenizer.tokenizer  # type: ignore[union-attr]
-            self._run: Callable[[str], list[Token]] = functools.partial(_sudachi_tokens,
-                                                                        sudachi)
+            self._run: Callable[[str, int], list[Token]] = functools.partial(
+                _sudachi_tokens, sudachi)
         else:
             try:
                 nlp = spacy.blank(lang.base)
@@ -69,15 +69,20 @@ class Analyzer:
                                    "cannot be matched") from None
             self._run = functools.partial(_spacy_tokens, nlp.tokenizer, word_key(lang.code))
 
-    def tokens(self, text: str) -> list[Token]:
-        """The text's word tokens, offsets into ``text``; long texts are cut into chunks."""
+    def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
+        """The word tokens of ``text[start:end]``, offsets into ``text``; long texts are
+        cut into chunks.
+
+        >>> [(t.text, t.start) for t in analyzer("en").tokens("Two pools run.", 4, 9)]
+        [('pools', 4)]
+        """
+        piece = text[start:end] if start or end is not None else text
         limit = self.language.chunk_chars
-        if len(text) <= limit:
-            return self._run(text)
+        if len(piece) <= limit:
+            return self._run(piece, start)
         out: list[Token] = []
-        for offset, chunk in _chunks(text, limit):
-            out.extend(Token(t.key, t.text, t.start + offset, t.end + offset)
-                       for t in self._run(chunk))
+        for offset, chunk in _chunks(piece, limit):
+            out.extend(self._run(chunk, start + offset))
         return out
 
 
@@ -146,8 +151,8 @@ class _Lemmas:
         return word
 
 
-def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
-                  ) -> list[Token]:
+def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str,
+                  offset: int) -> list[Token]:
     out: list[Token] = []
     known = lemmas.cache.get  # the memo read inline: a call per token costs more
     for tok in tokenizer(text):  # type: ignore[attr-defined]
@@ -155,15 +160,15 @@ def _spacy_tokens(tokenizer: Callable[[str], object], lemmas: _Lemmas, text: str
         if tok.is_space or word in _JOINERS:
             continue
         key = known(word)
-        start = tok.idx
+        start = tok.idx + offset
         out.append(Token(lemmas(word) if key is None else key, word, start,
                          start + len(word)))
     return out
 
 
-def _sudachi_tokens(sudachi: object, text: str) -> list[Token]:
+def _sudachi_tokens(sudachi: object, text: str, offset: int) -> list[Token]:
     out: list[Token] = []
-    pos = 0
+    pos = offset
     for morpheme in sudachi.tokenize(text):  # type: ignore[attr-defined]
         word = morpheme.surface()
         start = pos

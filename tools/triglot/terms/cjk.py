@@ -29,6 +29,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
+from triglot.terms.trie import trie_pattern
+
 _JOINERS = re.compile(r"[\s\-‐‑‒–—・･]")
 # Ignored when comparing: spaces, joiners, and long-vowel marks, whose spelling varies
 # (サーバ/サーバー, ワーカ プロセス/ワーカープロセス)
@@ -45,30 +47,6 @@ def spelling(text: str) -> str:
     """The written form, long-vowel marks kept: what tells サーバ from サーバー where a
     termbase lists both."""
     return _JOINERS.sub("", unicodedata.normalize("NFKC", text).lower())
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regular expression matching any of ``words``, longest first, built as a trie
-    so that it costs one pass whatever the number of words.
-
-    >>> trie_pattern(["ab", "abc", "b"])
-    '(?:a(?:b(?:c)?)|b)'
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return build(trie)
 
 
 class SubstringIndex:

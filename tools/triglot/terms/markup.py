@@ -92,7 +92,7 @@ def _blank_but_comments(code: str) -> str:
 def _visible(text: str) -> str:
     out = list(_NON_SPACE.sub(" ", text))
     cursor = 0
-    for piece, counts in _pieces(_parse(text)):
+    for piece, counts in (piece for node in _parse(text) for piece in _pieces(node)):
         at = text.find(piece, cursor)
         if at < 0:
             continue  # docutils changed it (a substitution...): it stays blank
@@ -105,9 +105,10 @@ def _visible(text: str) -> str:
 _MEMO: list = []  # docutils' parsing state, and how many messages it parsed
 
 
-def _parse(text: str) -> object:
+def _parse(text: str) -> list[object]:
     """The message's inline markup as docutils parses a paragraph's text (a message is
-    one paragraph: block markup is not looked for, so no state machine is built)."""
+    one paragraph: block markup is not looked for, so no state machine is built): the
+    paragraph's nodes, not attached to it (only read here)."""
     from docutils import nodes, utils
     from docutils.parsers.rst import languages, roles
     from docutils.parsers.rst.states import Struct
@@ -124,8 +125,7 @@ def _parse(text: str) -> object:
     _MEMO[1] += 1
     paragraph = nodes.paragraph()
     children, _ = memo.inliner.parse(text, 1, memo, paragraph)
-    paragraph += children
-    return paragraph
+    return children  # type: ignore[no-any-return]
 
 
 @functools.cache

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from triglot.glossary import Term, Termbase
 from triglot.languages import get_language
 from triglot.terms.analyze import Analyzer, Token, analyzer, word_key
+from triglot.terms.trie import trie_pattern
 from triglot.terms.usage import IDIOMS, looks_verbal, not_the_word
 
 _SPACES = re.compile(r"\s+")
@@ -124,6 +125,8 @@ class TermMatcher:
 def _best_per_concept(entries: list[_Entry], written: list[str],
                       fits: list[bool] | None = None) -> list[_Entry]:
     """Of the entries matching one span, the one closest to the written form per concept."""
+    if len(entries) == 1:  # most spans: nothing to choose between
+        return entries if fits is None or fits[0] else []
     best: dict[str, tuple[tuple[int, int, int], _Entry]] = {}
     for k, entry in enumerate(entries):
         if fits is not None and not fits[k]:
@@ -150,10 +153,13 @@ class _Tokens:
         self.idioms = IDIOMS.get(get_language(lang).base, ())
         # A cheap pre-test: a text that contains no term's first few letters (as written
         # or keyed) cannot match, and is not tokenized at all.
-        key = word_key(lang)
+        self.key = key = word_key(lang)
         firsts = {first for _, term in terms
                   for first in _FIRST_WORD.findall(term.text)[:1]}
         cues = {_cue(text) for first in firsts for text in (first, key(first))}
+        # a cue that begins with a shorter one never matches (the shorter matches first,
+        # and the rest of the word follows either way): without them, one trie
+        cues = {cue for cue in cues if not any(cue[:n] in cues for n in range(1, len(cue)))}
         # A window holds what matching reads around a cue: two words before and one
         # after (verb cues), the longest term after it, and any exclusion or idiom the
         # term is part of, which may begin before the cue.
@@ -163,8 +169,9 @@ class _Tokens:
             (len(term.text) for _, term in terms), default=0)))
         # a cue where a word begins (a token does not begin after a letter), with the
         # rest of its word
-        self.cue = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(cues)))
-                              + r")[^\W_]*") if cues else None
+        self.cue = re.compile(r"(?<![^\W\d_])" + trie_pattern(cues) + r"[^\W_]*") \
+            if cues else None
+        self._starts: dict[str, bool] = {}  # plain word -> whether its key begins a term
 
     @functools.cached_property
     def analyzer(self) -> Analyzer:
@@ -186,8 +193,12 @@ class _Tokens:
         return index
 
     @functools.cached_property
-    def longest(self) -> int:
-        return max((len(k) for k in self.index), default=0)
+    def sizes(self) -> dict[str, list[int]]:
+        """The lengths of the terms each first key begins, longest first."""
+        sizes: dict[str, set[int]] = {}
+        for keys in self.index:
+            sizes.setdefault(keys[0], set()).add(len(keys))
+        return {first: sorted(lengths, reverse=True) for first, lengths in sizes.items()}
 
     @functools.cached_property
     def first_keys(self) -> frozenset[str]:
@@ -223,9 +234,7 @@ class _Tokens:
         # Analyse only windows around the cues, cut at spaces, not the whole paragraph.
         matches: list[Match] = []
         for start, end in _windows(text, hits, *self.margins):
-            matches.extend(self._scan(text, [
-                Token(t.key, t.text, t.start + start, t.end + start)
-                for t in self.analyzer.tokens(text[start:end])]))
+            matches.extend(self._scan(text, self.analyzer.tokens(text, start, end)))
         return matches
 
     def _may_start(self, text: str, start: int, end: int) -> bool:
@@ -239,15 +248,21 @@ class _Tokens:
         if not word.isalnum() or not ((before.isspace() or before in _PLAIN_EDGES)
                 and (after.isspace() or after in _PLAIN_EDGES)):
             return True
-        return word_key(self.lang)(word) in self.first_keys
+        known = self._starts.get(word)
+        if known is None:
+            known = self._starts[word] = self.key(word) in self.first_keys
+        return known
 
     def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
         keys = [t.key for t in tokens]
         for i in range(len(tokens)):
-            if keys[i] not in self.first_keys:
+            sizes = self.sizes.get(keys[i])
+            if sizes is None:
                 continue
-            for size in range(min(self.longest, len(tokens) - i), 0, -1):
+            for size in sizes:
+                if size > len(tokens) - i:
+                    continue
                 entries = self.index.get(tuple(keys[i:i + size]))
                 if not entries:
                     continue

@@ -40,7 +40,7 @@ from triglot.textio import write_atomic
 
 FORMAT = 2
 # What the matches depend on besides the terms: the analysis code and its packages.
-_CODE = ("analyze.py", "cjk.py", "lemmas.py", "match.py", "usage.py")
+_CODE = ("analyze.py", "cjk.py", "lemmas.py", "match.py", "trie.py", "usage.py")
 _PACKAGES = ("spacy", "spacy_lookups_data", "sudachipy", "sudachidict_core")
 
 # concept, the term's index among its terms, start, end, verbal
