@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from triglot.sphinxext.core import catalogs, config, i18n, matchcache, outdated, paragraphs, site
+from triglot.sphinxext.core import (
+    catalogs,
+    config,
+    i18n,
+    matchcache,
+    outdated,
+    paragraphs,
+    site,
+    termbase,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    for module in (config, site, paragraphs, matchcache, catalogs, outdated):
+    for module in (config, site, paragraphs, matchcache, catalogs, outdated, termbase):
         module.setup(app)
     # once the builder has made the translator its templates use
     app.connect("builder-inited", i18n.add_theme_words)
