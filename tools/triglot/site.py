@@ -213,7 +213,8 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
     """Import what every build imports (Sphinx's builtin extensions, the project's
     extensions and its HTML theme, which each build loads: Furo's import alone is a third
     of a second), compile the extension's own templates and read the termbase every build
-    reads (a YAML termbase takes longer to read than a small rebuild takes); on a first
+    reads (a YAML termbase takes longer to read than a small rebuild takes) with its
+    entries' digests (which say what each page depends on); on a first
     build, also load the term analyzer and build the source language's term index, which
     every build then uses (term links in the source language, and the source side of the
     translations' checks). Later builds find their matches in their
@@ -225,7 +226,7 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
     import triglot.sphinxext  # noqa: F401
     from triglot.sphinxext.core.matchcache import FILENAME
     from triglot.sphinxext.core.templates import compile_all
-    from triglot.sphinxext.core.termbase import read_termbase
+    from triglot.sphinxext.core.termbase import concept_digests, read_termbase
 
     for name in (*builtin_extensions, *project.extensions, *theme_modules(project.html_theme)):
         _import(name)
@@ -236,6 +237,7 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
         termbase = read_termbase(project.glossary)
     except TriglotError:
         return  # each build reports it, at the termbase's file and line
+    concept_digests(termbase)
     first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
     if first:
         from triglot.terms.matchcache import live_matcher

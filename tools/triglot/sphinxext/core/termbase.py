@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -59,17 +60,15 @@ def termbase_for(env: BuildEnvironment) -> Termbase:
         raise TermbaseError(str(exc)) from None
 
 
-def _content(value: Any) -> Any:
-    """``value`` as plain data, without the fields a dataclass does not compare (the
-    line an entry starts at: an entry moved by an edit above it is the same entry)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_content(getattr(value, f.name))
-                                        for f in dataclasses.fields(value) if f.compare))
-    if isinstance(value, dict):
-        return tuple(sorted((key, _content(item)) for key, item in value.items()))
-    if isinstance(value, list | tuple):
-        return tuple(_content(item) for item in value)
-    return value
+@cache
+def _fields(cls: type) -> tuple[str, ...]:
+    # the fields a dataclass compares: not the line an entry starts at (an entry moved by
+    # an edit above it is the same entry)
+    return tuple(f.name for f in dataclasses.fields(cls) if f.compare)
+
+
+def _plain(value: Any) -> Any:
+    return sorted(value.items()) if isinstance(value, dict) else value
 
 
 def concept_digest(concept: Concept) -> str:
@@ -83,7 +82,13 @@ def concept_digest(concept: Concept) -> str:
     >>> concept_digest(a) == concept_digest(b), concept_digest(a) == concept_digest(c)
     (True, False)
     """
-    return hashlib.sha1(repr(_content(concept)).encode("utf-8")).hexdigest()
+    from triglot.glossary import Concept, Term
+
+    terms = sorted((lang, [[getattr(term, name) for name in _fields(Term)] for term in listed])
+                   for lang, listed in concept.terms_by_lang.items())
+    data = [terms, *(_plain(getattr(concept, name)) for name in _fields(Concept)
+                     if name != "terms_by_lang")]
+    return hashlib.sha1(repr(data).encode("utf-8")).hexdigest()
 
 
 _DIGESTS: dict[int, tuple[Termbase, dict[str, str]]] = {}
