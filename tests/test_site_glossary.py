@@ -166,12 +166,12 @@ def test_an_edit_that_changes_no_term_use_leaves_the_glossary_page_alone(
     out = tmp_path / "out"
     _build(sphinx_html, source, out, "ja")
     before = _written(out / "ja")
-    _edit(source / "locale" / "ja" / "LC_MESSAGES" / "article.po", "繰り返しの段落。", "繰り返す段落。")
+    article = source / "locale" / "ja" / "LC_MESSAGES" / "article.po"
+    _edit(article, "繰り返しの段落。", "繰り返す段落。")
     assert "0 added, 1 changed, 0 removed" in _build(sphinx_html, source, out, "ja")
     assert _rewritten(before, out / "ja") == ["article.html"]
     # a new title is what a back-link shows: the glossary follows it
-    _edit(source / "locale" / "ja" / "LC_MESSAGES" / "article.po",
-          'msgstr "ワーカー プロセス"', 'msgstr "ワーカー プロセスの話"')
+    _edit(article, 'msgstr "ワーカー プロセス"', 'msgstr "ワーカー プロセスの話"')
     _build(sphinx_html, source, out, "ja")
     assert "ワーカー プロセスの話</a>" in (out / "ja" / "glossary.html").read_text("utf-8")
 
