@@ -161,21 +161,6 @@ def test_glossary_and_status_follow_edited_catalogs_on_an_incremental_build(
     assert "<td>7</td><td>6</td><td>0</td><td>1</td><td>85 %</td>" in status.read_text("utf-8")
 
 
-def test_an_edit_that_changes_no_term_use_leaves_the_glossary_page_alone(
-        source: Path, tmp_path: Path, sphinx_html: Callable[..., Path]) -> None:
-    out = tmp_path / "out"
-    _build(sphinx_html, source, out, "ja")
-    before = _written(out / "ja")
-    article = source / "locale" / "ja" / "LC_MESSAGES" / "article.po"
-    _edit(article, "繰り返しの段落。", "繰り返す段落。")
-    assert "0 added, 1 changed, 0 removed" in _build(sphinx_html, source, out, "ja")
-    assert _rewritten(before, out / "ja") == ["article.html"]
-    # a new title is what a back-link shows: the glossary follows it
-    _edit(article, 'msgstr "ワーカー プロセス"', 'msgstr "ワーカー プロセスの話"')
-    _build(sphinx_html, source, out, "ja")
-    assert "ワーカー プロセスの話</a>" in (out / "ja" / "glossary.html").read_text("utf-8")
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text

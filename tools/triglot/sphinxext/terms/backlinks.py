@@ -4,9 +4,8 @@ The glossary directive leaves a :class:`triglot_backlinks` node in each entry; w
 glossary page is written, it becomes a list of links to ``<page>.html#<paragraph anchor>``
 with the page's title, the paragraph's number and the words around the term, in the
 page's language. The uses come from the environment (:mod:`triglot.sphinxext.terms.uses`),
-which is complete once every document is read; the glossary page is written again when a
-document read again, added or removed changes what the back-links show (its uses of the
-concepts, or the title of a page that has some), so its back-links follow the text.
+which is complete once every document is read; the glossary page is written again on
+every build that re-read or removed a document, so its back-links follow the text.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from triglot.sphinxext.core.site import is_html, page_language
 from triglot.sphinxext.core.state import PerBuild
 from triglot.sphinxext.core.templates import render
 from triglot.sphinxext.core.uitext import ui_text
-from triglot.sphinxext.terms.uses import USES, TermUse, glossary_docs, term_uses
+from triglot.sphinxext.terms.uses import TermUse, glossary_docs, term_uses
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,10 +28,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-# What the back-links showed of each document this build reads again or removes, before
-# it did: the document's uses of the concepts, and its title when it has some.
-Shown = tuple[dict[str, list[TermUse]] | None, str | None]
-_BEFORE: PerBuild[dict[str, Shown]] = PerBuild(lambda app: {})
+# Whether this build re-reads or removes a document (its term uses change).
+CHANGED: PerBuild[list[str]] = PerBuild(lambda app: [])
 
 
 class triglot_backlinks(nodes.General, Furniture):
@@ -87,26 +84,19 @@ def _title(env: BuildEnvironment, docname: str) -> str:
     return title.astext() if title is not None else docname
 
 
-def _shown(env: BuildEnvironment, docname: str) -> Shown:
-    uses = USES.of(env).get(docname)
-    return uses, _title(env, docname) if uses else None
-
-
 def _note_change(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    # env-purge-doc: called for every document about to be read, and every removed one;
-    # before its uses and its title are purged
-    _BEFORE.of(app).setdefault(docname, _shown(env, docname))
+    # env-purge-doc: called for every document about to be re-read, and every removed one
+    CHANGED.of(app).append(docname)
 
 
 def _glossaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    before = _BEFORE.of(app)
-    _BEFORE.forget(app)
-    changed = any(_shown(env, docname) != shown for docname, shown in before.items())
+    changed = bool(CHANGED.of(app))
+    CHANGED.forget(app)
     return sorted(glossary_docs(env)) if changed else []
 
 
 def setup(app: Sphinx) -> None:
     add_furniture(app, triglot_backlinks)
-    app.connect("env-purge-doc", _note_change, priority=400)  # before the purges (500)
+    app.connect("env-purge-doc", _note_change)
     app.connect("env-get-updated", _glossaries_to_rewrite)
     app.connect("doctree-resolved", _resolve)
