@@ -215,6 +215,31 @@ def test_every_component_links_to_its_glossary_entry(make_app, rootdir, tmp_path
 
 
 @needs_dot
+def test_a_diagram_is_drawn_again_when_a_concept_it_labels_changes(rootdir, tmp_path,
+                                                                   sphinx_html):
+    srcdir = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", srcdir)
+    (srcdir / "architecture").mkdir()
+    (srcdir / "architecture" / "pools.py").write_text(POOLS, encoding="utf-8")
+    (srcdir / "pools.rst").write_text("Pools\n=====\n\n.. architecture:: architecture/pools.py\n",
+                                      encoding="utf-8")
+    with (srcdir / "index.rst").open("a", encoding="utf-8") as index:
+        index.write("   pools\n")
+    out = tmp_path / "ja"
+    sphinx_html(srcdir, out, "ja")
+    special = (out / "special.html").stat().st_mtime_ns  # its text has no pool
+    termbase = srcdir / "glossary" / "termbase.yaml"
+    text = termbase.read_text(encoding="utf-8")
+    termbase.write_text(text.replace("ja: [アプリケーション プール]", "ja: [アプリ プール]"),
+                        encoding="utf-8")
+    sphinx_html(srcdir, out, "ja")
+    page = (out / "pools.html").read_text(encoding="utf-8")
+    svg = page[page.index("<svg "):page.index("</svg>")]
+    assert ">アプリ プール</text>" in svg and "アプリケーション" not in svg
+    assert (out / "special.html").stat().st_mtime_ns == special
+
+
+@needs_dot
 def test_a_reader_steps_through_the_request_and_follows_a_component_link(make_app, rootdir,
                                                                         tmp_path):
     # the inlined SVG in headless Chromium: its ids still match the step-through script's,

@@ -118,3 +118,30 @@ def test_the_projects_extensions_and_theme_are_imported_before_the_builds_fork(
 
     monkeypatch.setattr(_environment().loader, "get_source", None)
     assert "triglot-status-table" in render("table.html", head=[], rows=[], foot=None)
+
+
+def test_a_first_build_reads_every_translations_catalogs_before_the_builds_fork(
+        rootdir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from sphinx.application import ENV_PICKLE_FILENAME
+    from triglot.project import load_project
+    from triglot.site import _warm_up
+    from triglot.sphinxext.core.catalogs import read_po
+    from triglot.sphinxext.core.matchcache import FILENAME
+
+    shutil.copytree(rootdir / "test-site", tmp_path / "src")
+    project = load_project(tmp_path / "src")
+    doctrees = tmp_path / "doctrees"
+    read_po.clear()
+    _warm_up(project, doctrees, project.languages)
+    # every build shows every language's text: each would parse them all
+    assert len(read_po) == len(project.catalogs()) == 4
+    # a rebuild reads only the catalogs of what it writes again: none beforehand
+    for language in project.languages:
+        (doctrees / language.code).mkdir(parents=True)
+        (doctrees / language.code / ENV_PICKLE_FILENAME).touch()
+        (doctrees / language.code / FILENAME).touch()
+    read_po.clear()
+    _warm_up(project, doctrees, project.languages)
+    assert len(read_po) == 0

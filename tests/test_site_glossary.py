@@ -167,6 +167,75 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def _written(site: Path) -> dict[str, int]:
+    """When each page of a document under the toctree was written (Sphinx rewrites the
+    toctree's own page and its indices whenever a document is read again)."""
+    return {name: (site / name).stat().st_mtime_ns
+            for name in ("article.html", "special.html", "glossary.html")}
+
+
+def _rewritten(before: dict[str, int], site: Path) -> list[str]:
+    return sorted(name for name, mtime in _written(site).items() if before.get(name) != mtime)
+
+
+@pytest.mark.parametrize("code", ["en", "ja"])
+def test_a_changed_definition_rewrites_only_the_pages_using_its_concept(
+        code: str, source: Path, tmp_path: Path, sphinx_html: Callable[..., Path]) -> None:
+    out = tmp_path / "out"
+    _build(sphinx_html, source, out, code)
+    site = out / get_language(code).site_dir
+    before = _written(site)
+    old, new = {"en": ("A class template,", "A C++ class template,"),
+                "ja": ("」と宣言され", "」で宣言され")}[code]
+    _edit(source / "glossary" / "termbase.yaml", old, new)
+    _build(sphinx_html, source, out, code)
+    # special.html uses the concept (its tooltip shows the definition), article.html does not
+    assert _rewritten(before, site) == ["glossary.html", "special.html"]
+    assert new in (site / "special.html").read_text(encoding="utf-8")
+
+
+def test_an_added_concept_rewrites_only_the_pages_whose_text_has_its_term(
+        source: Path, tmp_path: Path, sphinx_html: Callable[..., Path]) -> None:
+    out = tmp_path / "out"
+    _build(sphinx_html, source, out, "ja")
+    site = out / "ja"
+    before = _written(site)
+    termbase = source / "glossary" / "termbase.yaml"
+    with open(termbase, "a", encoding="utf-8") as stream:
+        stream.write("- id: iis6\n  terms: {en: [IIS 6], ja: [IIS 6], pt_BR: [IIS 6]}\n")
+    _build(sphinx_html, source, out, "ja")
+    assert _rewritten(before, site) == ["article.html", "glossary.html"]
+    assert 'href="glossary.html#term-iis6"' in (site / "article.html").read_text("utf-8")
+    # a change the pages cannot see (a comment) rewrites none of them
+    before = _written(site)
+    with open(termbase, "a", encoding="utf-8") as stream:
+        stream.write("# reviewed\n")
+    _build(sphinx_html, source, out, "ja")
+    assert _rewritten(before, site) == ["glossary.html"]
+
+
+def test_the_status_page_follows_an_entry_no_page_of_its_language_uses(
+        source: Path, tmp_path: Path, sphinx_html: Callable[..., Path]) -> None:
+    # no glossary page, which would be read again on any change of the termbase
+    (source / "glossary.rst").unlink()
+    _edit(source / "index.rst", "   glossary\n", "")
+    out = tmp_path / "out"
+    _build(sphinx_html, source, out, "ja")
+    status = out / "ja" / "triglot-status.html"
+    missing = "<tr><td><code>term-missing</code></td><td>error</td><td>{}</td></tr>"
+    assert missing.format(0) in status.read_text(encoding="utf-8")
+    pages = {name: (out / "ja" / name).stat().st_mtime_ns
+             for name in ("article.html", "special.html", "index.html")}
+    # the English "Scripts in a translation stay text." has it, the Japanese does not
+    with open(source / "glossary" / "termbase.yaml", "a", encoding="utf-8") as stream:
+        stream.write("- id: translation\n"
+                     "  terms: {en: [translation], ja: [訳文], pt_BR: [tradução]}\n")
+    log = _build(sphinx_html, source, out, "ja")
+    assert "0 added, 0 changed, 0 removed" in log
+    assert pages == {name: (out / "ja" / name).stat().st_mtime_ns for name in pages}
+    assert missing.format(1) in status.read_text(encoding="utf-8")
+
+
 def test_parallel_build_gives_the_same_glossary(source: Path, tmp_path: Path,
                                                 sphinx_html: Callable[..., Path]) -> None:
     _build(sphinx_html, source, tmp_path / "serial", "pt_BR")

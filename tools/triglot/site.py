@@ -4,11 +4,11 @@ Each language is a separate ``sphinx-build -c <confdir> <sources> <out>/<lang> -
 language=<code>`` run, with the project's own ``-D`` overrides and tags (Sphinx builds one
 language per run), with its own doctrees so that rebuilds stay incremental. The runs are
 forked from this process, one per CPU at a time, after it has imported Sphinx, the
-project's extensions and its theme (and, on a first build, loaded the source language's
-term analyzer): each starts warm, yet with the fresh global state of its own process
-(Sphinx keeps the translations of its messages per process, and the first language's
-would stick). The root page links the languages and sends a reader with scripts on to the
-one their browser prefers.
+project's extensions and its theme (and, on a first build, read every translation's
+catalogs and loaded the source language's term analyzer): each starts warm, yet with
+the fresh global state of its own process (Sphinx keeps the translations of its messages
+per process, and the first language's would stick). The root page links the languages
+and sends a reader with scripts on to the one their browser prefers.
 
 SIGTERM (a CI job cancelled, ``kill``) stops every build: the children are terminated, the
 command fails, and the root page is not written. A language's folder holds a marker
@@ -213,29 +213,38 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
     """Import what every build imports (Sphinx's builtin extensions, the project's
     extensions and its HTML theme, which each build loads: Furo's import alone is a third
     of a second), compile the extension's own templates and read the termbase every build
-    reads (a YAML termbase takes longer to read than a small rebuild takes); on a first
-    build, also load the term analyzer and build the source language's term index, which
-    every build then uses (term links in the source language, and the source side of the
-    translations' checks). Later builds find their matches in their
-    term-match cache and mostly load no analyzer at all."""
+    reads (a YAML termbase takes longer to read than a small rebuild takes) with its
+    entries' digests (which say what each page depends on). On a first build, also read
+    every translation's catalogs (each build shows every language's text: each would
+    parse all of them), load the term analyzer and build the source language's term
+    index, which every build then uses (term links in the source language, and the
+    source side of the translations' checks). Later builds read only the catalogs of the
+    pages they write again, find their matches in their term-match cache and mostly load
+    no analyzer at all."""
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
-    from sphinx.application import builtin_extensions
+    from sphinx.application import ENV_PICKLE_FILENAME, builtin_extensions
 
     import triglot.sphinxext  # noqa: F401
+    from triglot.sphinxext.core.catalogs import read_po
     from triglot.sphinxext.core.matchcache import FILENAME
     from triglot.sphinxext.core.templates import compile_all
-    from triglot.sphinxext.core.termbase import read_termbase
+    from triglot.sphinxext.core.termbase import concept_digests, read_termbase
 
     for name in (*builtin_extensions, *project.extensions, *theme_modules(project.html_theme)):
         _import(name)
     compile_all()
+    if any(not (doctrees / lang.code / ENV_PICKLE_FILENAME).is_file() for lang in languages):
+        for path in project.catalogs():
+            with suppress(TriglotError, OSError):  # a bad catalog is its build's to report
+                read_po(path)
     if not project.glossary.is_file():
         return
     try:
         termbase = read_termbase(project.glossary)
     except TriglotError:
         return  # each build reports it, at the termbase's file and line
+    concept_digests(termbase)
     first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
     if first:
         from triglot.terms.matchcache import live_matcher

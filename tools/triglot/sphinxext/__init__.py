@@ -23,9 +23,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     core.site.add_site_files(app)
     return {
         "version": __version__,
-        # Bumped when what the extension keeps in the environment changes (3: term uses kept
-        # per document): Sphinx then reads every document again.
-        "env_version": 3,
+        # Bumped when what the extension keeps in the environment changes (4: termbase
+        # entries used, per document): Sphinx then reads every document again.
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -4,8 +4,8 @@ Sphinx writes every page ``html-collect-pages`` returns, on every build. A gener
 here shows documents (a parallel view its document, the status page all of them), so it
 follows their pages through Sphinx's own outdated-docs logic: it is written again when
 it is missing, when one of its documents was read again in this build (its source, its
-catalogs in any site language, the termbase or a diagram's model changed, as the
-environment's dependencies say) or removed, or when Sphinx wrote one of its documents'
+catalogs in any site language, a termbase entry it uses or a diagram's model changed, as
+the environment's dependencies say) or removed, or when Sphinx wrote one of its documents'
 pages after it (a template or the theme changed). Otherwise the page on disk is kept.
 """
 

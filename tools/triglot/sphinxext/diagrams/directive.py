@@ -30,7 +30,7 @@ written under it, and are the text of the node, so the search index holds them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -53,7 +53,7 @@ from triglot.architecture.model import Model
 from triglot.errors import TriglotError
 from triglot.sphinxext.core import i18n
 from triglot.sphinxext.core.i18n import CATALOG
-from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.core.termbase import note_concepts, termbase_for
 from triglot.sphinxext.diagrams.model_words import model_catalog_path, model_messages
 from triglot.sphinxext.diagrams.steps import component_steps, first_request, sequence_steps
 from triglot.sphinxext.diagrams.svg import inline_svg
@@ -176,6 +176,7 @@ class ArchitectureDirective(SphinxDirective):
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
         except TriglotError as exc:
             raise ArchitectureClaimError(f"{self.get_location()}: {exc}") from None
+        note_concepts(self.env, model_concepts(models[name] for name in names))
 
         node = architecture_diagram()
         node["code"] = ""  # produced at write time, in the page's language
@@ -267,9 +268,9 @@ def _render(translator: Any, node: architecture_diagram, fromdocname: str | None
     """Fill ``node['code']`` with DOT in the page's language."""
     env = translator.builder.env
     _label_for, url_for = label_provider(env, translator.builder, fromdocname)
-    node["urls"] = {c: url for c in _concepts(node) if (url := url_for(c))}
-    labels = _labels(env, node, lambda c: PLACEHOLDER + c if c in node["urls"] else None)
     chosen = _chosen(node)
+    node["urls"] = {c: url for c in model_concepts(chosen) if (url := url_for(c))}
+    labels = _labels(env, node, lambda c: PLACEHOLDER + c if c in node["urls"] else None)
     if node["view"] == "sequence":
         trace = Simulation(chosen[0]).run(node["request"])
         node["code"] = sequence_view(trace, labels, node["prefix"])
@@ -277,13 +278,15 @@ def _render(translator: Any, node: architecture_diagram, fromdocname: str | None
         node["code"] = component_view(chosen, labels, node["prefix"])
 
 
-def _concepts(node: architecture_diagram) -> set[str]:
-    models = models_of(load_module(node["model_path"]))
-    found = set()
-    for name in node["models"]:
-        for component in models[name].components.values():
-            if component.concept:
-                found.add(component.concept)
+def model_concepts(models: Iterable[Model]) -> set[str]:
+    """The glossary concepts whose terms label or link ``models``' diagrams: those of the
+    components, the channels the rules use and the processor modes."""
+    found: set[str] = set()
+    for model in models:
+        named = [*(c.concept for c in model.components.values()),
+                 *(rule.channel.concept for rule in model.rules),
+                 model.kernel_concept, model.user_concept]
+        found.update(concept for concept in named if concept)
     return found
 
 

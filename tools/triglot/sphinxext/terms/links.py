@@ -10,7 +10,10 @@ first occurrence of each concept in a paragraph becomes a
 to ``<glossary page>#term-<concept id>``, or plain text when there is no glossary page or
 ``triglot_term_links`` leaves it unlinked (``page``: only a concept's first node in the
 page is linked; ``none``: no node is).
-Matching at read time means an unchanged document is not analysed again on a rebuild.
+Matching at read time means an unchanged document is not analysed again on a rebuild,
+and the document notes the concepts it uses and the texts it matched
+(:mod:`triglot.sphinxext.core.termbase`): a termbase edit reads again only the documents
+whose entries, or whose text's new matches, it changes.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from triglot.sphinxext.core.config import missing_extra
 from triglot.sphinxext.core.matchcache import cached_matcher, doc_owner
 from triglot.sphinxext.core.paragraphs import ANCHOR, anchored_paragraphs
 from triglot.sphinxext.core.site import builds_html, is_html, page_language, site_languages
-from triglot.sphinxext.core.termbase import termbase_for
+from triglot.sphinxext.core.termbase import note_concepts, note_matched_texts, termbase_for
 from triglot.sphinxext.terms.glossary import concept_anchor
 from triglot.sphinxext.terms.uses import GLOSSARIES, USES, TermUse, glossary_docs
 
@@ -68,23 +71,28 @@ class TermMatches(SphinxTransform):
         if _has_glossary(self.document):
             GLOSSARIES.of(env)[env.docname] = True
             return
-        env.note_dependency(config.triglot_glossary)  # a new term is looked for everywhere
         matcher = cached_matcher(env.doctreedir, termbase_for(env), page_language(config).code,
                                  doc_owner(env.docname))
         uses: dict[str, list[TermUse]] = {}
         linked: set[str] = set()  # concepts linked so far in the page
+        matched: list[str] = []  # every text matched: a new term is looked for in them
+        used: set[str] = set()
         for number, para in enumerate(anchored_paragraphs(self.document), 1):
             found: set[str] = set()
             for text in _linkable_texts(para):
+                matched.append(str(text))
                 pieces = _split(text, matcher, found)
                 if pieces is not None:
                     text.parent.replace(text, pieces)
+            used |= found
             for term in para.findall(triglot_term):
                 term["link"] = _links(config.triglot_term_links, term["concept"], linked)
             for concept, use in _uses(para, env.docname, number).items():
                 uses.setdefault(concept, []).append(use)
         if uses:
             USES.of(env)[env.docname] = uses
+        note_concepts(env, used)
+        note_matched_texts(env, matched)
 
 
 def _links(mode: str, concept: str, linked: set[str]) -> bool:

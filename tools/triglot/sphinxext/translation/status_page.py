@@ -31,6 +31,7 @@ from triglot.sphinxext.core.paragraphs import anchored_paragraphs
 from triglot.sphinxext.core.site import is_html, page_in, page_language, site_languages
 from triglot.sphinxext.core.state import PerDocument
 from triglot.sphinxext.core.templates import render
+from triglot.sphinxext.core.termbase import changed_concepts
 from triglot.sphinxext.core.uitext import ui_plural, ui_text, ui_words
 from triglot.sphinxext.translation.chart import STATES, Bar, coverage, coverage_chart
 from triglot.sphinxext.translation.notes import paragraph_state
@@ -227,7 +228,9 @@ def status_body(app: Sphinx) -> str:
 def _collect(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not is_html(app):
         return
-    if not anything_read(app) and not page_outdated(app, PAGE, paragraph_states(app.env)):
+    # its terminology figures follow every entry of the termbase
+    if (not anything_read(app) and not changed_concepts(app)
+            and not page_outdated(app, PAGE, paragraph_states(app.env))):
         return
     title = ui_words()["status_title"].format(
         language=page_language(app.config).name)

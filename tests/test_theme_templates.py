@@ -1,0 +1,47 @@
+"""The theme's compiled templates kept in the doctree folder: reused by the next build,
+compiled again when a template changes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import pytest
+from triglot.sphinxext.core.theme_templates import FOLDER
+
+
+def test_a_rebuild_uses_the_compiled_templates_and_follows_an_edited_one(
+        rootdir: Path, tmp_path: Path, sphinx_html: Callable[..., Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", source)
+    (source / "_templates").mkdir()
+    layout = source / "_templates" / "layout.html"
+    layout.write_text('{% extends "!layout.html" %}{% block footer %}first{% endblock %}\n',
+                      encoding="utf-8")
+    doctrees = tmp_path / "doctrees"
+    build = ["-D", "templates_path=_templates"]
+    sphinx_html(source, tmp_path / "out", "en", *build, doctrees=doctrees)
+    cached = sorted(doctrees.glob(f"{FOLDER}/*/*.cache"))
+    assert len(cached) > 3  # the project's layout, the theme's and what they include
+    assert "first" in (tmp_path / "out" / "article.html").read_text(encoding="utf-8")
+    layout.write_text('{% extends "!layout.html" %}{% block footer %}second{% endblock %}\n',
+                      encoding="utf-8")
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None,
+                 *args: object, **kwargs: object) -> object:
+        compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    sphinx_html(source, tmp_path / "out", "en", *build, doctrees=doctrees)
+    # the edited template; the theme's came from the cache (strings are not cached: static
+    # files' templates)
+    assert [name for name in compiled if name] == ["layout.html"]
+    page = (tmp_path / "out" / "article.html").read_text(encoding="utf-8")
+    assert "second" in page and "first" not in page
+    assert sorted(doctrees.glob(f"{FOLDER}/*/*.cache")) == cached

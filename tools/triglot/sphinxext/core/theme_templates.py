@@ -1,0 +1,69 @@
+"""The HTML theme's templates, compiled once per build folder instead of once per build.
+
+Sphinx compiles the theme's Jinja templates (``layout.html``, ``page.html`` and what they
+include) in every build, a tenth of a second or more for Furo, before it writes the
+first page: on an incremental build that writes a page or two, that is much of the build.
+Jinja keeps compiled templates in a bytecode cache when the environment has one; this
+gives Sphinx's template environment one in the doctree folder, where Sphinx keeps the
+rest of what a rebuild reuses. Jinja checks each entry against its template's source,
+and the folder is named after what compiling depends on (the environment's class,
+extensions and syntax settings), so a changed template or setting is compiled again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+FOLDER = "triglot-templates"
+
+
+def compile_settings(environment: jinja2.Environment) -> str | None:
+    """A digest of what the code Jinja compiles a template to depends on, besides the
+    template's source and name; None when that is a function of the project's (a callable
+    ``autoescape`` or ``finalize``), whose code no digest can vouch for.
+
+    >>> plain, i18n = jinja2.Environment(), jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    >>> compile_settings(plain) == compile_settings(jinja2.Environment())
+    True
+    >>> compile_settings(plain) == compile_settings(i18n)
+    False
+    >>> print(compile_settings(jinja2.Environment(finalize=str)))
+    None
+    """
+    if not isinstance(environment.autoescape, bool) or environment.finalize is not None:
+        return None
+    settings = (type(environment).__module__, type(environment).__qualname__,
+                jinja2.__version__, sorted(environment.extensions),
+                environment.block_start_string, environment.block_end_string,
+                environment.variable_start_string, environment.variable_end_string,
+                environment.comment_start_string, environment.comment_end_string,
+                environment.line_statement_prefix, environment.line_comment_prefix,
+                environment.trim_blocks, environment.lstrip_blocks,
+                environment.newline_sequence, environment.keep_trailing_newline,
+                environment.optimized, environment.is_async, environment.autoescape,
+                sorted(getattr(environment, "intercepted_binops", ())),
+                sorted(getattr(environment, "intercepted_unops", ())))
+    return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:16]
+
+
+def _cache_templates(app: Sphinx) -> None:
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if not isinstance(environment, jinja2.Environment) or environment.bytecode_cache:
+        return  # another template bridge, or a cache of the project's own
+    settings = compile_settings(environment)
+    if settings is None:
+        return
+    folder = Path(app.doctreedir, FOLDER, settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _cache_templates)
