@@ -123,7 +123,8 @@ def as_locale_parses(text: str) -> str:
     return text + "\n\n   dummy literal" if text.strip().endswith("::") else text
 
 
-# Every translatable message of each document, as read: what the catalogs may hold.
+# Every translatable message of each document, as read in a translation build: what its
+# catalogs may hold.
 MESSAGES: PerDocument[set[str]] = PerDocument("triglot_messages")
 
 
@@ -133,12 +134,11 @@ class CheckTranslations(SphinxTransform):
     default_priority = 16
 
     def apply(self, **kwargs: object) -> None:
+        if not is_translation_build(self.env):
+            return  # nothing to check, and orphans are looked for in translations only
         found = MESSAGES.of(self.env).setdefault(self.env.docname, set())
-        translating = is_translation_build(self.env)
         for node, message in extract_messages(self.document):
             found.add(message)
-            if not translating:
-                continue
             if isinstance(node, LITERAL_TYPE_NODES):
                 continue  # Locale puts these in as they are (code samples), never as reST
             translation = _translation(self.env, self.env.docname, message)
