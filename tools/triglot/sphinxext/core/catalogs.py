@@ -43,7 +43,7 @@ def compile_catalogs(app: Sphinx) -> None:
     for info in repository.catalogs:
         try:
             compile_catalog(info.po_path, info.mo_path,
-                            app.config.gettext_allow_fuzzy_translations)
+                            app.config.gettext_allow_fuzzy_translations, read=read_po)
         except TriglotError as exc:
             raise CatalogError(str(exc)) from None
 
