@@ -30,9 +30,10 @@ def parsed(text: str) -> list[pofile.Entry] | str:
 
 
 #: String bodies with what escapes can do: quotes, byte escapes that could run into the
-#: next line's digits, invalid ones, tabs, CJK.
+#: next line's digits, invalid ones; tabs, CJK, and what str.splitlines breaks at.
 BODIES = st.lists(st.sampled_from(['a', ' ', '7', 'x', '語', '\\"', '\\n', '\\\\', '\\x4',
-                                   '\\1', '\\q', '"', '\t']), max_size=6).map("".join)
+                                   '\\1', '\\q', '"', '\t', '\f', '\x85', '\u2028']),
+                    max_size=6).map("".join)
 QUOTED = st.builds(lambda body, tail: f'"{body}"{tail}', BODIES,
                    st.sampled_from(["", "", "", " ", "\r"]))
 
@@ -45,7 +46,7 @@ def field(keyword: str) -> st.SearchStrategy[list[str]]:
 COMMENTS = st.lists(st.sampled_from([
     "# translator", "#", "#. extracted", "#: a.rst:1 b.rst:2", "#, fuzzy", "#, fuzzy, c-format",
     "#| msgid \"old\"", "#| \"more\"", "#~ msgid \"gone\"", "#~ msgstr \"weg\"", "#~ \"more\"",
-    "#x", "  # indented", "#, fuzzy  ",
+    "#x", "  # indented", "#, fuzzy  ", "# a\fform feed", "#. \u2028",
 ]), max_size=3)
 ENTRY = st.builds(
     lambda comments, context, msgid, plural, msgstr, blank: [

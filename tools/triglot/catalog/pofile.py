@@ -261,7 +261,7 @@ def _common_entries(parser: _Parser, text: str) -> tuple[list[Entry], int]:
     while match := _COMMON_ENTRY.match(text, at):
         entry = Entry(first=number)
         line = number
-        for comment in match["comments"].splitlines():
+        for comment in match["comments"].split("\n")[:-1]:  # lines end at \n only
             _add_comment(entry, comment.strip())
             line += 1
         try:
@@ -276,7 +276,7 @@ def _common_entries(parser: _Parser, text: str) -> tuple[list[Entry], int]:
                     line += block.count("\n")
                 else:
                     value = []
-                    for quoted in block.splitlines():
+                    for quoted in block.split("\n")[:-1]:
                         value.append(parser.string(quoted, line))
                         line += 1
                     entry.fields[name] = "".join(value)
