@@ -114,9 +114,10 @@ def test_main_prints_a_row_per_language_and_passes(tmp_path: Path,
     monkeypatch.setattr(adopt, "build", fake_build({"plain": 2.0, "adopted": 2.4}))
     assert adopt.main(["--fixture", str(fixture(tmp_path))]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["lang", "plain", "cpu", "s", "(wall)", "triglot", "cpu", "s",
+    assert lines[0] == "CPU seconds: medians of 3 interleaved clean builds (wall beside)"
+    assert lines[1].split() == ["lang", "plain", "cpu", "s", "(wall)", "triglot", "cpu", "s",
                                 "(wall)", "ratio", "plain", "bytes", "triglot", "bytes", "ratio"]
-    assert [line.split() for line in lines[1:]] == [
+    assert [line.split() for line in lines[2:]] == [
         [lang, "2.00", "1.0", "2.40", "1.0", "1.20", "1000", "1087", "1.09"]
         for lang in adopt.LANGUAGES]
 
@@ -134,3 +135,19 @@ def test_main_names_each_missed_target(tmp_path: Path, monkeypatch: pytest.Monke
     assert misses[2] == ("bench-adopt: missed: ja: -W fails with plain Sphinx's warnings "
                          "suppressed: index.rst:3: ERROR: Unknown directive")
     assert len(misses) == 3
+
+
+def test_each_run_starts_clean_and_the_medians_are_printed(tmp_path: Path) -> None:
+    source = fixture(tmp_path)
+    plain = adopt.prepare(source, tmp_path / "work", adopted=False)
+    ours = adopt.prepare(source, tmp_path / "other", adopted=False)  # no triglot: quick
+    compiled = plain.parent / "locales" / "ja" / "LC_MESSAGES" / "index.mo"
+    compiled.parent.mkdir(parents=True)
+    compiled.write_bytes(b"")
+    out = tmp_path / "out-plain"
+    (tmp_path / "doctrees-out-plain").mkdir()
+    adopt.clean(plain, out)
+    assert not compiled.exists() and not (tmp_path / "doctrees-out-plain").exists()
+    base, theirs, warnings = adopt.costs(plain, ours, "en", out, tmp_path / "out-ours", 2, "")
+    assert base.cpu > 0 and theirs.wall > 0 and warnings == ""
+    assert (out / "index.html").is_file()

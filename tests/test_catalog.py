@@ -205,3 +205,12 @@ def test_a_comment_with_line_breaks_never_becomes_lines_of_the_entry() -> None:
     again = parse_catalog(render_catalog(catalog).decode("utf-8"), "y.po")
     assert [m.id for m in again] == ["", "a"] and not again["a"].fuzzy
     assert again["a"].user_comments == ["note", "#, fuzzy", 'msgid "x"', 'msgstr "y"', ""]
+
+
+def test_a_catalog_only_read_keeps_its_messages_not_its_lines() -> None:
+    laid_out, read_only = (parse_catalog(GETTEXT, "ja.po", keep_layout=keep)
+                           for keep in (True, False))
+    assert [(m.id, m.string, m.flags, m.lineno) for m in read_only] == [
+        (m.id, m.string, m.flags, m.lineno) for m in laid_out]
+    assert laid_out.layout.entries and not read_only.layout.entries
+    assert read_only.mime_headers == laid_out.mime_headers

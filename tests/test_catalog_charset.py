@@ -83,3 +83,19 @@ def test_a_catalog_without_a_header_is_utf8(tmp_path: Path) -> None:
     path = tmp_path / "bare.po"
     path.write_bytes('msgid "a"\nmsgstr "é"\n'.encode())
     assert read_catalog(path)["a"].string == "é"
+
+
+def test_a_legacy_charset_catalog_compiles_to_utf8_leaving_the_one_read_as_it_was(
+        tmp_path: Path) -> None:
+    import gettext
+
+    from triglot.catalog import compile_catalog
+
+    path = _catalog(tmp_path, "ISO-8859-1", "latin-1")
+    catalog = read_catalog(path)
+    charset = catalog.charset
+    assert compile_catalog(path, tmp_path / "index.mo", read=lambda _: catalog)
+    assert catalog.charset == charset != "utf-8"  # a reader's cached catalog is not changed
+    with (tmp_path / "index.mo").open("rb") as mo:
+        assert gettext.GNUTranslations(mo).gettext("Each application pool is a process.") == (
+            "Cada pool de aplicativos é um processo.")

@@ -2,15 +2,17 @@
 
 The fixture is ``../shared/bench/projects/python-tutorial`` (CPython 3.13's tutorial with
 the official ja and pt_BR catalogs). In a copy, each language is built as its CI builds
-it (``sphinx-build -b html Doc OUT -D language=… -D locale_dirs=../locales``), once with
-the project's ``conf.py`` as it is and once with the two lines that adopt triglot, each
-in a fresh process. Printed per language: CPU seconds of both (children included) with
-wall time beside, their ratio, and the bytes of the HTML pages plain Sphinx writes (in
-both builds; triglot's own pages, parallel views and status, are extra pages). It also checks the
-adoption: triglot's switcher, counterparts and status page are there, every code
-sample is the one plain Sphinx publishes (none parsed as reST or reverted), and ``-W``
-passes with the warnings plain Sphinx gives suppressed (and triglot's statements of
-the catalogs' state, :data:`STATE_WARNINGS`). Exits 1 naming what misses its target.
+it (``sphinx-build -b html Doc OUT -D language=… -D locale_dirs=../locales``), with the
+project's ``conf.py`` as it is and with the two lines that adopt triglot, each in a fresh
+process from nothing (no output, doctrees or compiled catalogs), ``--runs`` times in
+turn. Printed per language: the medians of both builds' CPU seconds (children included)
+with wall time beside, their ratio, and the bytes of the HTML pages plain Sphinx writes
+(in both builds; triglot's own pages, parallel views and status, are extra pages). It
+also checks the adoption: triglot's switcher, counterparts and status page are there,
+every code sample is the one plain Sphinx publishes (none parsed as reST or reverted),
+and ``-W`` passes with the warnings plain Sphinx gives suppressed (and triglot's
+statements of the catalogs' state, :data:`STATE_WARNINGS`). Exits 1 naming what misses
+its target.
 Run it in the venv ``make bench-adopt`` makes (the fixture needs its own Sphinx, 8.2,
 and theme: ``constraints-adopt.txt``).
 """
@@ -26,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from triglot.bench.cost import children_cpu
+from triglot.bench.cost import Cost, children_cpu, median
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURE = ROOT.parent / "shared" / "bench" / "projects" / "python-tutorial"
@@ -51,6 +53,15 @@ def prepare(fixture: Path, work: Path, adopted: bool) -> Path:
         with (doc / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write(ADOPTION)
     return doc
+
+
+def clean(doc: Path, out: Path) -> None:
+    """Remove what a build of ``doc`` into ``out`` leaves: the output, its doctrees and the
+    catalogs it compiled (``.mo`` beside each ``.po``), so that the next one starts clean."""
+    for folder in (out, out.parent / f"doctrees-{out.name}"):
+        shutil.rmtree(folder, ignore_errors=True)
+    for compiled in (doc.parent / "locales").rglob("*.mo"):
+        compiled.unlink()
 
 
 def build(doc: Path, language: str, out: Path, *options: str,
@@ -122,29 +133,47 @@ def check_adoption(language: str, plain_out: Path, ours_out: Path) -> list[str]:
     return problems
 
 
+def costs(plain: Path, adopted: Path, language: str, base_out: Path, ours_out: Path,
+          runs: int, baseurl: str) -> tuple[Cost, Cost, str]:
+    """The median costs of ``runs`` clean builds of ``language``, plain and adopted in
+    turn (a change in the machine's load falls on both), and plain Sphinx's warnings."""
+    base_costs, ours_costs, base_warnings = [], [], ""
+    for _ in range(runs):
+        clean(plain, base_out)
+        cpu, wall, base_warnings = build(plain, language, base_out, baseurl=baseurl)
+        base_costs.append(Cost(cpu, wall))
+        clean(adopted, ours_out)
+        cpu, wall, _ = build(adopted, language, ours_out, baseurl=baseurl)
+        ours_costs.append(Cost(cpu, wall))
+    return median(base_costs), median(ours_costs), base_warnings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fixture", type=Path, default=FIXTURE)
     parser.add_argument("--baseurl", default=PUBLISHED,
                         help="where the fixture's site is published (html_baseurl; "
                              "default: %(default)s)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="interleaved clean builds per language and variant, whose "
+                             "medians are printed (default: %(default)s)")
     args = parser.parse_args(argv)
     misses = []
     with tempfile.TemporaryDirectory(prefix="triglot-bench-adopt-") as folder:
         work = Path(folder)
         plain, adopted = prepare(args.fixture, work, False), prepare(args.fixture, work, True)
+        print(f"CPU seconds: medians of {args.runs} interleaved clean builds (wall beside)")
         print(f"{'lang':<6} {'plain cpu s':>11} {'(wall)':>7} {'triglot cpu s':>13} {'(wall)':>7} "
               f"{'ratio':>6} {'plain bytes':>11} {'triglot bytes':>13} {'ratio':>6}")
         for language in LANGUAGES:
             base_out, ours_out = work / f"out-plain-{language}", work / f"out-triglot-{language}"
-            base_cpu, base_wall, base_warnings = build(plain, language, base_out,
-                                                       baseurl=args.baseurl)
-            ours_cpu, ours_wall, _ = build(adopted, language, ours_out, baseurl=args.baseurl)
+            base, ours, base_warnings = costs(plain, adopted, language, base_out, ours_out,
+                                              max(args.runs, 1), args.baseurl)
             pages = pages_of(base_out)
             base_bytes, ours_bytes = page_bytes(base_out, pages), page_bytes(ours_out, pages)
-            cpu_ratio, bytes_ratio = ours_cpu / base_cpu, ours_bytes / base_bytes
-            print(f"{language:<6} {base_cpu:>11.2f} {base_wall:>7.1f} {ours_cpu:>13.2f} "
-                  f"{ours_wall:>7.1f} {cpu_ratio:>6.2f} {base_bytes:>11} {ours_bytes:>13} "
+            cpu_ratio, bytes_ratio = ours.cpu / base.cpu, ours_bytes / base_bytes
+            print(f"{language:<6} {base.cpu:>11.2f} {base.wall:>7.1f} {ours.cpu:>13.2f} "
+                  f"{ours.wall:>7.1f} {cpu_ratio:>6.2f} {base_bytes:>11} {ours_bytes:>13} "
                   f"{bytes_ratio:>6.2f}")
             if cpu_ratio > MAX_CPU_RATIO:
                 misses.append(f"{language}: CPU {cpu_ratio:.2f}x plain (target {MAX_CPU_RATIO}x)")

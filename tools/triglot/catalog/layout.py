@@ -72,13 +72,15 @@ def wrap_width(lines: list[str]) -> int:
     >>> wrap_width(['msgid "short"'])
     79
     """
-    widest = widest_single = 0
+    widest = 0
     for line, following in zip(lines, lines[1:] + [""], strict=True):
-        if _STRING_LINE.match(line) and _STRING_LINE.match(following) and not line.endswith(
-                '\\n"'):
+        # a line no longer than the widest cannot be wider: its columns are not counted
+        if (len(line) > widest and _STRING_LINE.match(line) and _STRING_LINE.match(following)
+                and not line.endswith('\\n"')):
             widest = max(widest, min(width_of(line), len(line)))
-        elif _KEYWORD_LINE.match(line):
-            widest_single = max(widest_single, width_of(line))
-    if not widest:
-        return 0 if widest_single > GETTEXT_WIDTH else GETTEXT_WIDTH
-    return next((width for width in KNOWN_WIDTHS if widest <= width), widest)
+    if widest:
+        return next((width for width in KNOWN_WIDTHS if widest <= width), widest)
+    # nothing wrapped: a file whose single lines are longer than gettext's width never wraps
+    long_single = any(width_of(line) > GETTEXT_WIDTH for line in lines
+                      if _KEYWORD_LINE.match(line))
+    return 0 if long_single else GETTEXT_WIDTH

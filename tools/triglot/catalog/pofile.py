@@ -193,21 +193,11 @@ class _Parser:
         return unescape(match.group(1), self.path, number)
 
     def comment(self, line: str, number: int, obsolete: bool) -> None:
-        kind, rest = line[1:2], line[2:]
-        text = rest[1:] if rest.startswith(" ") else rest
-        if kind == "|":
-            self.previous(rest.strip(), number, obsolete)
+        if line[1:2] == "|":
+            self.previous(line[2:].strip(), number, obsolete)
             return
-        entry = self.current(number, obsolete)
         self.target = None
-        if kind == ".":
-            entry.auto_comments.append(text)
-        elif kind == ":":
-            entry.locations.extend(rest.split())
-        elif kind == ",":
-            entry.flags.extend(f for f in (f.strip() for f in rest.split(",")) if f)
-        else:  # "# text" and any other "#..." line: a translator comment, as gettext has it
-            entry.user_comments.append(line[2:] if line[1:2] == " " else line[1:])
+        _add_comment(self.current(number, obsolete), line)
 
     def feed(self, number: int, line: str) -> None:
         stripped = line.strip()
@@ -230,8 +220,77 @@ class _Parser:
         self.keyword(stripped, number, False)
 
 
+def _add_comment(entry: Entry, line: str) -> None:
+    """Note the comment ``line`` (stripped; not a ``#|`` line) on ``entry``."""
+    kind, rest = line[1:2], line[2:]
+    if kind == ".":
+        entry.auto_comments.append(rest[1:] if rest.startswith(" ") else rest)
+    elif kind == ":":
+        entry.locations.extend(rest.split())
+    elif kind == ",":
+        entry.flags.extend(f for f in (f.strip() for f in rest.split(",")) if f)
+    else:  # "# text" and any other "#..." line: a translator comment, as gettext has it
+        entry.user_comments.append(line[2:] if line[1:2] == " " else line[1:])
+
+
 def _shown(text: str) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+# An entry as gettext's tools write nearly every one: comments (not #| or #~), msgctxt,
+# msgid and msgstr at the start of their lines, one space after each keyword, each
+# string on lines of its own, then blank lines. Read with one match, not line by line.
+_QUOTED = r'"[^\n]*"\n(?:"[^\n]*"\n)*'
+_COMMON_ENTRY = re.compile(
+    rf"(?P<comments>(?:#(?![~|])[^\n]*\n)*)(?:msgctxt (?P<msgctxt>{_QUOTED}))?"
+    rf"msgid (?P<msgid>{_QUOTED})msgstr (?P<msgstr>{_QUOTED})\n*")
+# A field's lines, each one quoted string; when none has an octal or hex escape (which
+# could run on into the next line's digits), unescaping them joined is unescaping each.
+_STRING_LINES = re.compile(r'(?:"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n)+')
+_NUMERIC_ESCAPE = re.compile(r"\\[0-7x]")
+
+
+def _common_entries(parser: _Parser, text: str) -> tuple[list[Entry], int]:
+    """The entries at the start of ``text`` that :data:`_COMMON_ENTRY` matches, as
+    :meth:`_Parser.feed` reads them, and the line where the parser is to go on.
+
+    The parser reads the rest from the last of them on: what follows an entry may still
+    be part of it (a string line after a blank line continues its msgstr), while an
+    entry's first line, a comment or keyword, starts an entry in any state the parser
+    is in. An entry whose strings the parser would refuse is left to it too, to say why.
+    """
+    entries: list[Entry] = []
+    at, number = 0, 1
+    while match := _COMMON_ENTRY.match(text, at):
+        entry = Entry(first=number)
+        line = number
+        for comment in match["comments"].split("\n")[:-1]:  # lines end at \n only
+            _add_comment(entry, comment.strip())
+            line += 1
+        try:
+            for name in ("msgctxt", "msgid", "msgstr"):
+                block = match[name]
+                if block is None:
+                    continue
+                entry.starts[name] = line
+                if _STRING_LINES.fullmatch(block) and not _NUMERIC_ESCAPE.search(block):
+                    entry.fields[name] = unescape(block[1:-2].replace('"\n"', ""), parser.path,
+                                                  line)
+                    line += block.count("\n")
+                else:
+                    value = []
+                    for quoted in block.split("\n")[:-1]:
+                        value.append(parser.string(quoted, line))
+                        line += 1
+                    entry.fields[name] = "".join(value)
+        except TriglotError:
+            break  # the parser says where, reading the entry again
+        entry.line, entry.last = entry.starts["msgid"], line - 1
+        entries.append(entry)
+        at, number = match.end(), number + match.group().count("\n")
+    if entries:
+        number = entries.pop().first
+    return entries, number
 
 
 def parse_entries(text: str, path: str | Path) -> list[Entry]:
@@ -249,8 +308,9 @@ def parse_entries(text: str, path: str | Path) -> list[Entry]:
     triglot.errors.TriglotError: bad.po:2: not a valid catalog line: 'msgstr b'
     """
     parser = _Parser(path)
+    parser.entries, start = _common_entries(parser, text if text.endswith("\n") else text + "\n")
     lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
-        parser.feed(number, line)
+    for number in range(start, len(lines) + 1):
+        parser.feed(number, lines[number - 1])
     parser.finish(len(lines))
     return parser.entries

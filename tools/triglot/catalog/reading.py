@@ -11,6 +11,7 @@ from babel.messages.catalog import Catalog, Message
 from triglot.catalog.charset import decode_catalog
 from triglot.catalog.layout import Layout, snapshot, wrap_width
 from triglot.catalog.pofile import Entry, parse_entries
+from triglot.catalog.wrap import GETTEXT_WIDTH
 from triglot.errors import TriglotError
 from triglot.textio import ANY, read_bytes, version_of
 
@@ -34,17 +35,19 @@ class PoCatalog(Catalog):
         self.file_version = file_version
 
 
-def read_catalog(path: str | Path) -> PoCatalog:
+def read_catalog(path: str | Path, *, keep_layout: bool = True) -> PoCatalog:
     """Read a ``.po`` (or ``.pot``) file in the charset its header declares; anything
-    malformed is a :class:`TriglotError` naming its line."""
+    malformed is a :class:`TriglotError` naming its line. ``keep_layout=False`` for one
+    that is only read, never written back: its entries' lines are not kept."""
     data = read_bytes(path)
-    catalog = parse_catalog(decode_catalog(data, path), path)
+    catalog = parse_catalog(decode_catalog(data, path), path, keep_layout=keep_layout)
     catalog.file_version = version_of(data)
     return catalog
 
 
-def parse_catalog(text: str, path: str | Path) -> PoCatalog:
-    r"""The catalog in ``text`` (read from ``path``, which errors name).
+def parse_catalog(text: str, path: str | Path, *, keep_layout: bool = True) -> PoCatalog:
+    r"""The catalog in ``text`` (read from ``path``, which errors name), with the
+    :class:`Layout` of its entries unless ``keep_layout`` is False.
 
     >>> catalog = parse_catalog('msgid ""\nmsgstr "Language: ja\\n"\n\n'
     ...                         '#, fuzzy\n#| msgid "Old."\nmsgid "New."\nmsgstr "新"\n', "x.po")
@@ -57,7 +60,7 @@ def parse_catalog(text: str, path: str | Path) -> PoCatalog:
     triglot.errors.TriglotError: dup.po:4: duplicate message "a" (first at line 1)
     """
     lines = text.split("\n")
-    layout = Layout(width=wrap_width(lines))
+    layout = Layout(width=wrap_width(lines) if keep_layout else GETTEXT_WIDTH)
     catalog, entries = _header_and_entries(text, lines, path, layout)
     for entry in entries:
         message = _message(entry)
@@ -69,8 +72,9 @@ def parse_catalog(text: str, path: str | Path) -> PoCatalog:
         context = entry.previous.get("msgctxt")
         if context is not None:
             layout.previous_contexts[key] = context
-        layout.entries[(entry.obsolete, key)] = (snapshot(message, context),
-                                                 lines[entry.first - 1:entry.last])
+        if keep_layout:
+            layout.entries[(entry.obsolete, key)] = (snapshot(message, context),
+                                                     lines[entry.first - 1:entry.last])
     return catalog
 
 

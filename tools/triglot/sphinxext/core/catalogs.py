@@ -43,7 +43,7 @@ def compile_catalogs(app: Sphinx) -> None:
     for info in repository.catalogs:
         try:
             compile_catalog(info.po_path, info.mo_path,
-                            app.config.gettext_allow_fuzzy_translations)
+                            app.config.gettext_allow_fuzzy_translations, read=read_po)
         except TriglotError as exc:
             raise CatalogError(str(exc)) from None
 
@@ -51,10 +51,11 @@ def compile_catalogs(app: Sphinx) -> None:
 @per_file
 def read_po(path: str) -> Catalog:
     """The catalog at ``path``, read once per process and file version (every catalog
-    the extension reads goes through here)."""
+    the extension reads goes through here; it never writes one back, so the file's
+    layout is not kept)."""
     from triglot.catalog import read_catalog
 
-    return read_catalog(path)
+    return read_catalog(path, keep_layout=False)
 
 
 # Each (document, language)'s catalog files, found once per build (per configuration):

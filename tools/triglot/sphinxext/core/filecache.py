@@ -6,12 +6,20 @@ keeps one value per file, checked against the file's modification time and size 
 every call, so each file is read once per process and version. The cache holds one
 entry per file (it grows with the project, never past it) and a changed file replaces
 its own entry, so a long-lived process (``sphinx-autobuild``) keeps no stale versions.
+
+What is read is kept, so Python's cyclic garbage collector is paused while it is read:
+the tens of thousands of objects a catalog becomes would otherwise set off collection
+after collection, each walking the build's whole heap (its doctrees and environment)
+for garbage that reading does not make; in the Python tutorial's English build, reading
+the other languages' catalogs took three times as long with it running.
 """
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -47,7 +55,8 @@ class per_file(Generic[T]):  # noqa: N801  (used as a decorator, named like one)
         version = (stat.st_mtime_ns, stat.st_size)
         entry = self._entries.get(key)
         if entry is None or entry[0] != version:
-            entry = self._entries[key] = (version, self.read(key))
+            with _collector_paused():
+                entry = self._entries[key] = (version, self.read(key))
         return entry[1]
 
     def __len__(self) -> int:
@@ -55,3 +64,23 @@ class per_file(Generic[T]):  # noqa: N801  (used as a decorator, named like one)
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in the block (as it was after it; nested, the outer
+    block enables it again).
+
+    >>> with _collector_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from triglot.terms.matchcache import CachedMatcher, MatchCache
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from triglot.glossary import Termbase
+    from triglot.terms.matchcache import CachedMatcher, MatchCache
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +34,8 @@ _CACHES: dict[Path, MatchCache] = {}
 def cached_matcher(doctreedir: str | Path, termbase: Termbase, lang: str,
                    owner: str) -> CachedMatcher:
     """A matcher of ``lang`` backed by the cache of the build in ``doctreedir``."""
+    from triglot.terms.matchcache import MatchCache  # a build with a termbase only
+
     path = Path(doctreedir, FILENAME)
     if path not in _CACHES:
         _CACHES[path] = MatchCache(path)

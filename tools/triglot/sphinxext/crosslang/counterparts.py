@@ -46,9 +46,11 @@ class triglot_counterparts(Furniture):
     ``anchor`` only the fold, whose body the page's counterparts script holds."""
 
     def render(self) -> str:
+        anchor = self.get("anchor", "")
+        # a fold with an anchor is filled from the page's script: its body is not rendered
         return render("counterparts.html", here=self["here"].tag,
-                      summary=ui_text("other_languages"), anchor=self.get("anchor", ""),
-                      **self.body_context())
+                      summary=ui_text("other_languages"), anchor=anchor,
+                      **({} if anchor else self.body_context()))
 
     def body_context(self) -> dict[str, Any]:
         links = self.get("links", {})

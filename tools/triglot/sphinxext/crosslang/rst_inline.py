@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 _INLINE = re.compile(
     r"``(?P<literal>\S(?:.*?\S)?)``"
@@ -36,6 +37,8 @@ def _role_text(content: str) -> str:
     return content
 
 
+# The counterparts of a page and the parallel view of its document reduce the same texts.
+@lru_cache(maxsize=1 << 16)
 def inline_html(text: str) -> str:
     """``text``, a reST paragraph message, as escaped HTML with its inline markup kept.
 

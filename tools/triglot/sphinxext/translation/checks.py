@@ -17,6 +17,7 @@ each, orphans one per catalog, with their count. Literal blocks and the other ad
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ from triglot.sphinxext.translation.unsafe_links import ENTRY
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
+    from docutils.frontend import Values
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -55,15 +57,51 @@ def _translation(env: BuildEnvironment, docname: str,
     return None
 
 
-def rest_problems(text: str, transform: SphinxTransform) -> list[str]:
-    """The warnings and errors docutils reports parsing ``text`` in this document's context.
+# What docutils can report about a text only when it holds one of these: the start of
+# inline markup (emphasis, literals, roles, substitutions; an escape), or a line break
+# (block structure: titles, indentation, lists and directives ending without a blank
+# line), any that str.splitlines breaks at, as docutils does.
+_MARKUP = frozenset("*`|\\\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# A list item's enumerator, which docutils parses the rest of the line after as a body.
+_ENUMERATOR = re.compile(r"(?:[0-9]+|[A-Za-z]|[IVXLCDM]+|[ivxlcdm]+)[.)]\s+")
+
+
+def may_have_problems(text: str) -> bool:
+    """Whether docutils could report anything parsing ``text``: False for one line
+    without inline markup whose first character (after list enumerators) is a letter or
+    digit, as most translations are; anything else (block markup, a comment, a table, a
+    transition all start with punctuation or space) is parsed.
+
+    >>> may_have_problems("Cada pool de aplicativos roda em seu próprio processo.")
+    False
+    >>> [may_have_problems(t) for t in ("Use *x.", "A. -- x", "Título\\n======", "Ex.::")]
+    [True, True, True, True]
+    """
+    if not _MARKUP.isdisjoint(text) or text.rstrip().endswith("::"):  # "::" wants a block
+        return True
+    while enumerator := _ENUMERATOR.match(text):
+        text = text[enumerator.end():]
+    return not text[:1].isalnum()
+
+
+def rest_problems(text: str, settings: Values) -> list[str]:
+    """The warnings and errors docutils reports parsing ``text`` with a document's
+    ``settings``; Sphinx parses each translation itself, twice: a text in which docutils
+    can find nothing (:func:`may_have_problems`) is not parsed a third time here."""
+    if not may_have_problems(text) and len(text) <= settings.line_length_limit:
+        return []
+    return parse_problems(text, settings)
+
+
+def parse_problems(text: str, settings: Values) -> list[str]:
+    """The warnings and errors docutils reports parsing ``text`` with ``settings``.
 
     Parsed as Sphinx's ``Locale`` transform parses a translation (the reST parser with
     the document's settings, while the document is read, so with Sphinx's roles and
     directives; without ``rst_prolog``) but with a silent reporter, so nothing is logged
     twice.
     """
-    settings = transform.document.settings.copy()
+    settings = settings.copy()
     settings.report_level = settings.halt_level = 5
     document = docutils.utils.new_document("<translation>", settings)
     problems: list[str] = []
@@ -85,7 +123,8 @@ def as_locale_parses(text: str) -> str:
     return text + "\n\n   dummy literal" if text.strip().endswith("::") else text
 
 
-# Every translatable message of each document, as read: what the catalogs may hold.
+# Every translatable message of each document, as read in a translation build: what its
+# catalogs may hold.
 MESSAGES: PerDocument[set[str]] = PerDocument("triglot_messages")
 
 
@@ -95,19 +134,19 @@ class CheckTranslations(SphinxTransform):
     default_priority = 16
 
     def apply(self, **kwargs: object) -> None:
+        if not is_translation_build(self.env):
+            return  # nothing to check, and orphans are looked for in translations only
         found = MESSAGES.of(self.env).setdefault(self.env.docname, set())
-        translating = is_translation_build(self.env)
         for node, message in extract_messages(self.document):
             found.add(message)
-            if not translating:
-                continue
             if isinstance(node, LITERAL_TYPE_NODES):
                 continue  # Locale puts these in as they are (code samples), never as reST
             translation = _translation(self.env, self.env.docname, message)
             if translation is None or translation[1].fuzzy or ignored(translation[1], "rst"):
                 continue
             path, entry = translation
-            problems = rest_problems(as_locale_parses(str(entry.string)), self)
+            problems = rest_problems(as_locale_parses(str(entry.string)),
+                                     self.document.settings)
             if problems:
                 node["translatable"] = False  # Locale keeps the English paragraph
                 node[BROKEN] = True

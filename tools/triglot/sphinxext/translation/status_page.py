@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from sphinx.util.i18n import docname_to_domain
 
-from triglot.check import CHECKS
 from triglot.errors import TriglotError
 from triglot.sphinxext.core.catalogs import catalog_paths, catalogs_for, read_po
 from triglot.sphinxext.core.config import missing_extra
@@ -192,6 +191,8 @@ def _terminology(words: dict[str, str], findings: list[Finding] | None,
         return {**found, "message": words["no_termbase"]}
     if findings is None:
         return {**found, "message": words["check_failed"]}
+    from triglot.check import CHECKS  # only where terms were checked: not on every build
+
     counts = Counter(f.code for f in findings)
     return {**found, "intro": words["terminology_intro"],
             "head": [words["check"], words["severity"], words["findings"]],
