@@ -24,7 +24,9 @@ first on ``PATH``).
 size, and at the largest a rebuild with nothing changed and one after a ``msgstr`` edit;
 then the line fitted through each variant's clean-build CPU, and how far each grows from
 linearly: the clean CPU per added document between the two largest sizes over that between
-the two smallest (:func:`marginal_growth`; 1 for a line).
+the two smallest (:func:`marginal_growth`; 1 for a line). Its target is 1.3, or plain
+Sphinx's own figure where that is larger (Sphinx's navigation makes plain builds grow faster
+than linearly): triglot must add no cost that grows faster than the build it extends.
 
 ``--quick`` (CI's smoke run) builds once each, and synthetic projects of 10, 20 and 40
 documents. It exits 1 when a figure misses its target, and says which.
@@ -412,9 +414,12 @@ class Bench:
                          f"{fit.intercept:.2f}+{fit.slope:.3f}N", f"R² {fit.r2:.4f}", "", None))
         growth = {name: marginal_growth(sizes, [cleans[size][name].cpu for size in sizes])
                   for name in ("triglot", "plain")}
+        # Sphinx's own navigation grows faster than linearly in the number of documents, so
+        # the target is that triglot adds nothing that grows faster than Sphinx's own cost
+        limit = max(MAX_GROWTH, growth["plain"])
         rows.append(("clean CPU per added document, growth", f"{growth['triglot']:.2f}",
-                     f"plain {growth['plain']:.2f}", f"<= {MAX_GROWTH}",
-                     growth["triglot"] <= MAX_GROWTH))
+                     f"plain {growth['plain']:.2f}", f"<= max({MAX_GROWTH}, plain)",
+                     growth["triglot"] <= limit))
         return rows
 
 
