@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from triglot.errors import TriglotError
 from triglot.glossary import Concept, Term, Termbase, load_termbase
-from triglot.terms.match import TermMatcher, _fold
+from triglot.terms.match import TermMatcher, _fold, _Tokens
 
 DATA = Path(__file__).resolve().parent / "data/terms"
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,3 +147,22 @@ def test_cues_begin_words_and_a_word_that_begins_no_term_is_not_analysed() -> No
     # it, and once the index is built its key tells it begins no term
     assert not matcher.may_match("blacklisted") and not matcher.find("blacklisted")
     assert not matcher.may_match("They listen here") and matcher.may_match("Two lists here")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Listen. Lists. List etc. Listing e.g. Lists. A. List, lists.\nList."),
+    ("pt_BR", "Escute. Listas. Lista etc. Listagem p.ex. Listas. Sr. Lista, listas."),
+])
+def test_a_last_word_before_its_period_is_keyed_as_its_token(lang: str, text: str) -> None:
+    # "word." before a space is keyed without tokenizing its window only where spaCy cuts
+    # the period off ("etc." it keeps whole): the matches are those of the whole text
+    tb = Termbase((lang,), [Concept("list", terms_by_lang={lang: [Term("list")]}),
+                            Concept("etc", terms_by_lang={lang: [Term("etc. list")]}),
+                            Concept("sr", terms_by_lang={lang: [Term("Sr. Lista")]})])
+    matcher = TermMatcher(tb, lang)
+    index = matcher._index
+    assert isinstance(index, _Tokens)
+    whole = index._scan(text, index.analyzer.tokens(text))
+    assert whole and matcher.find_all(text) == whole
+    for word in ("Listen", "Lisboa"):
+        assert not matcher.may_match(f"They {word}. Here")

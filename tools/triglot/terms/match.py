@@ -172,6 +172,7 @@ class _Tokens:
         self.cue = re.compile(r"(?<![^\W\d_])" + trie_pattern(cues) + r"[^\W_]*") \
             if cues else None
         self._starts: dict[str, bool] = {}  # plain word -> whether its key begins a term
+        self._periods: dict[str, bool] = {}  # word -> whether "word." is cut before "."
 
     @functools.cached_property
     def analyzer(self) -> Analyzer:
@@ -239,19 +240,36 @@ class _Tokens:
 
     def _may_start(self, text: str, start: int, end: int) -> bool:
         """Whether the word ``text[start:end]`` found at a cue can begin a term. A plain
-        word (letters and digits between spaces or punctuation that spaCy splits off) is
-        keyed as its token would be, without tokenizing its window; anything else
-        (ASP.NET, w3wp.exe) is tokenized."""
+        word (letters and digits between spaces or punctuation that spaCy splits off, or
+        before a period and a space that it cuts off) is keyed as its token would be,
+        without tokenizing its window; anything else (ASP.NET, w3wp.exe, "etc.") is
+        tokenized."""
         word = text[start:end]
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if not word.isalnum() or not ((before.isspace() or before in _PLAIN_EDGES)
+        if not word.isalnum():
+            return True
+        if after == "." and (end + 1 == len(text) or text[end + 1].isspace()):
+            if not self._splits_period(word):
+                return True
+            after = " "  # a sentence's last word, its period cut off as after a space
+        if not ((before.isspace() or before in _PLAIN_EDGES)
                 and (after.isspace() or after in _PLAIN_EDGES)):
             return True
         known = self._starts.get(word)
         if known is None:
             known = self._starts[word] = self.key(word) in self.first_keys
         return known
+
+    def _splits_period(self, word: str) -> bool:
+        """Whether the tokenizer cuts "word." before a space into the word and its
+        period, as it does a sentence's last word (not "etc.", "e.g.", an initial "A."):
+        spaCy tokenizes each text between spaces on its own, so one answer per word."""
+        splits = self._periods.get(word)
+        if splits is None:
+            splits = self._periods[word] = [t.text for t in self.analyzer.tokens(
+                word + ".")] == [word, "."]
+        return splits
 
     def _scan(self, text: str, tokens: list[Token]) -> list[Match]:
         matches: list[Match] = []
