@@ -23,6 +23,7 @@ from typing import NamedTuple
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
 from triglot.terms.lemmas import LemmaTable, lemma_table
+from triglot.terms.spacy_import import import_spacy
 
 _JOINERS = frozenset("-‐‑‒–—・")
 
@@ -48,7 +49,7 @@ class Analyzer:
     def __init__(self, lang: Language) -> None:
         self.language = lang
         try:
-            import spacy
+            spacy = import_spacy()
         except ImportError as exc:
             _require(exc.name or "spacy", "spacy")
         if lang.base == "ja":

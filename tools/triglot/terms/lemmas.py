@@ -68,6 +68,9 @@ def _source(lang: Language) -> Path:
 def _load_json(source: Path) -> dict[str, str]:
     """The table as spaCy reads it (``load_language_data``), without building its
     ``Table`` (which hashes every key: 3x slower)."""
+    from triglot.terms.spacy_import import import_spacy
+
+    import_spacy()
     from spacy.util import load_language_data
 
     table = load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)

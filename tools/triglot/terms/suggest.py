@@ -45,8 +45,9 @@ def _ngrams(tokens: Sequence[Token], text: str, stop: set[str], max_words: int
 def suggest(pairs: Sequence[tuple[str, str]], termbase: Termbase, lang: str,
             limit: int = 30, min_count: int = 2) -> list[Suggestion]:
     """Rank English candidates by frequency x length, skipping what the glossary has."""
-    import spacy
+    from triglot.terms.spacy_import import import_spacy
 
+    spacy = import_spacy()
     source = termbase.languages[0]
     known = TermMatcher(termbase, source)
     stops = {source: set(spacy.blank(analyzer(source).language.base).Defaults.stop_words),
