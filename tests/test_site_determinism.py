@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 from triglot.languages import get_language
-from triglot.site import SITE_DIR
+from triglot.site import DOCTREES_DIR, SITE_DIR, TEMPLATE_CACHE
+from triglot.sphinxext.core.theme_templates import FOLDER
 
 TOOLS = str(Path(__file__).parents[1] / "tools")
 ROOTS = Path(__file__).parent / "roots"
@@ -99,6 +100,10 @@ def test_triglot_site_gives_what_sphinx_build_gives(tmp_path: Path, jobs: str,
                       re.MULTILINE) == ["en", "ja", "pt_BR"]
     site = root / SITE_DIR
     assert (site / "index.html").is_file()
+    # the languages share one compile of the theme's templates (output the same as alone)
+    doctrees = root / DOCTREES_DIR
+    assert list(doctrees.glob(f"{TEMPLATE_CACHE}/*/*.cache"))
+    assert not list(doctrees.glob(f"*/{FOLDER}"))
     for code in ("ja", "pt_BR"):
         alone = sphinx_html(root / "docs", tmp_path / code, code, "-c", str(root))
         assert_same_output(site / get_language(code).site_dir, alone)

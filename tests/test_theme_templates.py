@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from jinja2.sandbox import SandboxedEnvironment
 from triglot.sphinxext.core.theme_templates import FOLDER
 
 
@@ -45,3 +46,33 @@ def test_a_rebuild_uses_the_compiled_templates_and_follows_an_edited_one(
     page = (tmp_path / "out" / "article.html").read_text(encoding="utf-8")
     assert "second" in page and "first" not in page
     assert sorted(doctrees.glob(f"{FOLDER}/*/*.cache")) == cached
+
+
+def test_builds_of_several_languages_share_one_compile_of_the_theme(
+        rootdir: Path, tmp_path: Path, sphinx_html: Callable[..., Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", source)
+    shared = tmp_path / "shared"
+    option = ["-D", f"triglot_template_cache={shared}"]
+    sphinx_html(source, tmp_path / "en", "en", *option, doctrees=tmp_path / "d-en")
+    assert len(list(shared.glob("*/*.cache"))) > 3
+    assert not (tmp_path / "d-en" / FOLDER).exists()
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None,
+                 *args: object, **kwargs: object) -> object:
+        if isinstance(self, SandboxedEnvironment):  # Sphinx's, not the extension's own
+            compiled.append(name)
+        return compile_template(self, source, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    sphinx_html(source, tmp_path / "ja", "ja", *option, doctrees=tmp_path / "d-ja")
+    assert [name for name in compiled if name] == []  # the English build's, loaded
+    # a build whose templates are compiled against other filters compiles its own
+    with open(source / "conf.py", "a", encoding="utf-8") as conf:
+        conf.write("\ndef setup(app):\n    app.connect('builder-inited', lambda app: "
+                   "app.builder.templates.environment.filters.update(shout=str.upper))\n")
+    sphinx_html(source, tmp_path / "pt", "pt_BR", *option, doctrees=tmp_path / "d-pt")
+    assert "page.html" in compiled

@@ -41,6 +41,9 @@ from triglot.textio import write_atomic
 
 SITE_DIR = Path("_build") / "site"
 DOCTREES_DIR = Path("_build") / "doctrees"
+#: Beside the languages' doctree folders: the theme's templates, compiled by whichever
+#: build writes a page first and loaded by the others.
+TEMPLATE_CACHE = "triglot-templates"
 #: In a language's folder while its build runs: its pages are not all written yet.
 INCOMPLETE = ".triglot-incomplete"
 
@@ -76,6 +79,8 @@ def build_site(project: Project, outdir: Path | None = None,
     outdir = outdir or project.root / SITE_DIR
     jobs = max(1, jobs or os.cpu_count() or 1)
     languages = languages or project.languages
+    if "triglot.sphinxext" in project.extensions:  # one compile of the theme, not one each
+        extra = ["-D", f"triglot_template_cache={doctrees / TEMPLATE_CACHE}", *extra]
     with _sigterm_pipe() as stop:
         _warm_up(project, doctrees, languages)
         builds = []

@@ -65,6 +65,10 @@ OPTIONS = (
     Option("triglot_term_min_confidence", 0.5, (float, int),
            "Terminology findings less sure than this (0 to 1) are not warned about; 0 "
            "warns about the hints too (see 'triglot check --explain')."),
+    Option("triglot_template_cache", "", (str,),
+           "A folder for the HTML theme's compiled templates that the builds of several "
+           "languages share (triglot site sets it), relative to the configuration "
+           "directory; empty: in the build's doctree folder.", ""),
     Option("triglot_model_time_limit", 10.0, (float, int),
            "Seconds the code of a diagram's model file (the module, its claims' tests) may "
            "run before the build fails with an error at the line it was running; 0 for no "

@@ -5,9 +5,12 @@ include) in every build, a tenth of a second or more for Furo, before it writes 
 first page: on an incremental build that writes a page or two, that is much of the build.
 Jinja keeps compiled templates in a bytecode cache when the environment has one; this
 gives Sphinx's template environment one in the doctree folder, where Sphinx keeps the
-rest of what a rebuild reuses. Jinja checks each entry against its template's source,
-and the folder is named after what compiling depends on (the environment's class,
-extensions and syntax settings), so a changed template or setting is compiled again.
+rest of what a rebuild reuses, or in ``triglot_template_cache``, which the builds of
+several languages share (``triglot site``'s language builds: the first to write a page
+compiles the theme, the others load it). Jinja checks each entry against its template's
+source, the folder is named after what compiling depends on (the environment's class,
+extensions and syntax settings) and each entry's key after the filters and tests
+templates are compiled against, so a changed template or setting is compiled again.
 """
 
 from __future__ import annotations
@@ -53,6 +56,30 @@ def compile_settings(environment: jinja2.Environment) -> str | None:
     return hashlib.sha1(repr(settings).encode("utf-8")).hexdigest()[:16]
 
 
+def _callables(environment: jinja2.Environment) -> str:
+    """A digest of the filters and tests compiled code calls: which exist, and what each
+    is passed (Jinja's ``pass_context`` and the like), which an extension may change.
+
+    >>> plain, more = jinja2.Environment(), jinja2.Environment()
+    >>> more.filters["shout"] = str.upper
+    >>> _callables(plain) == _callables(jinja2.Environment()), _callables(plain) == _callables(more)
+    (True, False)
+    """
+    names = [(kind, name, str(getattr(function, "jinja_pass_arg", None)))
+             for kind, table in (("filter", environment.filters), ("test", environment.tests))
+             for name, function in table.items()]
+    return hashlib.sha1(repr(sorted(names)).encode("utf-8")).hexdigest()[:16]
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache in a folder, each entry keyed by the filters and tests as well."""
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        return super().get_bucket(environment, f"{_callables(environment)}|{name}",
+                                  filename, source)
+
+
 def _cache_templates(app: Sphinx) -> None:
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     if not isinstance(environment, jinja2.Environment) or environment.bytecode_cache:
@@ -60,9 +87,11 @@ def _cache_templates(app: Sphinx) -> None:
     settings = compile_settings(environment)
     if settings is None:
         return
-    folder = Path(app.doctreedir, FOLDER, settings)
+    shared = app.config.triglot_template_cache
+    folder = Path(app.confdir, shared) if shared else Path(app.doctreedir, FOLDER)
+    folder /= settings
     folder.mkdir(parents=True, exist_ok=True)
-    environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    environment.bytecode_cache = _TemplateCache(str(folder))
 
 
 def setup(app: Sphinx) -> None:
