@@ -16,8 +16,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-_PLACEHOLDERS = ("spacy.cli", "spacy.cli.info")
-
 
 def _info(*args: Any, **kwargs: Any) -> Any:
     """``spacy.info``, from the real command line, imported on first call."""
@@ -58,10 +56,7 @@ def import_spacy() -> ModuleType:
     try:
         import spacy
     except ImportError:
-        _remove(placeholders)
-        # a spaCy whose package needs more of its command line: import it as usual (its
-        # modules imported so far are kept, as a failed import keeps them)
-        sys.modules.pop("spacy", None)
+        _remove(placeholders)  # a spaCy that needs more of its command line: as usual
         import spacy
 
         return spacy
