@@ -49,15 +49,17 @@ def test_two_lines_adopt_triglot_without_changing_what_the_project_publishes(
     warnings: set[str] = set()
     for language in adopt.LANGUAGES:
         warnings |= adopt.warning_types(adopt.build(plain, language,
-                                                    tmp_path / f"plain-{language}")[2])
+                                                    tmp_path / f"plain-{language}",
+                                                    baseurl=adopt.PUBLISHED)[2])
     # -W, with the warnings plain Sphinx gives this tree suppressed, and triglot's
-    # statements of how far the catalogs are translated
+    # statements of how far the catalogs are translated; where the site is published as
+    # its publishing job says (html_baseurl), for both builds
     suppressed = ",".join(sorted(warnings) + list(adopt.STATE_WARNINGS))
     site = tmp_path / "site"
     done = subprocess.run(
         [sys.executable, "-m", "triglot", "site", "Doc", "-o", str(site), "-W",
          "-D", "locale_dirs=../locales", "-D", "gettext_compact=0",
-         "-D", f"suppress_warnings={suppressed}"],
+         "-D", f"html_baseurl={adopt.PUBLISHED}", "-D", f"suppress_warnings={suppressed}"],
         cwd=ours.parent, capture_output=True, text=True,
         env={**os.environ, "FORCE_COLOR": "1"})  # as CI sets it: no colour must leak
     assert done.returncode == 0, done.stderr
