@@ -76,3 +76,24 @@ def test_builds_of_several_languages_share_one_compile_of_the_theme(
                    "app.builder.templates.environment.filters.update(shout=str.upper))\n")
     sphinx_html(source, tmp_path / "pt", "pt_BR", *option, doctrees=tmp_path / "d-pt")
     assert "page.html" in compiled
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_warning_not_a_failure(
+        rootdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sphinx.locale
+    from sphinx.cmd.build import build_main
+
+    source = tmp_path / "src"
+    shutil.copytree(rootdir / "test-site", source)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    sphinx.locale.translators.clear()
+    status = build_main(["-b", "html", "-q", "-d", str(tmp_path / "doctrees"),
+                         "-D", f"triglot_template_cache={blocker / 'cache'}",
+                         str(source), str(tmp_path / "out")])
+    sphinx.locale.translators.clear()
+    err = capsys.readouterr().err
+    assert status == 0 and (tmp_path / "out" / "article.html").is_file()
+    assert f"conf.py:1: WARNING: triglot_template_cache: cannot keep compiled templates in " \
+           f"{blocker / 'cache'} (Not a directory); building without" in err
+    assert "[triglot.template-cache]" in err

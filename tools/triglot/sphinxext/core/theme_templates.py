@@ -20,11 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+from sphinx.util import logging
+
+from triglot.sphinxext.core.locations import file_location
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 FOLDER = "triglot-templates"
+logger = logging.getLogger(__name__)
 
 
 def compile_settings(environment: jinja2.Environment) -> str | None:
@@ -88,9 +92,16 @@ def _cache_templates(app: Sphinx) -> None:
     if settings is None:
         return
     shared = app.config.triglot_template_cache
-    folder = Path(app.confdir, shared) if shared else Path(app.doctreedir, FOLDER)
-    folder /= settings
-    folder.mkdir(parents=True, exist_ok=True)
+    base = Path(app.confdir, shared) if shared else Path(app.doctreedir, FOLDER)
+    folder = base / settings
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # the cache only saves time: build without it
+        logger.warning("triglot_template_cache: cannot keep compiled templates in %s (%s); "
+                       "building without", base, exc.strerror or exc, type="triglot",
+                       subtype="template-cache",
+                       location=file_location(Path(app.confdir, "conf.py")))
+        return
     environment.bytecode_cache = _TemplateCache(str(folder))
 
 
