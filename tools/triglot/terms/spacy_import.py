@@ -43,25 +43,18 @@ def import_spacy() -> ModuleType:
     """The ``spacy`` module, imported without its command line if it was not yet.
 
     Raises ImportError as ``import spacy`` does."""
-    if "spacy" in sys.modules:
-        import spacy  # the module, or the ImportError of one marked missing
+    placeholders = None if "spacy" in sys.modules else _placeholders()
+    if placeholders and not any(name in sys.modules for name in placeholders):
+        sys.modules.update(placeholders)
+        try:
+            import spacy
+        except ImportError:
+            pass  # a spaCy that needs more of its command line: imported as usual below
+        finally:
+            _remove(placeholders)
+    import spacy  # the module, or the ImportError of one missing or marked missing
 
-        return spacy
-    placeholders = _placeholders()
-    if placeholders is None or any(name in sys.modules for name in placeholders):
-        import spacy
-
-        return spacy
-    sys.modules.update(placeholders)
-    try:
-        import spacy
-    except ImportError:
-        _remove(placeholders)  # a spaCy that needs more of its command line: as usual
-        import spacy
-
-        return spacy
-    _remove(placeholders)
-    if getattr(spacy, "cli", None) is placeholders["spacy.cli"]:
+    if placeholders and getattr(spacy, "cli", None) is placeholders["spacy.cli"]:
         del spacy.cli  # type: ignore[attr-defined]  # ``import spacy.cli`` sets it again
     return spacy
 
