@@ -289,7 +289,9 @@ def test_figure_2_opened_on_a_phone_has_labels_of_11_css_px(browser: Any,
         assert larger > smallest / 9 * 1.2
         browser.switch_to.active_element.send_keys(Keys.ESCAPE)
         _wait(browser, lambda d: dialog.get_attribute("open") is None)
-        assert browser.find_elements(By.CSS_SELECTOR, "#figure-2 .triglot-architecture-view svg")
+        # the SVG goes back into the figure on the dialog's close event, just after
+        _wait(browser, lambda d: d.find_elements(
+            By.CSS_SELECTOR, "#figure-2 .triglot-architecture-view svg"))
     finally:
         browser.set_window_size(1200, 900)
 
