@@ -98,12 +98,12 @@ def test_missing_sudachi_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_a_language_spacy_cannot_tokenize(monkeypatch: pytest.MonkeyPatch) -> None:
-    import spacy
+    import spacy.util
 
-    def blank(lang: str) -> None:
+    def get_lang_class(lang: str) -> None:  # as spaCy says a language it does not have
         raise ImportError(f"no {lang}")
 
-    monkeypatch.setattr(spacy, "blank", blank)
+    monkeypatch.setattr(spacy.util, "get_lang_class", get_lang_class)
     with pytest.raises(TriglotError, match="spaCy has no tokenizer for 'de'"):
         Analyzer(get_language("de"))
 
@@ -116,3 +116,30 @@ def test_missing_lookups_data_names_the_package(monkeypatch: pytest.MonkeyPatch)
 
 def test_token_is_a_named_tuple() -> None:
     assert Token("a", "A", 0, 1)._asdict() == {"key": "a", "text": "A", "start": 0, "end": 1}
+
+
+# tokenizer exceptions, affixes, infixes, a URL, an e-mail, numbers with units, emoticons
+TOKENIZER_TEXTS = [
+    "Don't use w3wp.exe (IIS 6.0's worker) e.g. at https://example.com/a?b=c, 10km/h :)",
+    "Não é o \"pool\" de aplicativos... nº 5; d'água, pô! user@example.org -- x=1+2",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt", "de", "fr"])
+def test_the_tokenizer_made_without_the_pipeline_is_blanks(lang: str) -> None:
+    from triglot.terms.spacy_import import import_spacy
+
+    spacy = import_spacy()
+    ours, theirs = analyze._tokenizer(spacy, lang), spacy.blank(lang).tokenizer
+    for text in TOKENIZER_TEXTS:
+        assert [(t.text, t.idx, t.is_space) for t in ours(text)] == \
+            [(t.text, t.idx, t.is_space) for t in theirs(text)]
+
+
+def test_a_language_with_a_tokenizer_of_its_own_gets_blanks() -> None:
+    from spacy.tokenizer import Tokenizer
+    from triglot.terms.spacy_import import import_spacy
+
+    tokenizer = analyze._tokenizer(import_spacy(), "zh")  # characters, no segmenter
+    assert not isinstance(tokenizer, Tokenizer)
+    assert [t.text for t in tokenizer("应用程序池")] == list("应用程序池")

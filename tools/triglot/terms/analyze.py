@@ -18,7 +18,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
@@ -64,11 +64,11 @@ class Analyzer:
                 _sudachi_tokens, sudachi)
         else:
             try:
-                nlp = spacy.blank(lang.base)
+                tokenizer = _tokenizer(spacy, lang.base)
             except ImportError:
                 raise TriglotError(f"spaCy has no tokenizer for {lang.code!r}, so its terms "
                                    "cannot be matched") from None
-            self._run = functools.partial(_spacy_tokens, nlp.tokenizer, word_key(lang.code))
+            self._run = functools.partial(_spacy_tokens, tokenizer, word_key(lang.code))
 
     def tokens(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """The word tokens of ``text[start:end]``, offsets into ``text``; long texts are
@@ -85,6 +85,34 @@ class Analyzer:
         for offset, chunk in _chunks(piece, limit):
             out.extend(self._run(chunk, start + offset))
         return out
+
+
+def _tokenizer(spacy: Any, lang: str) -> Callable[[str], object]:
+    """The tokenizer of ``spacy.blank(lang)``.
+
+    Where the language keeps spaCy's default tokenizer, it is made as spaCy's own factory
+    (``spacy.Tokenizer.v1``) makes it, from the language's defaults, without building the
+    pipeline around it (its config resolved and validated): a third of a second of each
+    process that matches terms. A language with a tokenizer of its own gets ``blank``'s.
+    """
+    from spacy.util import get_lang_class
+
+    defaults = get_lang_class(lang).Defaults
+    if defaults.config.get("nlp", {}).get("tokenizer") is not None:
+        return spacy.blank(lang).tokenizer  # type: ignore[no-any-return]
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import create_vocab
+
+    return Tokenizer(  # type: ignore[no-any-return]
+        create_vocab(lang, defaults), rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search
+        if defaults.prefixes else None,
+        suffix_search=compile_suffix_regex(defaults.suffixes).search
+        if defaults.suffixes else None,
+        infix_finditer=compile_infix_regex(defaults.infixes).finditer
+        if defaults.infixes else None,
+        token_match=defaults.token_match, url_match=defaults.url_match)
 
 
 def _has_lemma_table(lang: Language) -> bool:
