@@ -143,3 +143,27 @@ def test_a_language_with_a_tokenizer_of_its_own_gets_blanks() -> None:
     tokenizer = analyze._tokenizer(import_spacy(), "zh")  # characters, no segmenter
     assert not isinstance(tokenizer, Tokenizer)
     assert [t.text for t in tokenizer("应用程序池")] == list("应用程序池")
+
+
+def test_spaced_tokens_are_spacys_per_run_and_tokenize_each_run_once() -> None:
+    from triglot.terms.spacy_import import import_spacy
+
+    tokenizer = analyze._tokenizer(import_spacy(), "en")
+    calls: list[str] = []
+
+    def counting(text: str) -> object:
+        calls.append(text)
+        return tokenizer(text)
+
+    spaced = analyze._SpacedTokens(counting, word_key("en"), size=8)
+    text = "Don't  use\tw3wp.exe (the pools)\u00a0e.g. kernel-mode."
+    tokens = spaced(text, 10)
+    assert [(t.text, t.start - 10) for t in tokens] == [
+        (t.text, t.idx) for t in tokenizer(text) if not t.is_space and t.text != "-"]
+    assert [t.key for t in tokens if t.text == "pools"] == ["pool"]
+    assert all(text[t.start - 10:t.end - 10] == t.text for t in tokens)
+    assert len(calls) == 1  # the new runs of a text: one call
+    spaced("(the pools) use Don't w3wp.exe", 0)
+    assert len(calls) == 1  # known runs: none
+    spaced("nine new runs here, more than eight remembered", 0)
+    assert len(spaced.runs) <= 8 + 8  # cleared before it grew past its bound
