@@ -219,13 +219,14 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
     extensions and its HTML theme, which each build loads: Furo's import alone is a third
     of a second), compile the extension's own templates and read the termbase every build
     reads (a YAML termbase takes longer to read than a small rebuild takes) with its
-    entries' digests (which say what each page depends on). On a first build, also read
-    every translation's catalogs (each build shows every language's text: each would
-    parse all of them), load the term analyzer and build the source language's term
-    index, which every build then uses (term links in the source language, and the
-    source side of the translations' checks). Later builds read only the catalogs of the
-    pages they write again, find their matches in their term-match cache and mostly load
-    no analyzer at all."""
+    entries' digests (which say what each page depends on), import the terminology
+    check and make each language's term matcher (without its analyzer). On a first
+    build, also read every translation's catalogs (each build shows every language's
+    text: each would parse all of them), load the term analyzer and build the source
+    language's term index, which every build then uses (term links in the source
+    language, and the source side of the translations' checks). Later builds read only
+    the catalogs of the pages they write again, find their matches in their term-match
+    cache and mostly load no analyzer at all."""
     import sphinx.builders.html
     import sphinx.cmd.build  # noqa: F401
     from sphinx.application import ENV_PICKLE_FILENAME, builtin_extensions
@@ -250,10 +251,14 @@ def _warm_up(project: Project, doctrees: Path, languages: Sequence[Language]) ->
     except TriglotError:
         return  # each build reports it, at the termbase's file and line
     concept_digests(termbase)
-    first = any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages)
-    if first:
-        from triglot.terms.matchcache import live_matcher
+    import triglot.check  # noqa: F401  (each translation's build checks its catalogs)
+    from triglot.terms.matchcache import live_matcher
 
+    # the matchers themselves (their cues, without an analyzer) are cheap: made here once
+    for lang in languages:
+        if lang.code in termbase.languages:
+            live_matcher(termbase, lang.code)
+    if any(not (doctrees / lang.code / FILENAME).is_file() for lang in languages):
         live_matcher(termbase, project.source_language.code).prepare()
 
 
