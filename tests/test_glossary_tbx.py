@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from triglot.errors import TriglotError
-from triglot.glossary import load_termbase
+from triglot.glossary import Termbase, load_termbase
 from triglot.glossary.tbx import dump_tbx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,3 +136,43 @@ def test_an_oversized_termbase_is_refused_before_it_is_read(tmp_path: Path, name
     with pytest.raises(TriglotError, match=r": the file is 100 MiB, more than the 64 MiB a "
                                            "termbase may be$"):
         load_termbase(path)
+
+
+@pytest.mark.parametrize("name", ["glossary/termbase.yaml", "tests/data/terms/mini.yaml"])
+def test_libyaml_and_pyyaml_read_a_termbase_alike(monkeypatch: pytest.MonkeyPatch,
+                                                  name: str) -> None:
+    import yaml
+
+    fast = load_termbase(ROOT / name)
+    monkeypatch.delattr(yaml, "CSafeLoader")  # as where PyYAML was built without libyaml
+    slow = load_termbase(ROOT / name)
+    assert fast.languages == slow.languages
+    def read(termbase: Termbase) -> list[object]:  # lines too, which equality leaves out
+        return [(c.id, c.line, c.definitions, c.terms_by_lang, c.note,
+                 [t.line for terms in c.terms_by_lang.values() for t in terms])
+                for c in termbase.concepts]
+
+    assert read(fast) == read(slow)
+
+
+@pytest.mark.parametrize(("content", "error"), [
+    ("languages: [en, ja]\nconcepts: " + "[" * 10**5 + "]" * 10**5 + "\n",
+     ":2: nested more than 32 levels deep"),
+    ("languages: [en, ja]\na: &a [x, x]\nconcepts: [*a]\n",
+     ":3: YAML aliases are not allowed in a termbase"),
+    ("languages: [en, ja\n", ":2: not valid YAML: expected ',' or ']'"),
+])
+def test_without_libyaml_a_bad_termbase_says_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, error: str) -> None:
+    import yaml
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(TriglotError) as raised:
+            load_termbase(path)
+        messages.append(str(raised.value))
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert messages[0] == messages[1]
+    assert messages[0].startswith(f"{path}{error}")

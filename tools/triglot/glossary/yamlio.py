@@ -10,6 +10,7 @@ instance`` for *instance*). A concept with ``do_not_translate: true`` (an identi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,40 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The YAML's node tree, composed by libyaml where PyYAML has it (a tenth of the time:
+    a termbase is read by every command and build) once a pass over its events has refused
+    aliases and deep nesting as :class:`_Loader` does; by :class:`_Loader` where libyaml is
+    missing and for a text libyaml refuses, so that the message is PyYAML's own."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            _refuse_aliases_and_depth(yaml.parse(text, Loader=loader))
+            return yaml.compose(text, Loader=loader)  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            pass  # not valid YAML: PyYAML's parser says what, below
+    return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+
+
+def _refuse_aliases_and_depth(events: Iterable[yaml.Event]) -> None:
+    """What :class:`_Loader` refuses, told from the events (libyaml's parser keeps its
+    own stack, so a deep text cannot exhaust Python's)."""
+    depth = 0  # collections open around the next node
+    for event in events:
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise TriglotError("YAML aliases are not allowed in a termbase", line=line)
+        if depth >= MAX_DEPTH:
+            raise TriglotError(f"nested more than {MAX_DEPTH} levels deep", line=line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
 
 
 class _Reader:
@@ -146,7 +181,7 @@ def load_yaml(path: str | Path) -> Termbase:
     text = read_text(path, MAX_TERMBASE_BYTES, "termbase")
     reader = _Reader(str(path))
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except TriglotError as exc:
         raise TriglotError(exc.message, path=path, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
