@@ -35,3 +35,15 @@ def test_an_unwritable_cache_folder_falls_back_to_the_json(
     table = lemma_table(get_language("en"))
     assert isinstance(table, dict)
     assert table.get("pools") == "pool"
+
+
+def test_a_cache_folder_with_uri_characters_in_its_path(tmp_path: Path) -> None:
+    import sqlite3
+
+    database = tmp_path / "a b%20c#d?e" / "lemmas.sqlite3"
+    database.parent.mkdir()
+    lemmas._write_database(database, {"ran": "run"})
+    table = SqliteLemmas(database)
+    assert (table.get("ran"), table.get("runs")) == ("run", None)
+    with pytest.raises(sqlite3.OperationalError):  # opened read-only
+        table._cursor().execute("INSERT INTO lemma VALUES ('x', 'y')")
