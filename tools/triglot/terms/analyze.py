@@ -229,12 +229,12 @@ class _SpacedTokens:
         lemmas = self.lemmas
         known = lemmas.cache.get  # the memo read inline: a call per token costs more
         tokens: dict[str, list[tuple[int, str, str]]] = {run: [] for run in new}
-        ends = []
+        places = []  # (start, end, tokens) of each run in the joined text
         position = 0
         for run in new:
-            ends.append((position, position + len(run), tokens[run]))
+            places.append((position, position + len(run), tokens[run]))
             position += len(run) + 1
-        spans = iter(ends)
+        spans = iter(places)
         start, end, into = next(spans)
         # joined by line ends, not spaces: a line end is a token of its own, so no special
         # case of spaCy's pairs the punctuation of two runs (":" "(" as the emoticon ":(")
