@@ -134,6 +134,9 @@ def _inliner() -> object:
 
     inliner = Inliner()
     inliner.init_customizations(_settings())
+    # standalone URIs, emails and PEP/RFC references stay text: a reader reads them as
+    # they are, and looking for them in every piece of text was a sixth of the parse
+    inliner.implicit_dispatch = []
     return inliner
 
 
