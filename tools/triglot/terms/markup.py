@@ -53,6 +53,9 @@ _TITLE_CASE = re.compile(r"(?:[A-Z][\w'-]*(?: (?:of|and|for|the|in|on|to|a))? ){
 _CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?\s*"
                     r"(?P<title>\*[^*]+\*|[A-Z][\w-]*(?:[ ,:]+(?:[A-Z\"'][\w\"'-]*|a|an|the|"
                     r"of|and|or|for|in|on|to|with))*)")
+# what a text holds wherever _QUOTED or _CITED matches: a cheap test before the search
+_QUOTES = ('"', "'")
+_CITATIONS = ("PEP", "RFC", ":pep:", ":rfc:")
 _CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|#|[\w.]+\s*=|\w+\(.*\)\s*$|\(\w+\))|[{};]\s*$")
 
 
@@ -64,7 +67,9 @@ def visible(text: str) -> str:
     if _looks_like_code(text):
         return _blank_but_comments(text)
     shown = _visible(text) if _MARKUP.search(text) else text
-    for pattern, group in ((_QUOTED, 0), (_CITED, "title")):
+    for pattern, group, marks in ((_QUOTED, 0, _QUOTES), (_CITED, "title", _CITATIONS)):
+        if not any(mark in text for mark in marks):
+            continue  # most texts cannot hold it: not searched
         for match in pattern.finditer(text):
             start, end = match.span(group)
             shown = shown[:start] + " " * (end - start) + shown[end:]
@@ -90,15 +95,18 @@ def _blank_but_comments(code: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _visible(text: str) -> str:
-    out = list(_NON_SPACE.sub(" ", text))
+    out: list[str] = []
+    shown = 0  # the end of the last piece that counts: text before it is in ``out``
     cursor = 0
     for piece, counts in (piece for node in _parse(text) for piece in _pieces(node)):
         at = text.find(piece, cursor)
         if at < 0:
             continue  # docutils changed it (a substitution...): it stays blank
-        if counts:
-            out[at:at + len(piece)] = piece
         cursor = at + len(piece)
+        if counts:
+            out += (_NON_SPACE.sub(" ", text[shown:at]), piece)
+            shown = cursor
+    out.append(_NON_SPACE.sub(" ", text[shown:]))
     return "".join(out)
 
 
