@@ -17,6 +17,10 @@ document cited by ``:pep:`` or ``:rfc:`` (or "PEP 218:") or linked (link text of
 capitalised words or more), a message that is code as a whole (a literal block's,
 program output: its comments stay), and the markup characters themselves.
 
+The markup most messages hold (emphasis, strong text, literals, roles) is recognized with
+docutils' own patterns, in docutils' order, without building its nodes; anything else
+is parsed by docutils.
+
 >>> visible("Use :term:`iterator` with ``next()``, *seq* or :func:`iter`.")
 'Use        iterator  with           ,       or             .'
 >>> visible(":ref:`future statements <future>` and *generator iterators*")
@@ -95,10 +99,19 @@ def _blank_but_comments(code: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _visible(text: str) -> str:
+    from docutils.parsers.rst import roles
+
+    # every role is _role, here and in later messages (docutils keeps the registry)
+    names = set(ROLE_NAME.findall(text))
+    for name in names:
+        roles.register_local_role(name, _role)
+    pieces = _plain_pieces(text, names)
+    if pieces is None:
+        pieces = [piece for node in _parse(text) for piece in _pieces(node)]
     out: list[str] = []
     shown = 0  # the end of the last piece that counts: text before it is in ``out``
     cursor = 0
-    for piece, counts in (piece for node in _parse(text) for piece in _pieces(node)):
+    for piece, counts in pieces:
         at = text.find(piece, cursor)
         if at < 0:
             continue  # docutils changed it (a substitution...): it stays blank
@@ -110,6 +123,88 @@ def _visible(text: str) -> str:
     return "".join(out)
 
 
+def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
+    """The pieces :func:`_pieces` gives of docutils' parse of ``text``, found without
+    building nodes, for the markup most messages hold: emphasis, strong text, literals and
+    roles, recognized by docutils' own patterns and in docutils' order (its
+    ``Inliner.parse`` loop, for these constructs only). ``None`` for anything else
+    (escapes, references, targets, substitutions, footnotes, a start-string without its
+    end, a role docutils would not give to :func:`_role`): docutils parses those."""
+    if "\\" in text or "\0" in text:
+        return None  # docutils turns escapes to NULs first, and unescapes pieces
+    patterns = _inliner().patterns  # type: ignore[attr-defined]
+    pieces: list[tuple[str, bool]] = []
+    plain = ""  # text since the last construct: a docutils Text node once it ends
+    remaining = text
+    while remaining:
+        match = patterns.initial.search(remaining)
+        if match is None:
+            break
+        start, role = match.group("start"), match.group("role")
+        if start in _INLINE_OBJECTS:
+            opened, content_at = match.start("start"), match.end("start")
+            if _quoted_start(match):  # not markup: the start-string stays text
+                plain += remaining[:content_at]
+                remaining = remaining[content_at:]
+                continue
+            end = getattr(patterns, _INLINE_OBJECTS[start]).search(remaining, content_at)
+            if end is None or end.start(1) == content_at:
+                return None
+            closed = end.end(1)
+            content, raw = remaining[content_at:end.start(1)], remaining[opened:closed]
+            if start == "``" or (start == "*" and _PARAM.fullmatch(content)):
+                piece = (raw, False)  # a literal, a parameter name
+            else:
+                piece = (content, True)
+        elif role:
+            name = role[1:-1]
+            content_at = match.end("backquote")
+            if name != name.lower() or name not in roles:
+                return None  # docutils' lookup may not end at _role
+            end = patterns.interpreted_or_phrase_ref.search(remaining, content_at)
+            if end is None or end.start(1) == content_at or end.group("suffix"):
+                return None  # no end, a second role, or a reference suffix
+            opened, closed = match.start("role"), end.end()
+            piece = _role_piece(name, remaining[opened:closed],
+                                remaining[content_at:end.start(1)])
+        else:
+            return None
+        if plain or remaining[:opened]:
+            pieces.append((plain + remaining[:opened], True))
+        pieces.append(piece)
+        plain, remaining = "", remaining[closed:]
+    if plain or remaining:
+        pieces.append((plain + remaining, True))
+    return pieces
+
+
+# docutils' start-strings of inline objects, and the name of their end pattern
+_INLINE_OBJECTS = {"**": "strong", "*": "emphasis", "``": "literal"}
+
+
+def _quoted_start(match: re.Match[str]) -> bool:
+    """docutils' ``Inliner.quoted_start``: a start-string between matching delimiters."""
+    from docutils.utils.punctuation_chars import match_chars
+
+    string, start = match.string, match.start()
+    if start == 0:
+        return False
+    if match.end() >= len(string):
+        return True
+    return bool(match_chars(string[start - 1], string[match.end()]))
+
+
+def _role_piece(name: str, rawtext: str, text: str) -> tuple[str, bool]:
+    """What a role shows (its title, or a text role's text), or else its raw text, which
+    does not count (code)."""
+    titled = _TITLED.match(text)
+    if titled:
+        return titled["title"], True
+    if name.rsplit(":", 1)[-1].lower() in TEXT_ROLES:
+        return text, True
+    return rawtext, False
+
+
 _MEMO: list = []  # docutils' parsing state, and how many messages it parsed
 
 
@@ -118,11 +213,9 @@ def _parse(text: str) -> list[object]:
     one paragraph: block markup is not looked for, so no state machine is built): the
     paragraph's nodes, not attached to it (only read here)."""
     from docutils import nodes, utils
-    from docutils.parsers.rst import languages, roles
+    from docutils.parsers.rst import languages
     from docutils.parsers.rst.states import Struct
 
-    for name in set(ROLE_NAME.findall(text)):
-        roles.register_local_role(name, _role)
     if not _MEMO or _MEMO[1] >= 1000:  # a fresh document now and then: its ids grow
         document = utils.new_document("<message>", _settings())
         _MEMO[:] = [Struct(document=document, reporter=document.reporter,
@@ -169,12 +262,8 @@ def _role(name: str, rawtext: str, text: str, lineno: int, inliner: object,
     from docutils import nodes, utils
 
     shown = utils.unescape(text)
-    titled = _TITLED.match(shown)
-    if titled:
-        return [nodes.inline(rawtext, titled["title"])], []
-    if name.rsplit(":", 1)[-1].lower() in TEXT_ROLES:
-        return [nodes.inline(rawtext, shown)], []
-    return [nodes.literal(rawtext, shown)], []
+    piece, counts = _role_piece(name, rawtext, shown)
+    return [nodes.inline(rawtext, piece) if counts else nodes.literal(rawtext, shown)], []
 
 
 def _pieces(node: object) -> Iterator[tuple[str, bool]]:
