@@ -137,7 +137,7 @@ def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
     plain = ""  # text since the last construct: a docutils Text node once it ends
     remaining = text
     while remaining:
-        match = patterns.initial.search(remaining)
+        match = _search(patterns.initial, remaining)
         if match is None:
             break
         start, role = match.group("start"), match.group("role")
@@ -147,7 +147,8 @@ def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
                 plain += remaining[:content_at]
                 remaining = remaining[content_at:]
                 continue
-            end = getattr(patterns, _INLINE_OBJECTS[start]).search(remaining, content_at)
+            end = _search_end(getattr(patterns, _INLINE_OBJECTS[start]), remaining,
+                              content_at, start[0])
             if end is None or end.start(1) == content_at:
                 return None
             closed = end.end(1)
@@ -161,7 +162,8 @@ def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
             content_at = match.end("backquote")
             if name != name.lower() or name not in roles:
                 return None  # docutils' lookup may not end at _role
-            end = patterns.interpreted_or_phrase_ref.search(remaining, content_at)
+            end = _search_end(patterns.interpreted_or_phrase_ref, remaining, content_at,
+                              "`")
             if end is None or end.start(1) == content_at or end.group("suffix"):
                 return None  # no end, a second role, or a reference suffix
             opened, closed = match.start("role"), end.end()
@@ -180,6 +182,31 @@ def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
 
 # docutils' start-strings of inline objects, and the name of their end pattern
 _INLINE_OBJECTS = {"**": "strong", "*": "emphasis", "``": "literal"}
+# the characters docutils' start-strings and roles begin with, but references' and
+# targets' (which need an underscore): its pattern is tried there, not at every character
+_STARTS = re.compile(r"[*`|:]")
+
+
+def _search(initial: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``initial.search(text)``, trying only where a match can begin."""
+    if "_" in text:  # a reference ("name_") begins with any word
+        return initial.search(text)
+    for candidate in _STARTS.finditer(text):
+        match = initial.match(text, candidate.start())
+        if match:
+            return match
+    return None
+
+
+def _search_end(end: re.Pattern[str], text: str, at: int, first: str) -> re.Match[str] | None:
+    """``end.search(text, at)`` for an end pattern whose match begins with ``first``."""
+    at = text.find(first, at)
+    while at >= 0:
+        match = end.match(text, at)
+        if match:
+            return match
+        at = text.find(first, at + 1)
+    return None
 
 
 def _quoted_start(match: re.Match[str]) -> bool:
