@@ -47,3 +47,17 @@ def test_a_cache_folder_with_uri_characters_in_its_path(tmp_path: Path) -> None:
     assert (table.get("ran"), table.get("runs")) == ("run", None)
     with pytest.raises(sqlite3.OperationalError):  # opened read-only
         table._cursor().execute("INSERT INTO lemma VALUES ('x', 'y')")
+
+
+@pytest.mark.parametrize(("code", "text", "keys"), [
+    ("fr", "Les requêtes traitées", ["le", "requête", "traiter"]),
+    ("ca", "Les peticions", ["les", "petició"])])
+def test_a_table_of_lemma_lists_gives_the_first_as_spacy_does(
+        code: str, text: str, keys: list[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lang = get_language(code)
+    assert isinstance(lemma_table(lang), SqliteLemmas)  # its values could be copied
+    from triglot.terms.analyze import Analyzer
+
+    assert [t.key for t in Analyzer(lang).tokens(text)] == keys

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Protocol
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
@@ -73,7 +73,10 @@ def _load_json(source: Path) -> dict[str, str]:
     from spacy.util import load_language_data
 
     table = load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)
-    return cast("dict[str, str]", table)  # a lookup table is a JSON object of strings
+    # French's and Catalan's tables give each word a list of lemmas: spaCy's lemmatizers
+    # take the first
+    return {word: lemma if isinstance(lemma, str) else lemma[0]
+            for word, lemma in table.items() if lemma}
 
 
 def _write_database(database: Path, table: dict[str, str]) -> None:
