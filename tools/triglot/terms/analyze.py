@@ -94,6 +94,8 @@ def _tokenizer(spacy: Any, lang: str) -> Callable[[str], object]:
     (``spacy.Tokenizer.v1``) makes it, from the language's defaults, without building the
     pipeline around it (its config resolved and validated): a third of a second of each
     process that matches terms. A language with a tokenizer of its own gets ``blank``'s.
+    A token's lexical attributes are not computed: read ``text.isspace()``, not
+    ``is_space``.
     """
     from spacy.util import get_lang_class
 
@@ -102,10 +104,12 @@ def _tokenizer(spacy: Any, lang: str) -> Callable[[str], object]:
         return spacy.blank(lang).tokenizer  # type: ignore[no-any-return]
     from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-    from spacy.vocab import create_vocab
+    from spacy.vocab import Vocab
 
+    # A vocabulary without lexical attributes (like_num, shape, stop...): the tokenizer
+    # reads none, and computing them for each new word was a fifth of its cost.
     return Tokenizer(  # type: ignore[no-any-return]
-        create_vocab(lang, defaults), rules=defaults.tokenizer_exceptions,
+        Vocab(lex_attr_getters={}), rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex(defaults.prefixes).search
         if defaults.prefixes else None,
         suffix_search=compile_suffix_regex(defaults.suffixes).search
@@ -240,7 +244,7 @@ class _SpacedTokens:
         # case of spaCy's pairs the punctuation of two runs (":" "(" as the emoticon ":(")
         for tok in self.tokenizer("\n".join(new)):  # type: ignore[attr-defined]
             word = tok.text
-            if tok.is_space or word in _JOINERS:
+            if word.isspace() or word in _JOINERS:
                 continue
             idx = tok.idx
             while idx >= end:
