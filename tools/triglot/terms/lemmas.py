@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from triglot.errors import TriglotError
 from triglot.languages import Language
@@ -72,7 +72,9 @@ def _load_json(source: Path) -> dict[str, str]:
     import_spacy()
     from spacy.util import load_language_data
 
-    table = load_language_data(source.with_suffix("") if source.suffix == ".gz" else source)
+    # a lookup table is a JSON object of strings, or of lists of strings
+    table = cast("dict[str, str | list[str]]", load_language_data(
+        source.with_suffix("") if source.suffix == ".gz" else source))
     # French's and Catalan's tables give each word a list of lemmas: spaCy's lemmatizers
     # take the first
     return {word: lemma if isinstance(lemma, str) else lemma[0]
