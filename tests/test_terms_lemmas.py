@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from triglot.languages import get_language
 from triglot.terms import lemmas
+from triglot.terms.analyze import _Lemmas
 from triglot.terms.lemmas import SqliteLemmas, lemma_table
 
 
@@ -24,6 +25,11 @@ def test_the_sqlite_copy_gives_exactly_the_dictionary_s_lemmas(
     samples |= {"", " ", "Pools", "APLICATIVOS", "canal", "ção", "naïve", "c\u0327a\u0303o"}
     assert len(samples) > 4 * len(words) > 400
     assert {w: table.get(w) for w in samples} == {w: reference.get(w) for w in samples}
+    assert table.get_many(samples) == {w: reference[w] for w in samples if w in reference}
+    # words keyed in one look-up get the keys they get one by one
+    one_by_one, together = _Lemmas(table, lang), _Lemmas(table, lang)
+    together.learn(samples)
+    assert together.cache == {w: one_by_one(w) for w in samples}
     assert lemma_table(lang).get(words[0]) == reference[words[0]]  # the copy, reused
 
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from triglot.errors import TriglotError
 from triglot.languages import Language, get_language
-from triglot.terms.lemmas import LemmaTable, lemma_table
+from triglot.terms.lemmas import LemmaTable, lemma_table, lookup_many
 from triglot.terms.spacy_import import import_spacy
 
 _JOINERS = frozenset("-‐‑‒–—・")
@@ -161,16 +161,29 @@ class _Lemmas:
     def __call__(self, word: str) -> str:
         key = self.cache.get(word)
         if key is None:
-            key = self.cache[word] = self._key(word)
+            key = self.cache[word] = self._key(word, self.table.get)
         return key
 
-    def _key(self, word: str) -> str:
+    def learn(self, words: Iterable[str]) -> None:
+        """Key the new words of ``words`` with one look-up in the table for them all."""
+        new = [word for word in dict.fromkeys(words) if word not in self.cache]
+        looked_up = {form for word in new for form in self._looked_up(word)}
+        found = lookup_many(self.table, looked_up)
+        for word in new:
+            self.cache[word] = self._key(word, found.get)
+
+    def _looked_up(self, word: str) -> tuple[str, ...]:
+        """The forms of ``word`` that :meth:`_key` may look up."""
+        lower = word.lower()
+        singular = self._singular(lower) if self.plurals_first else lower
+        return (singular, word) if singular == lower else (singular,)
+
+    def _key(self, word: str, get: Callable[[str], str | None]) -> str:
         lower = word.lower()
         singular = self._singular(lower) if self.plurals_first else lower
         # the word as written only where it is the same word (a plural made singular is
         # not looked up as the plural: "posicionais" is "posicional", not "posicionar")
-        lemma = self.table.get(singular) or (self.table.get(word) if singular == lower
-                                             else None)
+        lemma = get(singular) or (get(word) if singular == lower else None)
         if lemma is not None:
             return lemma.lower()
         return singular if self.plurals_first else self._singular(lower)
@@ -230,9 +243,7 @@ class _SpacedTokens:
     def _tokenize(self, new: list[str]) -> dict[str, _Run]:
         """The tokens of each run of ``new``, as spaCy gives the run alone: the runs
         tokenized in one call, and the tokens given back to the run they fall in."""
-        lemmas = self.lemmas
-        known = lemmas.cache.get  # the memo read inline: a call per token costs more
-        tokens: dict[str, list[tuple[int, str, str]]] = {run: [] for run in new}
+        tokens: dict[str, list[tuple[int, str]]] = {run: [] for run in new}
         places = []  # (start, end, tokens) of each run in the joined text
         position = 0
         for run in new:
@@ -249,9 +260,12 @@ class _SpacedTokens:
             idx = tok.idx
             while idx >= end:
                 start, end, into = next(spans)
-            key = known(word)
-            into.append((idx - start, word, lemmas(word) if key is None else key))
-        return {run: tuple(found) for run, found in tokens.items()}
+            into.append((idx - start, word))
+        # the new words' keys: one look-up in the lemma table for them all
+        self.lemmas.learn(word for found in tokens.values() for _, word in found)
+        keys = self.lemmas.cache
+        return {run: tuple((rel, word, keys[word]) for rel, word in found)
+                for run, found in tokens.items()}
 
 
 def _sudachi_tokens(sudachi: object, text: str, offset: int) -> list[Token]:

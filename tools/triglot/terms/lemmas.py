@@ -15,6 +15,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, cast
 
@@ -22,11 +23,20 @@ from triglot.errors import TriglotError
 from triglot.languages import Language
 from triglot.textio import cache_dir
 
+# words per query: SQLite allows 999 parameters at the least
+_BATCH = 900
 _SCHEMA = "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID"
 
 
 class LemmaTable(Protocol):
     def get(self, word: str) -> str | None: ...
+
+
+def lookup_many(table: LemmaTable, words: Iterable[str]) -> dict[str, str]:
+    """The lemmas of those of ``words`` the table has: one query for an SQLite copy."""
+    if isinstance(table, SqliteLemmas):
+        return table.get_many(words)
+    return {word: lemma for word in words if (lemma := table.get(word)) is not None}
 
 
 def lemma_table(lang: Language) -> LemmaTable:
@@ -108,6 +118,17 @@ class SqliteLemmas:
         row = self._cursor().execute("SELECT lemma FROM lemma WHERE word = ?",
                                      (word,)).fetchone()
         return None if row is None else row[0]
+
+    def get_many(self, words: Iterable[str]) -> dict[str, str]:
+        """The lemmas of those of ``words`` the table has (``IN`` compares as ``=`` does)."""
+        wanted = list(words)
+        found: dict[str, str] = {}
+        cursor = self._cursor()
+        for at in range(0, len(wanted), _BATCH):
+            batch = wanted[at:at + _BATCH]
+            found.update(cursor.execute("SELECT word, lemma FROM lemma WHERE word IN "
+                                        f"({', '.join('?' * len(batch))})", batch))
+        return found
 
     def _cursor(self) -> sqlite3.Connection:
         if self._connection is None or self._connection[0] != os.getpid():
