@@ -21,6 +21,8 @@ _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPE = re.compile(r"\\(?:([abfnrtv\\\"'?])|([0-7]{1,3})|x([0-9a-fA-F]+)|(.))")
 _SIMPLE = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
            "\\": "\\", '"': '"', "'": "'", "?": "?"}
+# the escapes nearly every string has: a string with no other is unescaped by replacing
+_COMMON_ESCAPES = ('\\"', "\\n", "\\t")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)\s+(?=\")")
 #: The order keywords must come in within one entry (``msgstr[n]`` counts as msgstr).
 _ORDER = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2, "msgstr": 3}
@@ -75,7 +77,12 @@ def unescape(body: str, path: str | Path, line: int) -> str:
             return chr(code)
         raise TriglotError(f"invalid escape sequence '\\{other}'", path=path, line=line)
 
-    return _ESCAPE.sub(replace, body) if "\\" in body else body
+    if "\\" not in body:
+        return body
+    if body.count("\\") == sum(body.count(escape) for escape in _COMMON_ESCAPES):
+        # only \" \n \t: nothing else to read, nor to refuse
+        return body.replace('\\"', '"').replace("\\n", "\n").replace("\\t", "\t")
+    return _ESCAPE.sub(replace, body)
 
 
 class _Parser:
