@@ -197,10 +197,9 @@ class _Lemmas:
         return word
 
 
-# what spaCy's tokenizer cuts a text at first: runs of characters that are not space
-_SPACED = re.compile(r"\S+")
-# (offset in the run, word, key) of each token of a run between spaces
-_Run = tuple[tuple[int, str, str], ...]
+# (start and end in the run, word, key) of each token of a run between spaces
+_Run = tuple[tuple[int, int, str, str], ...]
+_new_tuple = tuple.__new__  # a Token made without its __new__'s Python frame
 
 
 class _SpacedTokens:
@@ -225,8 +224,10 @@ class _SpacedTokens:
 
     def __call__(self, text: str, offset: int) -> list[Token]:
         runs = self.runs
-        found = [(m.start(), m.group()) for m in _SPACED.finditer(text)]
-        unique = dict.fromkeys(run for _, run in found)
+        # what spaCy cuts a text at first: runs of characters that are not space
+        # (str.split's whitespace is str.isspace's, as spaCy's and re's \s)
+        found = text.split()
+        unique = dict.fromkeys(found)
         new = [run for run in unique if run not in runs]
         if new:
             if len(runs) + len(new) > self.size:
@@ -234,10 +235,13 @@ class _SpacedTokens:
                 new = list(unique)
             runs.update(self._tokenize(new))
         out: list[Token] = []
-        for start, run in found:
-            at = offset + start
-            for rel, word, key in runs[run]:
-                out.append(Token(key, word, at + rel, at + rel + len(word)))
+        at = 0
+        for run in found:
+            at = text.find(run, at)  # only spaces lie before it: its own place
+            start = offset + at
+            for rel, end, word, key in runs[run]:
+                out.append(_new_tuple(Token, (key, word, start + rel, start + end)))
+            at += len(run)
         return out
 
     def _tokenize(self, new: list[str]) -> dict[str, _Run]:
@@ -264,7 +268,7 @@ class _SpacedTokens:
         # the new words' keys: one look-up in the lemma table for them all
         self.lemmas.learn(word for found in tokens.values() for _, word in found)
         keys = self.lemmas.cache
-        return {run: tuple((rel, word, keys[word]) for rel, word in found)
+        return {run: tuple((rel, rel + len(word), word, keys[word]) for rel, word in found)
                 for run, found in tokens.items()}
 
 
