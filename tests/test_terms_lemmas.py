@@ -67,3 +67,21 @@ def test_a_table_of_lemma_lists_gives_the_first_as_spacy_does(
     from triglot.terms.analyze import Analyzer
 
     assert [t.key for t in Analyzer(lang).tokens(text)] == keys
+
+
+def test_a_forked_process_opens_its_own_connection(tmp_path: Path) -> None:
+    import os
+
+    database = tmp_path / "lemmas.sqlite3"
+    lemmas._write_database(database, {"ran": "run"})
+    table = SqliteLemmas(database)
+    parents = table._cursor()
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: its own connection, and the look-up through it
+        os.write(write, b"%d %s" % (table._connection is None, str(table.get("ran")).encode()))
+        os._exit(0)
+    os.close(write)
+    _, status = os.waitpid(child, 0)
+    assert os.read(read, 100) == b"1 run" and status == 0
+    assert table._cursor() is parents and table.get("ran") == "run"

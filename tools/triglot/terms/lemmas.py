@@ -15,6 +15,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol, cast
@@ -25,6 +26,7 @@ from triglot.textio import cache_dir
 
 # words per query: SQLite allows 999 parameters at the least
 _BATCH = 900
+_MAPPED = 1 << 28  # bytes of a table's file read through memory (the largest is 25 MB)
 _SCHEMA = "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT NOT NULL) WITHOUT ROWID"
 
 
@@ -112,7 +114,11 @@ class SqliteLemmas:
     def __init__(self, database: Path) -> None:
         # a file: URI, read-only (Path.as_uri: urllib.request costs a small check 30 ms)
         self.uri = f"{database.resolve().as_uri()}?mode=ro"
-        self._connection: tuple[int, sqlite3.Connection] | None = None
+        self._connection: sqlite3.Connection | None = None
+        # a forked process opens its own (asking the process id at each look-up cost a
+        # system call per word)
+        table = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: _forget_connection(table()))
 
     def get(self, word: str) -> str | None:
         row = self._cursor().execute("SELECT lemma FROM lemma WHERE word = ?",
@@ -131,7 +137,14 @@ class SqliteLemmas:
         return found
 
     def _cursor(self) -> sqlite3.Connection:
-        if self._connection is None or self._connection[0] != os.getpid():
-            self._connection = (os.getpid(), sqlite3.connect(self.uri, uri=True))
-        return self._connection[1]
+        if self._connection is None:
+            self._connection = sqlite3.connect(self.uri, uri=True)
+            # pages read from a mapping of the file, not by a system call each
+            self._connection.execute(f"PRAGMA mmap_size = {_MAPPED}")
+        return self._connection
+
+
+def _forget_connection(table: SqliteLemmas | None) -> None:
+    if table is not None:
+        table._connection = None  # the parent's: not closed here, nor used
 
