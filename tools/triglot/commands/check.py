@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     from triglot.check.checker import iter_findings
     from triglot.check.codes import DEFAULT_MIN_CONFIDENCE, at_least, explain
     from triglot.check.report import write
+    from triglot.gctuning import fewer_collections
     from triglot.glossary import load_termbase
     from triglot.project import catalog_paths, project_catalogs, read_project
     from triglot.textio import atomic_output
@@ -85,9 +86,10 @@ def run(args: argparse.Namespace) -> int:
                                     and at_least(finding.severity, args.fail_on))
                 yield finding
 
-    if args.output:
-        with atomic_output(args.output) as raw:
-            write(reported(), args.format, codecs.getwriter("utf-8")(raw), paths)
-    else:
-        write(reported(), args.format, sys.stdout, paths)
+    with fewer_collections():
+        if args.output:
+            with atomic_output(args.output) as raw:
+                write(reported(), args.format, codecs.getwriter("utf-8")(raw), paths)
+        else:
+            write(reported(), args.format, sys.stdout, paths)
     return int(failed)
