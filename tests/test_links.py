@@ -39,6 +39,8 @@ def test_links_are_found_as_docutils_reads_the_text() -> None:
 @pytest.mark.parametrize(("text", "found"), [
     # the cheap test before parsing must let every way of writing a link through
     ("`a <java script:x>`_", ["javascript:x"]),  # docutils drops spaces in a target
+    ("Nota: `a <javascript :x>`_", ["javascript:x"]),  # the colon after the space too
+    ("`a <ja\\\nvascript:x>`_", []),  # an escape: the whole text is tested
     (".. _a: javascript:x", ["javascript:x"]),
     ("  __ data:x", ["data:x"]),
     (".. image:: x.png\n   :target: vbscript:x", ["vbscript:x"]),
@@ -48,6 +50,7 @@ def test_links_are_found_as_docutils_reads_the_text() -> None:
     # a role's name or a word before a colon is no link: answered without parsing
     (":javascript:`alert(1)` and :py:data:`x`", []),
     ("Nota: exemplo: isso", []),
+    ("Nota: veja :ref:`f <g>` e `h <https://x.test>`_", []),  # a role, a safe link
 ])
 def test_the_test_before_parsing_hides_no_link(text: str, found: list[str]) -> None:
     assert unsafe_links(text) == found

@@ -37,6 +37,7 @@ _C0_AND_SPACE = "".join(map(chr, range(0x21)))
 # Where docutils reads a link target other than a standalone URI: an embedded target
 # (`text <uri>`_) or explicit markup (.. _name: uri, __ uri, a directive's :target:).
 _EXPLICIT = re.compile(r"^\s*(?:\.\.|__)(?:\s|$)", re.MULTILINE)
+_EMBEDDED = re.compile(r"<([^<>]+)>")
 # every place a standalone URI's scheme may begin (docutils wants no letter or digit before)
 _SCHEME_START = re.compile(r"(?=(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9.+-]*):)")
 
@@ -74,19 +75,27 @@ def _may_link(text: str) -> bool:
 
     A role's name (":func:`", ":py:meth:`") is never a link's scheme, so it is blanked
     out first (its opening colon kept). A standalone URI is a link only with a scheme
-    docutils knows; any other needs an embedded target or explicit markup, where any
-    word before a colon may be a scheme (docutils drops spaces inside a target's URI).
+    docutils knows; any other needs an embedded target (any word before a colon between
+    its angle brackets may be a scheme: docutils drops spaces inside a target's URI) or
+    explicit markup (any word before a colon anywhere).
 
     >>> _may_link("Nota: veja :data:`x`."), _may_link("see file:x")
     (False, True)
-    >>> _may_link("Nota: veja `f <g>`_."), _may_link("Nota: veja :data:`x <y>`.")
-    (True, True)
+    >>> _may_link("Nota: veja `f <g>`_."), _may_link("Nota: veja `f <java script:x>`_.")
+    (False, True)
     """
     if ":" not in text:  # no scheme, and no role
         return False
     plain = ROLE_NAME.sub(lambda m: ":" + " " * (m.end() - m.start() - 1), text)
-    if ("`" in plain and "<" in plain) or _EXPLICIT.search(plain):
+    if _EXPLICIT.search(plain) or ("\\" in plain and "`" in plain and "<" in plain):
         return any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(plain))
+    if "`" in plain and "<" in plain:
+        # an embedded target is all between its angle brackets (which only an escape
+        # puts inside it)
+        for target in _EMBEDDED.findall(plain):
+            joined = "".join(target.split())
+            if any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(joined)):
+                return True
     standalone = _standalone_schemes()
     return any(s.lower() in standalone for s in _SCHEME_START.findall(plain))
 
