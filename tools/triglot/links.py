@@ -86,6 +86,11 @@ def _may_link(text: str) -> bool:
     """
     if ":" not in text:  # no scheme, and no role
         return False
+    standalone = _standalone_schemes()
+    # first on the text as it is: blanking roles out only takes candidates away
+    if not (("`" in text and "<" in text) or _EXPLICIT.search(text)) and not any(
+            s.lower() in standalone for s in _SCHEME_START.findall(text)):
+        return False
     plain = ROLE_NAME.sub(lambda m: ":" + " " * (m.end() - m.start() - 1), text)
     if _EXPLICIT.search(plain) or ("\\" in plain and "`" in plain and "<" in plain):
         return any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(plain))
@@ -96,7 +101,6 @@ def _may_link(text: str) -> bool:
             joined = "".join(target.split())
             if any(unsafe_scheme(m.group(0)) for m in _CANDIDATE.finditer(joined)):
                 return True
-    standalone = _standalone_schemes()
     return any(s.lower() in standalone for s in _SCHEME_START.findall(plain))
 
 
