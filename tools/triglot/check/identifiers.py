@@ -7,6 +7,7 @@ import unicodedata
 
 _LITERAL = re.compile(r"``(.+?)``|(?<![`\w])`([^`<>]+?)`(?![`\w])")
 _FILE = re.compile(r"(?<![\w/\\.-])[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,7}(?!\w|\.\w)")
+_EXTENSION = re.compile(r"[\w-]\.[A-Za-z]")  # what every _FILE match holds
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _ROLE = re.compile(r":[\w:+-]+:`[^`]*`")
 
@@ -24,7 +25,7 @@ def identifiers(text: str) -> list[str]:
         for match in _LITERAL.finditer(bare):
             found.append(match.group(1) or match.group(2))
         bare = _LITERAL.sub(" ", bare)
-    if "." in bare:  # a file name has a dot
+    if _EXTENSION.search(bare):  # a file name has a dot and a letter after a word
         found.extend(m.group(0) for m in _FILE.finditer(bare) if _looks_like_file(m.group(0)))
     found.extend(m.group(0) for m in _NUMBER.finditer(bare))
     return list(dict.fromkeys(found))
