@@ -117,10 +117,17 @@ def _visible(text: str) -> str:
             continue  # docutils changed it (a substitution...): it stays blank
         cursor = at + len(piece)
         if counts:
-            out += (_NON_SPACE.sub(" ", text[shown:at]), piece)
+            out += (_blank(text[shown:at]), piece)
             shown = cursor
-    out.append(_NON_SPACE.sub(" ", text[shown:]))
+    out.append(_blank(text[shown:]))
     return "".join(out)
+
+
+def _blank(text: str) -> str:
+    """``text`` with every character but whitespace made a space."""
+    if " " not in text and text.isprintable():  # no whitespace: str.isprintable has only " "
+        return " " * len(text)
+    return _NON_SPACE.sub(" ", text)
 
 
 def _plain_pieces(text: str, roles: set[str]) -> list[tuple[str, bool]] | None:
