@@ -86,6 +86,11 @@ def test_markup_is_read_as_sphinx_renders_it(checker: Checker) -> None:
                  "See :ref:`デコレーター <deco>`.") == {("term-forbidden", "decorator")}
     assert visible(">>> f(1)  # call the function\n3").split() == ["#", "call", "the",
                                                                   "function"]
+    # a shell session (a prompt first, that of a virtual environment too) is code
+    for session in ("$ python -m asyncio\nasyncio REPL\nUse await directly.",
+                    "(tutorial-env) $ python -m pip list\nnumpy (1.9.2)\npip (7.0.3)"):
+        assert visible(session).split() == []
+    assert visible("$HOME is where the packages go.").split()[-1] == "go."
 
 
 def test_quoted_names_and_titles(checker: Checker) -> None:

@@ -60,6 +60,8 @@ _CITED = re.compile(r"(?::(?:pep|rfc):`[^`]*`|\b(?:PEP|RFC) \d+)\s*(?:--|—|:)?
 # what a text holds wherever _QUOTED or _CITED matches: a cheap test before the search
 _QUOTES = ('"', "'")
 _CITATIONS = ("PEP", "RFC", ":pep:", ":rfc:")
+# a Python prompt, or a shell's with the name of its virtual environment before it
+_PROMPT = re.compile(r"\s*(?:>>>|(?:\([\w.-]+\)\s*)?\$ \S)")
 _CODE_LINE = re.compile(r"^\s*(?:>>>|\.\.\.|\$|#|[\w.]+\s*=|\w+\(.*\)\s*$|\(\w+\))|[{};]\s*$")
 
 
@@ -81,10 +83,10 @@ def visible(text: str) -> str:
 
 
 def _looks_like_code(text: str) -> bool:
-    """A doctest, or a message of several lines, half of them code or indented (a
-    literal block's, a session's)."""
+    """A doctest or a shell session (a prompt first), or a message of several lines,
+    half of them code or indented (a literal block's, a session's)."""
     lines = [line for line in text.splitlines() if line.strip()]
-    if lines and lines[0].lstrip().startswith(">>>"):
+    if lines and _PROMPT.match(lines[0]):
         return True
     return len(lines) >= 2 and sum(bool(_CODE_LINE.search(line)) or line.startswith("  ")
                                    for line in lines) * 2 >= len(lines)
